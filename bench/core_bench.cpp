@@ -1,0 +1,179 @@
+// Core benchmarks: share link encode/decode, JSON save/load and Markdown import/export for a 40-note
+// and a 1,000-note board (issue 7). Target: encode + decode of 1,000 notes under 5 ms natively.
+//
+//   mapathy_bench_core [Google Benchmark flags]
+//   mapathy_bench_core --dump-boards DIR   writes DIR/<name>.json (compact JSON, as saveJson writes it)
+//                                          and DIR/<name>.link (our fragment) for every board of the
+//                                          link-size table, plus DIR/boards.tsv (name, notes, description);
+//                                          tools/bench.mjs compares them with zlib and lz-string. Also
+//                                          DIR/browser-empty.link and DIR/browser-2000.link for
+//                                          tools/bench-browser.mjs.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "bench_boards.hpp"
+#include "core/format.hpp"
+#include "core/markdown.hpp"
+#include "core/share_link.hpp"
+
+namespace {
+
+using mapathy::Board;
+
+const Board& boardOfSize(int notes) {
+  static const Board small = mapathy::samples::typicalGermanEmpathyMap();
+  static const Board large = mapathy::bench::largeEmpathyMap(small, 1000);
+  return notes <= 40 ? small : large;
+}
+
+void setCounters(benchmark::State& state, std::size_t bytes) {
+  state.counters["notes"] = static_cast<double>(boardOfSize(static_cast<int>(state.range(0))).notes.size());
+  state.counters["bytes"] = static_cast<double>(bytes);
+}
+
+void BM_LinkEncode(benchmark::State& state) {
+  const Board& board = boardOfSize(static_cast<int>(state.range(0)));
+  std::string fragment;
+  for (auto _ : state) {
+    fragment = mapathy::encodeFragment(board);
+    benchmark::DoNotOptimize(fragment.data());
+  }
+  setCounters(state, fragment.size());
+}
+
+void BM_LinkDecode(benchmark::State& state) {
+  const std::string fragment = mapathy::encodeFragment(boardOfSize(static_cast<int>(state.range(0))));
+  for (auto _ : state) {
+    auto board = mapathy::decodeLink(fragment);
+    if (!board.ok()) {
+      state.SkipWithError(board.error().c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(board->notes.data());
+  }
+  setCounters(state, fragment.size());
+}
+
+void BM_LinkRoundTrip(benchmark::State& state) {
+  const Board& board = boardOfSize(static_cast<int>(state.range(0)));
+  std::size_t size = 0;
+  for (auto _ : state) {
+    const std::string fragment = mapathy::encodeFragment(board);
+    auto decoded = mapathy::decodeLink(fragment);
+    if (!decoded.ok()) {
+      state.SkipWithError(decoded.error().c_str());
+      break;
+    }
+    size = fragment.size();
+    benchmark::DoNotOptimize(decoded->notes.data());
+  }
+  setCounters(state, size);
+}
+
+void BM_JsonSave(benchmark::State& state) {
+  const Board& board = boardOfSize(static_cast<int>(state.range(0)));
+  std::string text;
+  for (auto _ : state) {
+    text = mapathy::saveJson(board, false);
+    benchmark::DoNotOptimize(text.data());
+  }
+  setCounters(state, text.size());
+}
+
+void BM_JsonLoad(benchmark::State& state) {
+  const std::string text = mapathy::saveJson(boardOfSize(static_cast<int>(state.range(0))), false);
+  for (auto _ : state) {
+    auto board = mapathy::loadJson(text);
+    if (!board.ok()) {
+      state.SkipWithError(board.error().c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(board->notes.data());
+  }
+  setCounters(state, text.size());
+}
+
+void BM_MarkdownExport(benchmark::State& state) {
+  const Board& board = boardOfSize(static_cast<int>(state.range(0)));
+  std::string text;
+  for (auto _ : state) {
+    text = mapathy::exportMarkdown(board);
+    benchmark::DoNotOptimize(text.data());
+  }
+  setCounters(state, text.size());
+}
+
+void BM_MarkdownImport(benchmark::State& state) {
+  const std::string text = mapathy::exportMarkdown(boardOfSize(static_cast<int>(state.range(0))));
+  for (auto _ : state) {
+    auto board = mapathy::importMarkdown(text);
+    if (!board.ok()) {
+      state.SkipWithError(board.error().c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(board->notes.data());
+  }
+  setCounters(state, text.size());
+}
+
+BENCHMARK(BM_LinkEncode)->Arg(40)->Arg(1000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_LinkDecode)->Arg(40)->Arg(1000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_LinkRoundTrip)->Arg(40)->Arg(1000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_JsonSave)->Arg(40)->Arg(1000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_JsonLoad)->Arg(40)->Arg(1000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_MarkdownExport)->Arg(40)->Arg(1000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_MarkdownImport)->Arg(40)->Arg(1000)->Unit(benchmark::kMicrosecond);
+
+bool writeFile(const std::string& path, const std::string& text) {
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  if (file == nullptr) {
+    std::fprintf(stderr, "cannot write %s\n", path.c_str());
+    return false;
+  }
+  const bool ok = std::fwrite(text.data(), 1, text.size(), file) == text.size();
+  return std::fclose(file) == 0 && ok;
+}
+
+int dumpBoards(const std::string& dir) {
+  std::string index;
+  for (const auto& named : mapathy::bench::linkSizeBoards()) {
+    const std::string fragment = mapathy::encodeFragment(named.board);
+    // The fragment must give the board back, or its size means nothing.
+    auto decoded = mapathy::decodeLink(fragment);
+    if (!decoded.ok() || !(*decoded == named.board)) {
+      std::fprintf(stderr, "%s: the link does not decode to the same board (%s)\n", named.name.c_str(),
+                   decoded.ok() ? "different board" : decoded.error().c_str());
+      return 2;
+    }
+    if (!writeFile(dir + "/" + named.name + ".json", mapathy::saveJson(named.board, false)) ||
+        !writeFile(dir + "/" + named.name + ".link", fragment)) {
+      return 2;
+    }
+    index += named.name + "\t" + std::to_string(named.board.notes.size()) + "\t" + named.description + "\n";
+  }
+  // The browser benchmark's boards (tools/bench-browser.mjs): an empty map and one of 2,000 notes.
+  const Board small = mapathy::samples::typicalGermanEmpathyMap();
+  if (!writeFile(dir + "/browser-empty.link", mapathy::encodeFragment(mapathy::bench::largeEmpathyMap(small, 0))) ||
+      !writeFile(dir + "/browser-2000.link", mapathy::encodeFragment(mapathy::bench::largeEmpathyMap(small, 2000)))) {
+    return 2;
+  }
+  return writeFile(dir + "/boards.tsv", index) ? 0 : 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc == 3 && std::strcmp(argv[1], "--dump-boards") == 0) {
+    return dumpBoards(argv[2]);
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
+    return 1;
+  }
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

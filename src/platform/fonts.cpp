@@ -1,0 +1,83 @@
+// Loads the fonts embedded by cmake/embed_file.cmake into Dear ImGui's atlas (see fonts.hpp).
+#include "platform/fonts.hpp"
+
+#include <cstddef>
+#include <cstdio>
+
+#include "imgui.h"
+
+namespace mapathy::embedded {
+extern const unsigned char font_regular[];
+extern const std::size_t font_regular_size;
+extern const unsigned char font_bold[];
+extern const std::size_t font_bold_size;
+}  // namespace mapathy::embedded
+
+namespace mapathy::platform {
+namespace {
+
+// What the subset in third_party/fonts contains (emsdk-setup.sh keeps the two lists in step).
+constexpr ImWchar kTextRanges[] = {
+    0x0020, 0x017F,  // Basic Latin, Latin-1 (ä ö ü ß), Latin Extended-A
+    0x2000, 0x206F,  // General punctuation (– — „ “ … •)
+    0x20AC, 0x20AC,  // €
+    0x2190, 0x21FF,  // Arrows
+    0x2212, 0x2212,  // minus sign
+    0x25B2, 0x25C0,  // triangles
+    0x2713, 0x2717,  // check and cross marks
+    0xFFFD, 0xFFFD,  // replacement character
+    0,
+};
+
+// The large raster (headings, zoomed-in canvas text) holds fewer glyphs, so the atlas stays small on phones
+// with a pixel ratio of 3: Basic Latin and Latin-1 (German, French, Spanish …), quotes and dashes, €.
+constexpr ImWchar kDisplayRanges[] = {
+    0x0020, 0x00FF,
+    0x2013, 0x2026,  // – — ‘ ’ ‚ “ ” „ † ‡ • …
+    0x20AC, 0x20AC,
+    0xFFFD, 0xFFFD,
+    0,
+};
+
+// Headings and big canvas text are drawn from a raster this many times the UI size (scaled down a little
+// at most sizes, which stays sharp; scaled up from the UI-size raster, text turns blurry).
+constexpr float kDisplayFactor = 2.0f;
+
+ImFont* addTextFont(ImGuiIO& io, const unsigned char* data, std::size_t size, float pixels, const char* name,
+                    const ImWchar* ranges, int oversample) {
+  ImFontConfig config;
+  config.FontDataOwnedByAtlas = false;  // the bytes live in the binary's read-only data
+  config.PixelSnapH = true;
+  config.OversampleH = oversample;
+  config.OversampleV = 1;
+  std::snprintf(config.Name, sizeof(config.Name), "%s", name);
+  ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), pixels,
+                                                &config, ranges);
+  return font;
+}
+
+}  // namespace
+
+Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale) {
+  if (rasterScale < 1.0f) rasterScale = 1.0f;
+  io.Fonts->Clear();
+  const float pixels = sizePixels * rasterScale;
+  Fonts fonts;
+  fonts.regular =
+      addTextFont(io, embedded::font_regular, embedded::font_regular_size, pixels, "Inter Regular", kTextRanges, 2);
+  fonts.bold =
+      addTextFont(io, embedded::font_bold, embedded::font_bold_size, pixels, "Inter SemiBold", kTextRanges, 2);
+  fonts.regularLarge = addTextFont(io, embedded::font_regular, embedded::font_regular_size, pixels * kDisplayFactor,
+                                   "Inter Regular Large", kDisplayRanges, 1);
+  fonts.boldLarge = addTextFont(io, embedded::font_bold, embedded::font_bold_size, pixels * kDisplayFactor,
+                                "Inter SemiBold Large", kDisplayRanges, 1);
+  fonts.regular->Scale = 1.0f / rasterScale;
+  fonts.bold->Scale = 1.0f / rasterScale;
+  fonts.regularLarge->Scale = 1.0f / rasterScale;
+  fonts.boldLarge->Scale = 1.0f / rasterScale;
+  io.Fonts->Build();
+  io.FontDefault = fonts.regular;
+  return fonts;
+}
+
+}  // namespace mapathy::platform

@@ -1,0 +1,95 @@
+// EM_JS trampolines behind browser.hpp. Kept tiny: logic lives in web/platform.js so that it can be read
+// and changed as ordinary JavaScript. Strings come back as malloc'ed UTF-8 that takeString() frees.
+#include "platform/web/browser.hpp"
+
+#include <emscripten/emscripten.h>
+
+#include <cstdlib>
+
+namespace {
+
+// clang-format off
+EM_JS(void, mapathy_js_hide_loading, (), { MapathyWeb.hideLoading(); });
+EM_JS(void, mapathy_js_fatal, (const char* message), { MapathyWeb.fatal(UTF8ToString(message)); });
+EM_JS(char*, mapathy_js_string, (int which), {
+  return MapathyWeb.toHeap(MapathyWeb.stringValue(which));
+});
+EM_JS(double, mapathy_js_now, (), { return Date.now(); });
+EM_JS(void, mapathy_js_random, (void* out, int size), { crypto.getRandomValues(HEAPU8.subarray(out, out + size)); });
+EM_JS(void, mapathy_js_clipboard_write, (const char* text), { MapathyWeb.writeClipboard(UTF8ToString(text)); });
+EM_JS(void, mapathy_js_download, (const char* name, const char* mime, const void* bytes, int size), {
+  MapathyWeb.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(bytes, bytes + size));
+});
+EM_JS(void, mapathy_js_pick_file, (), { MapathyWeb.pickFile(); });
+EM_JS(void, mapathy_js_text_input, (int active, float x, float y, float lineHeight), {
+  MapathyWeb.setTextInput(active !== 0, x, y, lineHeight);
+});
+EM_JS(void, mapathy_js_clear_fragment, (), { history.replaceState(history.state, "", location.href.split("#")[0]); });
+EM_JS(int, mapathy_js_can_share, (), { return MapathyWeb.canShare() ? 1 : 0; });
+EM_JS(void, mapathy_js_share, (const char* title, const char* url), {
+  MapathyWeb.share(UTF8ToString(title), UTF8ToString(url));
+});
+EM_JS(int, mapathy_js_library_save, (const char* id, const char* json, const char* title), {
+  return MapathyWeb.librarySave(UTF8ToString(id), UTF8ToString(json), UTF8ToString(title));
+});
+EM_JS(void, mapathy_js_library_remove, (const char* id), { MapathyWeb.libraryRemove(UTF8ToString(id)); });
+EM_JS(void, mapathy_js_library_set_open, (const char* id), { MapathyWeb.librarySetOpen(UTF8ToString(id)); });
+EM_JS(char*, mapathy_js_library_load, (), { return MapathyWeb.toHeap(MapathyWeb.libraryLoad()); });
+EM_JS(void, mapathy_js_ask_persistent, (), { MapathyWeb.askPersistentStorage(); });
+// Outputs (issue 9).
+EM_JS(void, mapathy_js_download_png, (const char* name, const char* svg), {
+  MapathyWeb.downloadPng(UTF8ToString(name), UTF8ToString(svg));
+});
+EM_JS(void, mapathy_js_show_html, (const char* name, const char* html), {
+  MapathyWeb.showHtml(UTF8ToString(name), UTF8ToString(html));
+});
+// clang-format on
+
+enum StringValue { kPageAddress = 0, kHref = 1, kHash = 2, kLanguage = 3, kPlatform = 4, kPointer = 5 };
+
+std::string takeString(char* heap) {
+  if (heap == nullptr) return {};
+  std::string text(heap);
+  std::free(heap);
+  return text;
+}
+
+}  // namespace
+
+namespace mapathy::platform::web::browser {
+
+void hideLoadingMessage() { mapathy_js_hide_loading(); }
+void showFatalError(const std::string& message) { mapathy_js_fatal(message.c_str()); }
+std::string pageAddress() { return takeString(mapathy_js_string(kPageAddress)); }
+std::string locationHref() { return takeString(mapathy_js_string(kHref)); }
+bool hasFragment() { return takeString(mapathy_js_string(kHash)).size() > 1; }
+bool isApplePlatform() { return takeString(mapathy_js_string(kPlatform)) == "mac"; }
+std::string preferredLanguage() { return takeString(mapathy_js_string(kLanguage)); }
+double nowMs() { return mapathy_js_now(); }
+void randomBytes(void* out, std::size_t size) { mapathy_js_random(out, static_cast<int>(size)); }
+void writeClipboard(const std::string& text) { mapathy_js_clipboard_write(text.c_str()); }
+void downloadFile(const std::string& name, const std::string& mime, const std::string& bytes) {
+  mapathy_js_download(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+void pickFile() { mapathy_js_pick_file(); }
+void clearFragment() { mapathy_js_clear_fragment(); }
+bool coarsePointer() { return takeString(mapathy_js_string(kPointer)) == "coarse"; }
+bool canShare() { return mapathy_js_can_share() != 0; }
+void share(const std::string& title, const std::string& url) { mapathy_js_share(title.c_str(), url.c_str()); }
+SaveResult librarySave(const std::string& id, const std::string& json, const std::string& title) {
+  const int result = mapathy_js_library_save(id.c_str(), json.c_str(), title.c_str());
+  return result == 0 ? SaveResult::Saved : result == 1 ? SaveResult::Full : SaveResult::Unavailable;
+}
+void libraryRemove(const std::string& id) { mapathy_js_library_remove(id.c_str()); }
+void librarySetOpen(const std::string& id) { mapathy_js_library_set_open(id.c_str()); }
+std::string libraryLoad() { return takeString(mapathy_js_library_load()); }
+void askPersistentStorage() { mapathy_js_ask_persistent(); }
+void setTextInput(bool active, float x, float y, float lineHeight) {
+  mapathy_js_text_input(active ? 1 : 0, x, y, lineHeight);
+}
+
+// Outputs (issue 9).
+void downloadPng(const std::string& name, const std::string& svg) { mapathy_js_download_png(name.c_str(), svg.c_str()); }
+void showHtml(const std::string& name, const std::string& html) { mapathy_js_show_html(name.c_str(), html.c_str()); }
+
+}  // namespace mapathy::platform::web::browser

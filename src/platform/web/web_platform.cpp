@@ -1,0 +1,730 @@
+// The web platform (see web_platform.hpp). One instance lives for the page's lifetime; html5.h callbacks
+// and the functions exported to web/platform.js reach it through `platform()`.
+//
+// Frame policy: a frame is drawn only when something happened. Input queues ImGui events and asks for
+// kSettleFrames frames (ImGui needs a couple of frames for layout changes and trickles queued input one
+// step per frame); one late frame follows after kLateFrameMs for hover delays; a blinking text cursor gets
+// a slow timer. Inside user gestures (mouse button, touch end, key press, paste) frames are drawn at once,
+// so that focusing the hidden textarea (on-screen keyboard) and writing the clipboard happen while the
+// browser still counts the user's gesture.
+#include "platform/web/web_platform.hpp"
+
+#include <GLES3/gl3.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/eventloop.h>
+#include <emscripten/html5.h>
+
+#include <algorithm>
+#include <array>
+#include <cfloat>
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
+#include "platform/fonts.hpp"
+#include "platform/web/browser.hpp"
+#include "platform/web/key_map.hpp"
+#include "platform/web/local_library.hpp"
+#include "platform/web/web_host.hpp"
+#include "ui/app.hpp"
+#include "ui/test_hooks.hpp"
+
+namespace mapathy::platform::web {
+namespace {
+
+constexpr const char* kCanvas = "#canvas";
+constexpr float kFontSize = 16.0f;
+constexpr int kSettleFrames = 3;
+constexpr double kLateFrameMs = 600.0;
+constexpr double kBlinkMs = 530.0;
+constexpr double kLongPressMs = 550.0;
+constexpr float kTouchSlop = 8.0f;  // CSS pixels a finger may wander before a touch becomes a drag
+constexpr int kMaxPumpedFrames = 4;
+
+// ImGui buttons: 0 left, 1 right, 2 middle. DOM buttons: 0 left, 1 middle, 2 right.
+int imguiButton(unsigned short domButton) {
+  switch (domButton) {
+    case 0: return 0;
+    case 1: return 2;
+    case 2: return 1;
+    default: return domButton < ImGuiMouseButton_COUNT ? domButton : -1;
+  }
+}
+
+// The finger that drives ImGui's mouse. A touch is a tap until it moves beyond kTouchSlop (then the left
+// button goes down at the start point and it drags) or stays put for kLongPressMs (then it is a right
+// click: context menus). So taps work the first time and nothing hovers after the finger lifts.
+struct Touch {
+  long id = -1;
+  float startX = 0, startY = 0;
+  float x = 0, y = 0;
+  bool dragging = false;
+  bool longPressed = false;
+  long timer = 0;
+  // A second finger turns the gesture into a pinch: the board zooms around the fingers' centre and the
+  // gesture does nothing else until every finger has left the screen.
+  bool pinching = false;
+  long secondId = -1;
+  float pinchDistance = 0;
+};
+
+class WebPlatform {
+ public:
+  bool start();
+
+  // ---- used by the exported functions (window.mapathy, platform.js)
+  ui::ItemRecorder& recorder() { return recorder_; }
+  [[nodiscard]] bool running() const { return app_ != nullptr; }
+  ui::App& app() { return *app_; }
+  [[nodiscard]] std::uint64_t frames() const { return frames_; }
+  void typeText(const char* utf8);
+  void virtualKey(ImGuiKey key);
+  void paste(const char* utf8);
+  void openFragment();
+  void releaseAllKeys();
+  void wakeForInput();
+  void pumpNow();
+  void flushLibrary() { library_.flush(); }
+
+  // ---- html5.h callbacks
+  static EM_BOOL onMouse(int type, const EmscriptenMouseEvent* event, void* self);
+  static EM_BOOL onWheel(int type, const EmscriptenWheelEvent* event, void* self);
+  static EM_BOOL onKey(int type, const EmscriptenKeyboardEvent* event, void* self);
+  static EM_BOOL onTouch(int type, const EmscriptenTouchEvent* event, void* self);
+  static EM_BOOL onResize(int type, const EmscriptenUiEvent* event, void* self);
+  static EM_BOOL onFocus(int type, const EmscriptenFocusEvent* event, void* self);
+  static EM_BOOL onAnimationFrame(double time, void* self);
+  static void onTimer(void* self);
+  static void onLongPress(void* self);
+
+ private:
+  void installCallbacks();
+  void updateDisplay();
+  void renderFrame();
+  void scheduleAfterFrame();
+  void requestAnimationFrame();
+  void setTimer(double ms);
+  void syncModifiers(bool ctrl, bool shift, bool alt, bool meta);
+  void syncTextInput();
+  void keyEvent(ImGuiKey key, bool down);
+  void touchMousePos(float x, float y);
+  void startPinch(const EmscriptenTouchEvent& event, long secondId);
+  void movePinch(const EmscriptenTouchEvent& event);
+
+  WebHost host_;
+  std::unique_ptr<ui::App> app_;
+  LocalLibrary library_;
+  ui::ItemRecorder recorder_;
+  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl_ = 0;
+  std::string clipboard_;
+
+  double cssWidth_ = 0, cssHeight_ = 0;
+  int framebufferWidth_ = 0, framebufferHeight_ = 0;
+  float fontScale_ = 0;
+  bool rendererReady_ = false;
+
+  std::uint64_t frames_ = 0;
+  double lastFrameMs_ = 0;
+  int settleFrames_ = 0;
+  bool frameRequested_ = false;
+  bool lateFramePending_ = false;
+  long timer_ = 0;
+
+  bool textInputActive_ = false;
+  ImVec2 textInputPos_{-1, -1};
+  std::array<bool, ImGuiKey_NamedKey_COUNT> keysDown_{};
+  int keysDownCount_ = 0;
+  Touch touch_;
+};
+
+WebPlatform& platform() {
+  static WebPlatform instance;
+  return instance;
+}
+
+WebPlatform* self(void* userData) { return static_cast<WebPlatform*>(userData); }
+
+bool WebPlatform::start() {
+  EmscriptenWebGLContextAttributes attributes;
+  emscripten_webgl_init_context_attributes(&attributes);
+  attributes.majorVersion = 2;
+  attributes.minorVersion = 0;
+  attributes.alpha = EM_FALSE;
+  attributes.depth = EM_FALSE;
+  attributes.stencil = EM_FALSE;
+  attributes.antialias = EM_FALSE;
+  attributes.preserveDrawingBuffer = EM_FALSE;
+  gl_ = emscripten_webgl_create_context(kCanvas, &attributes);
+  if (gl_ <= 0) {
+    browser::showFatalError(
+        "Mapathy braucht WebGL 2, das dieser Browser nicht bietet. / Mapathy needs WebGL 2, which this browser "
+        "does not offer.");
+    return false;
+  }
+  emscripten_webgl_make_context_current(gl_);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  recorder_.install(ImGui::GetCurrentContext());
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // no file system; the UI keeps its own settings
+  io.LogFilename = nullptr;
+  io.BackendPlatformName = "mapathy_web";
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.ConfigMacOSXBehaviors = browser::isApplePlatform();
+  io.SetClipboardTextFn = [](void*, const char* text) {
+    platform().clipboard_ = text != nullptr ? text : "";
+    browser::writeClipboard(platform().clipboard_);
+  };
+  io.GetClipboardTextFn = [](void*) { return platform().clipboard_.c_str(); };
+  ImGui::StyleColorsLight();
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  app_ = std::make_unique<ui::App>(host_);
+  if (browser::coarsePointer()) app_->setTouchMode(true);  // phones and tablets: finger-sized targets
+  updateDisplay();
+  installCallbacks();
+  // The library first: a link opened afterwards puts the restored board aside instead of losing it.
+  library_.restore(*app_, [] { platform().wakeForInput(); });
+  if (browser::hasFragment()) openFragment();
+  wakeForInput();
+  return true;
+}
+
+void WebPlatform::installCallbacks() {
+  const char* window = EMSCRIPTEN_EVENT_TARGET_WINDOW;
+  emscripten_set_mousedown_callback(kCanvas, this, EM_FALSE, &WebPlatform::onMouse);
+  emscripten_set_mouseup_callback(window, this, EM_FALSE, &WebPlatform::onMouse);
+  emscripten_set_mousemove_callback(window, this, EM_FALSE, &WebPlatform::onMouse);
+  emscripten_set_mouseleave_callback(kCanvas, this, EM_FALSE, &WebPlatform::onMouse);
+  emscripten_set_wheel_callback(kCanvas, this, EM_FALSE, &WebPlatform::onWheel);
+  emscripten_set_keydown_callback(window, this, EM_FALSE, &WebPlatform::onKey);
+  emscripten_set_keyup_callback(window, this, EM_FALSE, &WebPlatform::onKey);
+  emscripten_set_touchstart_callback(kCanvas, this, EM_FALSE, &WebPlatform::onTouch);
+  emscripten_set_touchmove_callback(kCanvas, this, EM_FALSE, &WebPlatform::onTouch);
+  emscripten_set_touchend_callback(kCanvas, this, EM_FALSE, &WebPlatform::onTouch);
+  emscripten_set_touchcancel_callback(kCanvas, this, EM_FALSE, &WebPlatform::onTouch);
+  emscripten_set_resize_callback(window, this, EM_FALSE, &WebPlatform::onResize);
+  emscripten_set_focus_callback(window, this, EM_FALSE, &WebPlatform::onFocus);
+  emscripten_set_blur_callback(window, this, EM_FALSE, &WebPlatform::onFocus);
+}
+
+// ---- display and rendering
+
+void WebPlatform::updateDisplay() {
+  double width = 0, height = 0;
+  emscripten_get_element_css_size(kCanvas, &width, &height);
+  width = std::max(width, 1.0);
+  height = std::max(height, 1.0);
+  const double ratio = std::max(emscripten_get_device_pixel_ratio(), 1.0);
+  const int framebufferWidth = static_cast<int>(std::lround(width * ratio));
+  const int framebufferHeight = static_cast<int>(std::lround(height * ratio));
+  if (framebufferWidth != framebufferWidth_ || framebufferHeight != framebufferHeight_) {
+    emscripten_set_canvas_element_size(kCanvas, framebufferWidth, framebufferHeight);
+    framebufferWidth_ = framebufferWidth;
+    framebufferHeight_ = framebufferHeight;
+  }
+  cssWidth_ = width;
+  cssHeight_ = height;
+
+  ImGuiIO& io = ImGui::GetIO();
+  const auto scale = static_cast<float>(ratio);
+  if (scale != fontScale_) {
+    if (rendererReady_) ImGui_ImplOpenGL3_DestroyFontsTexture();
+    loadFonts(io, kFontSize, scale);
+    if (rendererReady_) ImGui_ImplOpenGL3_CreateFontsTexture();
+    fontScale_ = scale;
+  }
+  io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+  io.DisplayFramebufferScale = ImVec2(static_cast<float>(framebufferWidth_ / width),
+                                      static_cast<float>(framebufferHeight_ / height));
+}
+
+void WebPlatform::renderFrame() {
+  updateDisplay();
+  ImGuiIO& io = ImGui::GetIO();
+  const double now = emscripten_get_now();
+  // While a key is held, a slow frame (a busy tablet) must not count as holding it long enough for ImGui's
+  // key repeat: a quick Ctrl+X would cut twice (the second time, the now empty field onto the clipboard).
+  const double maxDelta = keysDownCount_ > 0 ? 1.0 / 30.0 : 1.0;
+  io.DeltaTime = lastFrameMs_ > 0 ? static_cast<float>(std::clamp((now - lastFrameMs_) / 1000.0, 1e-4, maxDelta))
+                                   : 1.0f / 60.0f;
+  lastFrameMs_ = now;
+
+  ImGui_ImplOpenGL3_NewFrame();
+  rendererReady_ = true;
+  ImGui::NewFrame();
+  app_->frame();
+  ImGui::Render();
+
+  const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glViewport(0, 0, framebufferWidth_, framebufferHeight_);
+  glClearColor(background.x, background.y, background.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  if (++frames_ == 1) browser::hideLoadingMessage();
+  syncTextInput();
+  library_.afterFrame(*app_);
+}
+
+bool busy(ui::App& app, int keysDown) {
+  return GImGui->InputEventsQueue.Size > 0 || app.wantsAnimationFrames() || ImGui::IsAnyMouseDown() ||
+         keysDown > 0;
+}
+
+void WebPlatform::scheduleAfterFrame() {
+  if (settleFrames_ > 0 || busy(*app_, keysDownCount_)) {
+    requestAnimationFrame();
+  } else if (lateFramePending_) {
+    lateFramePending_ = false;
+    setTimer(kLateFrameMs);
+  } else if (ImGui::GetIO().WantTextInput) {
+    setTimer(kBlinkMs);
+  }
+}
+
+void WebPlatform::requestAnimationFrame() {
+  if (frameRequested_) return;
+  frameRequested_ = true;
+  emscripten_request_animation_frame(&WebPlatform::onAnimationFrame, this);
+}
+
+void WebPlatform::setTimer(double ms) {
+  if (timer_ != 0) emscripten_clear_timeout(timer_);
+  timer_ = emscripten_set_timeout(&WebPlatform::onTimer, ms, this);
+}
+
+EM_BOOL WebPlatform::onAnimationFrame(double, void* userData) {
+  WebPlatform& p = *self(userData);
+  p.frameRequested_ = false;
+  p.renderFrame();
+  if (p.settleFrames_ > 0) --p.settleFrames_;
+  p.scheduleAfterFrame();
+  return EM_FALSE;
+}
+
+void WebPlatform::onTimer(void* userData) {
+  WebPlatform& p = *self(userData);
+  p.timer_ = 0;
+  p.settleFrames_ = std::max(p.settleFrames_, 1);
+  p.requestAnimationFrame();
+}
+
+void WebPlatform::wakeForInput() {
+  settleFrames_ = std::max(settleFrames_, kSettleFrames);
+  lateFramePending_ = true;
+  if (timer_ != 0) {
+    emscripten_clear_timeout(timer_);
+    timer_ = 0;
+  }
+  requestAnimationFrame();
+}
+
+void WebPlatform::pumpNow() {
+  for (int i = 0; i < kMaxPumpedFrames; ++i) {
+    renderFrame();
+    if (GImGui->InputEventsQueue.Size == 0) break;
+  }
+  wakeForInput();
+}
+
+// ---- text input (the hidden textarea in web/platform.js)
+
+void WebPlatform::syncTextInput() {
+  const bool wanted = ImGui::GetIO().WantTextInput;
+  const ImGuiPlatformImeData& ime = GImGui->PlatformImeData;
+  const ImVec2 pos = ime.WantVisible ? ime.InputPos : ImVec2(0, 0);
+  if (wanted == textInputActive_ && (!wanted || (pos.x == textInputPos_.x && pos.y == textInputPos_.y))) return;
+  textInputActive_ = wanted;
+  textInputPos_ = pos;
+  browser::setTextInput(wanted, pos.x, pos.y, ime.InputLineHeight > 0 ? ime.InputLineHeight : kFontSize);
+}
+
+void WebPlatform::typeText(const char* utf8) {
+  ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  pumpNow();
+}
+
+void WebPlatform::virtualKey(ImGuiKey key) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddKeyEvent(key, true);
+  io.AddKeyEvent(key, false);
+  pumpNow();
+}
+
+void WebPlatform::paste(const char* utf8) {
+  // ImGui reads the clipboard synchronously, the browser hands it over only in a paste event: keep the
+  // text and replay the paste shortcut so ImGui's own paste (replacing the selection) runs.
+  clipboard_ = utf8 != nullptr ? utf8 : "";
+  ImGuiIO& io = ImGui::GetIO();
+  const ImGuiKey modifier = io.ConfigMacOSXBehaviors ? ImGuiMod_Super : ImGuiMod_Ctrl;
+  const bool wasDown = modifier == ImGuiMod_Ctrl ? io.KeyCtrl : io.KeySuper;
+  io.AddKeyEvent(modifier, true);
+  io.AddKeyEvent(ImGuiKey_V, true);
+  io.AddKeyEvent(ImGuiKey_V, false);
+  if (!wasDown) io.AddKeyEvent(modifier, false);
+  pumpNow();
+}
+
+// ---- keyboard
+
+void WebPlatform::keyEvent(ImGuiKey key, bool down) {
+  if (key == ImGuiKey_None) return;
+  const int index = key - ImGuiKey_NamedKey_BEGIN;
+  if (index < 0 || index >= ImGuiKey_NamedKey_COUNT) return;
+  if (keysDown_[index] != down) {
+    keysDown_[index] = down;
+    keysDownCount_ += down ? 1 : -1;
+  }
+  ImGui::GetIO().AddKeyEvent(key, down);
+}
+
+void WebPlatform::releaseAllKeys() {
+  for (int index = 0; index < ImGuiKey_NamedKey_COUNT; ++index) {
+    if (keysDown_[index]) keyEvent(static_cast<ImGuiKey>(ImGuiKey_NamedKey_BEGIN + index), false);
+  }
+  syncModifiers(false, false, false, false);
+}
+
+void WebPlatform::syncModifiers(bool ctrl, bool shift, bool alt, bool meta) {
+  ImGuiIO& io = ImGui::GetIO();  // AddKeyEvent drops events that change nothing
+  io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);
+  io.AddKeyEvent(ImGuiMod_Shift, shift);
+  io.AddKeyEvent(ImGuiMod_Alt, alt);
+  io.AddKeyEvent(ImGuiMod_Super, meta);
+}
+
+EM_BOOL WebPlatform::onKey(int type, const EmscriptenKeyboardEvent* event, void* userData) {
+  WebPlatform& p = *self(userData);
+  const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+  const std::string_view key = event->key;
+  // Keys that start or continue a composition (dead keys, IME, Android keyboards) produce text through
+  // the textarea's composition and input events; they are not keys for ImGui.
+  if (key == "Process" || key == "Unidentified" || key == "Dead" || event->keyCode == 229) return EM_FALSE;
+
+  p.syncModifiers(event->ctrlKey, event->shiftKey, event->altKey, event->metaKey);
+  const ImGuiKey imguiKey = imguiKeyFor(event->key, event->code);
+  const bool shortcut = (event->ctrlKey || event->metaKey) && !(event->ctrlKey && event->altKey);
+  if (down && shortcut && imguiKey == ImGuiKey_V) return EM_FALSE;  // the browser's paste event follows
+
+  p.keyEvent(imguiKey, down);
+  if (!down) {
+    p.wakeForInput();
+    return EM_FALSE;
+  }
+  p.pumpNow();
+  if (producesText(event->key, event->ctrlKey, event->altKey, event->metaKey)) return EM_FALSE;
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool functionKey = imguiKey >= ImGuiKey_F1 && imguiKey <= ImGuiKey_F12;
+  // Keep Tab, arrows, Backspace … from acting on the page while the app uses the keyboard; leave browser
+  // shortcuts (reload, devtools, zoom) alone otherwise.
+  return imguiKey != ImGuiKey_None && !functionKey && (io.WantCaptureKeyboard || io.WantTextInput || shortcut)
+             ? EM_TRUE
+             : EM_FALSE;
+}
+
+EM_BOOL WebPlatform::onFocus(int type, const EmscriptenFocusEvent*, void* userData) {
+  WebPlatform& p = *self(userData);
+  const bool focused = type == EMSCRIPTEN_EVENT_FOCUS;
+  if (!focused) p.releaseAllKeys();  // keys released while another window had focus never report
+  ImGui::GetIO().AddFocusEvent(focused);
+  p.wakeForInput();
+  return EM_FALSE;
+}
+
+// ---- mouse and wheel
+
+EM_BOOL WebPlatform::onMouse(int type, const EmscriptenMouseEvent* event, void* userData) {
+  WebPlatform& p = *self(userData);
+  ImGuiIO& io = ImGui::GetIO();
+  p.syncModifiers(event->ctrlKey, event->shiftKey, event->altKey, event->metaKey);
+  io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+  if (type == EMSCRIPTEN_EVENT_MOUSELEAVE) {
+    if (!ImGui::IsAnyMouseDown()) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    p.wakeForInput();
+    return EM_FALSE;
+  }
+  io.AddMousePosEvent(static_cast<float>(event->clientX), static_cast<float>(event->clientY));
+  const int button = imguiButton(event->button);
+  if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
+    const bool down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
+    if (button >= 0 && (down || io.MouseDown[button])) io.AddMouseButtonEvent(button, down);
+    p.pumpNow();
+    // Mouse down on the canvas: no text selection, and focus stays in the textarea while editing.
+    return down ? EM_TRUE : EM_FALSE;
+  }
+  p.wakeForInput();
+  return EM_FALSE;
+}
+
+EM_BOOL WebPlatform::onWheel(int, const EmscriptenWheelEvent* event, void* userData) {
+  WebPlatform& p = *self(userData);
+  ImGuiIO& io = ImGui::GetIO();
+  const EmscriptenMouseEvent& mouse = event->mouse;
+  p.syncModifiers(mouse.ctrlKey, mouse.shiftKey, mouse.altKey, mouse.metaKey);
+  io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+  io.AddMousePosEvent(static_cast<float>(mouse.clientX), static_cast<float>(mouse.clientY));
+  // ImGui counts one wheel notch as 1.0: browsers report about 100 pixels or 3 lines per notch.
+  double perNotch = 1.0;
+  if (event->deltaMode == DOM_DELTA_PIXEL) perNotch = 100.0;
+  if (event->deltaMode == DOM_DELTA_LINE) perNotch = 3.0;
+  io.AddMouseWheelEvent(static_cast<float>(-event->deltaX / perNotch), static_cast<float>(-event->deltaY / perNotch));
+  p.wakeForInput();
+  return EM_TRUE;  // no page scrolling, and Ctrl+wheel (trackpad pinch) zooms the board, not the page
+}
+
+// ---- touch
+
+void WebPlatform::touchMousePos(float x, float y) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+  io.AddMousePosEvent(x, y);
+}
+
+void WebPlatform::onLongPress(void* userData) {
+  WebPlatform& p = *self(userData);
+  p.touch_.timer = 0;
+  if (p.touch_.id < 0 || p.touch_.dragging) return;
+  p.touch_.longPressed = true;
+  p.touchMousePos(p.touch_.startX, p.touch_.startY);
+  p.pumpNow();
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddMouseButtonEvent(ImGuiMouseButton_Right, true);
+  io.AddMouseButtonEvent(ImGuiMouseButton_Right, false);
+  p.wakeForInput();
+}
+
+// Where two fingers are: their distance and centre, from all touches currently on the screen.
+bool pinchGeometry(const EmscriptenTouchEvent& event, long first, long second, float* distance, ImVec2* centre) {
+  const EmscriptenTouchPoint* a = nullptr;
+  const EmscriptenTouchPoint* b = nullptr;
+  for (int i = 0; i < event.numTouches; ++i) {
+    if (event.touches[i].identifier == first) a = &event.touches[i];
+    if (event.touches[i].identifier == second) b = &event.touches[i];
+  }
+  if (a == nullptr || b == nullptr) return false;
+  const auto ax = static_cast<float>(a->clientX), ay = static_cast<float>(a->clientY);
+  const auto bx = static_cast<float>(b->clientX), by = static_cast<float>(b->clientY);
+  *distance = std::hypot(ax - bx, ay - by);
+  *centre = ImVec2((ax + bx) * 0.5f, (ay + by) * 0.5f);
+  return true;
+}
+
+void WebPlatform::startPinch(const EmscriptenTouchEvent& event, long secondId) {
+  Touch& touch = touch_;
+  if (touch.timer != 0) emscripten_clear_timeout(touch.timer);
+  touch.timer = 0;
+  ImGuiIO& io = ImGui::GetIO();
+  if (touch.dragging) {  // the first finger was dragging: end that drag where it is
+    touchMousePos(touch.x, touch.y);
+    io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+  }
+  touchMousePos(-FLT_MAX, -FLT_MAX);
+  touch.dragging = false;
+  touch.pinching = true;
+  touch.secondId = secondId;
+  ImVec2 centre;
+  if (!pinchGeometry(event, touch.id, secondId, &touch.pinchDistance, &centre)) touch.pinchDistance = 0;
+}
+
+void WebPlatform::movePinch(const EmscriptenTouchEvent& event) {
+  Touch& touch = touch_;
+  float distance = 0;
+  ImVec2 centre;
+  if (!pinchGeometry(event, touch.id, touch.secondId, &distance, &centre)) return;
+  // Tiny distances (fingers together) would give wild factors; the canvas clamps the zoom anyway.
+  if (touch.pinchDistance > 10.0f && distance > 10.0f) app_->zoomAt(distance / touch.pinchDistance, centre.x, centre.y);
+  touch.pinchDistance = distance;
+}
+
+EM_BOOL WebPlatform::onTouch(int type, const EmscriptenTouchEvent* event, void* userData) {
+  WebPlatform& p = *self(userData);
+  Touch& touch = p.touch_;
+  ImGuiIO& io = ImGui::GetIO();
+  if (touch.pinching) {
+    if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+      p.movePinch(*event);
+    } else if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
+      int remaining = 0;
+      for (int i = 0; i < event->numTouches; ++i) remaining += event->touches[i].isChanged ? 0 : 1;
+      if (remaining == 0) touch = Touch{};  // with one finger still down the pinch waits for it to lift
+    }
+    p.wakeForInput();
+    return EM_TRUE;
+  }
+  for (int i = 0; i < event->numTouches; ++i) {
+    const EmscriptenTouchPoint& point = event->touches[i];
+    if (!point.isChanged) continue;
+    const auto x = static_cast<float>(point.clientX);
+    const auto y = static_cast<float>(point.clientY);
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+      if (touch.id >= 0) {
+        if (point.identifier != touch.id && !touch.longPressed) {
+          p.startPinch(*event, point.identifier);
+          break;
+        }
+        continue;
+      }
+      touch = Touch{};
+      touch.id = point.identifier;
+      touch.startX = touch.x = x;
+      touch.startY = touch.y = y;
+      touch.timer = emscripten_set_timeout(&WebPlatform::onLongPress, kLongPressMs, &p);
+      p.touchMousePos(x, y);  // hover first, so the item under the finger is known when it presses
+      continue;
+    }
+    if (point.identifier != touch.id) continue;
+    touch.x = x;
+    touch.y = y;
+    if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+      if (!touch.dragging && !touch.longPressed &&
+          std::hypot(x - touch.startX, y - touch.startY) > kTouchSlop) {
+        touch.dragging = true;
+        if (touch.timer != 0) emscripten_clear_timeout(touch.timer);
+        touch.timer = 0;
+        p.touchMousePos(touch.startX, touch.startY);
+        p.pumpNow();  // ImGui picks the item under the finger from the previous frame's position
+        io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+      }
+      if (touch.dragging) p.touchMousePos(x, y);
+      continue;
+    }
+    // Finger lifted (or the touch was cancelled).
+    if (touch.timer != 0) emscripten_clear_timeout(touch.timer);
+    const bool cancelled = type == EMSCRIPTEN_EVENT_TOUCHCANCEL;
+    if (touch.dragging) {
+      p.touchMousePos(x, y);
+      io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+    } else if (!touch.longPressed && !cancelled) {
+      p.touchMousePos(touch.startX, touch.startY);
+      p.pumpNow();  // hover first: a tap works the first time even when no frame ran since touchstart
+      io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+      io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+    }
+    p.touchMousePos(-FLT_MAX, -FLT_MAX);  // no hover (tooltips) left behind by a finger
+    touch = Touch{};
+    p.pumpNow();  // inside the gesture: a tapped text field can focus the textarea (keyboard)
+    return EM_TRUE;
+  }
+  p.wakeForInput();
+  return EM_TRUE;  // no mouse emulation, scrolling or page zoom
+}
+
+EM_BOOL WebPlatform::onResize(int, const EmscriptenUiEvent*, void* userData) {
+  self(userData)->wakeForInput();  // the next frame reads the new size and pixel ratio
+  return EM_FALSE;
+}
+
+void WebPlatform::openFragment() {
+  std::string error;
+  app_->openLink(browser::locationHref(), &error);
+  browser::clearFragment();  // opened or refused (with a message): either way it has been read
+  wakeForInput();
+}
+
+// Strings returned to JavaScript stay valid until the next call of the same function.
+const char* keep(std::string& slot, std::string value) {
+  slot = std::move(value);
+  return slot.c_str();
+}
+
+}  // namespace
+
+bool start() { return platform().start(); }
+
+}  // namespace mapathy::platform::web
+
+// ---- Functions web/platform.js calls (window.mapathy and the textarea, clipboard, file and URL glue).
+
+using mapathy::platform::web::platform;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* mapathy_widgets_json() {
+  static std::string json;
+  return mapathy::platform::web::keep(json, platform().recorder().toJson());
+}
+
+EMSCRIPTEN_KEEPALIVE double mapathy_frames() { return static_cast<double>(platform().frames()); }
+
+EMSCRIPTEN_KEEPALIVE const char* mapathy_document_json() {
+  static std::string json;
+  return mapathy::platform::web::keep(json, platform().running() ? platform().app().documentJson() : "");
+}
+
+EMSCRIPTEN_KEEPALIVE const char* mapathy_share_link() {
+  static std::string link;
+  return mapathy::platform::web::keep(link, platform().running() ? platform().app().shareLink() : "");
+}
+
+EMSCRIPTEN_KEEPALIVE int mapathy_open_link(const char* url) {
+  if (!platform().running()) return 0;
+  const bool opened = platform().app().openLink(url != nullptr ? url : "");
+  platform().wakeForInput();
+  return opened ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int mapathy_open_file(const char* name, const char* text) {
+  if (!platform().running()) return 0;
+  const bool opened = platform().app().openFileText(name != nullptr ? name : "", text != nullptr ? text : "");
+  platform().wakeForInput();
+  return opened ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void mapathy_hash_changed() {
+  if (platform().running()) platform().openFragment();
+}
+
+EMSCRIPTEN_KEEPALIVE void mapathy_type_text(const char* utf8) {
+  if (platform().running() && utf8 != nullptr && utf8[0] != '\0') platform().typeText(utf8);
+}
+
+// 0: Backspace, 1: Enter — from on-screen keyboards that send no usable keydown.
+EMSCRIPTEN_KEEPALIVE void mapathy_virtual_key(int which) {
+  if (!platform().running()) return;
+  platform().virtualKey(which == 0 ? ImGuiKey_Backspace : ImGuiKey_Enter);
+}
+
+EMSCRIPTEN_KEEPALIVE void mapathy_paste(const char* utf8) {
+  if (platform().running()) platform().paste(utf8);
+}
+
+// The banners on screen: [{"kind": "info"|"success"|"error", "text": …}].
+EMSCRIPTEN_KEEPALIVE const char* mapathy_messages_json() {
+  static std::string json;
+  nlohmann::json messages = nlohmann::json::array();
+  if (platform().running()) {
+    for (const mapathy::ui::Message& message : platform().app().messages()) {
+      const char* kind = message.kind == mapathy::ui::MessageKind::Error     ? "error"
+                         : message.kind == mapathy::ui::MessageKind::Success ? "success"
+                                                                             : "info";
+      messages.push_back({{"kind", kind}, {"text", message.text}});
+    }
+  }
+  return mapathy::platform::web::keep(json, messages.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+EMSCRIPTEN_KEEPALIVE double mapathy_zoom() { return platform().running() ? platform().app().zoom() : 1.0; }
+
+// The page is being hidden or closed: write what the library has not saved yet.
+EMSCRIPTEN_KEEPALIVE void mapathy_flush_library() {
+  if (platform().running()) platform().flushLibrary();
+}
+
+EMSCRIPTEN_KEEPALIVE void mapathy_wake() {
+  if (platform().running()) platform().wakeForInput();
+}
+
+// Issue 9: the page's "Open text view" button (web/index.html). 1 when a board was open.
+EMSCRIPTEN_KEEPALIVE int mapathy_open_text_view() {
+  return platform().running() && platform().app().openTextView() ? 1 : 0;
+}
+
+}  // extern "C"

@@ -1,0 +1,137 @@
+// Mapathy UI — zoom/pan canvas (see canvas.hpp).
+#include "ui/canvas.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "ui/style.hpp"
+
+namespace mapathy::ui {
+
+void Canvas::begin(const char* id, ImVec2 size) {
+  size.x = std::max(size.x, 1.0f);
+  size.y = std::max(size.y, 1.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, colours::kCanvas);
+  ImGui::BeginChild(id, size, ImGuiChildFlags_None,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove);
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar();
+  origin_ = ImGui::GetCursorScreenPos();
+  size_ = size;
+  drawList_ = ImGui::GetWindowDrawList();
+  applyPendingFit();
+
+  // Wheel (and trackpad pinch, which browsers send as ctrl+wheel) zooms around the cursor.
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && io.MouseWheel != 0.0f) {
+    const float factor = std::pow(1.15f, io.MouseWheel);
+    zoomAt(factor, io.MousePos);
+  }
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && io.MouseWheelH != 0.0f) {
+    panBy(ImVec2(io.MouseWheelH * 40.0f, 0.0f));
+  }
+
+  // Dot grid: a quiet texture that makes panning visible. Spacing adapts so dots never get dense.
+  float step = 32.0f * zoom_;
+  while (step < 14.0f) {
+    step *= 2.0f;
+  }
+  const float offX = std::fmod(-pan_.x * zoom_, step);
+  const float offY = std::fmod(-pan_.y * zoom_, step);
+  const float r = std::clamp(1.2f * zoom_, 0.8f, 1.6f);
+  for (float y = origin_.y + (offY < 0 ? offY + step : offY); y < origin_.y + size_.y; y += step) {
+    for (float x = origin_.x + (offX < 0 ? offX + step : offX); x < origin_.x + size_.x; x += step) {
+      drawList_->AddRectFilled(ImVec2(x - r, y - r), ImVec2(x + r, y + r), colours::kCanvasDots);
+    }
+  }
+}
+
+CanvasEvents Canvas::end() {
+  CanvasEvents ev;
+  // The empty-space background goes last so every item drawn before it wins the mouse.
+  ImGui::SetCursorScreenPos(origin_);
+  ImGui::InvisibleButton("##canvas-background", size_,
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle);
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsItemActive() && (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f) ||
+                                ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 2.0f))) {
+    panning_ = true;
+    panBy(io.MouseDelta);
+  }
+  if (!ImGui::IsItemActive()) {
+    panning_ = false;
+  }
+  if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    ev.doubleClicked = true;
+    ev.world = toWorld(io.MousePos);
+  } else if (ImGui::IsItemDeactivated() && !panning_ && ImGui::IsItemHovered() && io.MouseClickedLastCount[0] < 2) {
+    ev.clicked = true;
+    ev.world = toWorld(io.MousePos);
+  }
+  if (ImGui::IsItemDeactivated()) {
+    panning_ = false;
+  }
+  ImGui::EndChild();
+  return ev;
+}
+
+bool Canvas::visible(ImVec2 worldMin, ImVec2 worldMax) const {
+  const ImVec2 a = toScreen(worldMin);
+  const ImVec2 b = toScreen(worldMax);
+  return b.x >= origin_.x && b.y >= origin_.y && a.x <= origin_.x + size_.x && a.y <= origin_.y + size_.y;
+}
+
+void Canvas::zoomAt(float factor, ImVec2 screenPivot) {
+  const ImVec2 before = toWorld(screenPivot);
+  zoom_ = std::clamp(zoom_ * factor, kMinZoom, kMaxZoom);
+  // Keep `before` under the pivot: pivot = origin + (before - pan) * zoom.
+  pan_.x = before.x - (screenPivot.x - origin_.x) / zoom_;
+  pan_.y = before.y - (screenPivot.y - origin_.y) / zoom_;
+}
+
+void Canvas::zoomBy(float factor) {
+  zoomAt(factor, ImVec2(origin_.x + size_.x * 0.5f, origin_.y + size_.y * 0.5f));
+}
+
+void Canvas::panBy(ImVec2 screenDelta) {
+  pan_.x -= screenDelta.x / zoom_;
+  pan_.y -= screenDelta.y / zoom_;
+}
+
+void Canvas::fit(ImVec2 worldMin, ImVec2 worldMax, bool readable) {
+  fitPending_ = true;
+  fitReadable_ = readable;
+  fitMin_ = worldMin;
+  fitMax_ = worldMax;
+  fitted_ = true;
+}
+
+void Canvas::applyPendingFit() {
+  if (!fitPending_) {
+    return;
+  }
+  fitPending_ = false;
+  const float margin = 32.0f;
+  const float w = std::max(fitMax_.x - fitMin_.x, 1.0f);
+  const float h = std::max(fitMax_.y - fitMin_.y, 1.0f);
+  const float zx = (size_.x - margin * 2.0f) / w;
+  const float zy = (size_.y - margin * 2.0f) / h;
+  zoom_ = std::clamp(std::min({zx, zy, 1.25f}), kMinZoom, kMaxZoom);
+  // Centre the rectangle.
+  pan_.x = fitMin_.x + w * 0.5f - size_.x * 0.5f / zoom_;
+  pan_.y = fitMin_.y + h * 0.5f - size_.y * 0.5f / zoom_;
+  if (fitReadable_ && zoom_ < 1.0f) {
+    zoom_ = 1.0f;
+    pan_.x = w + margin * 2.0f <= size_.x ? fitMin_.x + w * 0.5f - size_.x * 0.5f : fitMin_.x - margin;
+    pan_.y = h + margin * 2.0f <= size_.y ? fitMin_.y + h * 0.5f - size_.y * 0.5f : fitMin_.y - margin;
+  }
+  fitReadable_ = false;
+}
+
+void Canvas::centreOn(ImVec2 world) {
+  pan_.x = world.x - size_.x * 0.5f / zoom_;
+  pan_.y = world.y - size_.y * 0.5f / zoom_;
+}
+
+}  // namespace mapathy::ui

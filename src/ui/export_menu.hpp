@@ -1,0 +1,36 @@
+// Mapathy UI — the outputs people take away after a workshop (issue 9): the board as a picture (PNG,
+// SVG), its notes and action items as spreadsheets (CSV), a print page (print or save as PDF) and the
+// accessible text view for screen readers. The core makes every one of them (core/export_*.hpp); this
+// module only offers them in the share dialog and the toolbar and hands the results to the Host.
+#pragma once
+
+#include <string>
+
+#include "core/model.hpp"
+#include "ui/app.hpp"
+
+namespace mapathy::ui {
+
+// View state of the export block (not document data).
+struct ExportMenuState {
+  bool semicolons = false;  // CSV for spreadsheets set to a German locale (Excel there expects ';')
+  bool initialised = false; // `semicolons` follows the UI language the first time the block is shown
+};
+
+// The share dialog's "Picture, print, spreadsheet" block: one button per output.
+void exportButtons(Host& host, const Board& board, ExportMenuState& state);
+
+// The accessible text view of `board`, headings and labels in the UI language, via Host::showHtml.
+void openTextView(Host& host, const Board& board);
+
+// The toolbar's "Text view" button (icon and text); true when clicked.
+bool textViewButton();
+// True in the frame Alt+Shift+A is pressed (the text view's keyboard shortcut; Ctrl/Cmd-free so it does not
+// collide with browser shortcuts, and not a plain letter so typing never triggers it).
+bool textViewShortcutPressed();
+
+// A file name stem from a board title: lower-case ASCII letters and digits, umlauts spelled out
+// (ä → ae, ß → ss), other runs become "-"; "mapathy-board" when nothing is left.
+std::string exportFileStem(const std::string& title);
+
+}  // namespace mapathy::ui

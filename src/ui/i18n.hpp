@@ -1,0 +1,57 @@
+// Mapathy UI — every user-facing string in German and English.
+//
+// Strings live in tables of {key, English, German} rows. Each view owns its own table and registers it,
+// so views can be written in parallel without editing one shared file:
+//
+//   namespace { const mapathy::ui::UiString kJourneyStrings[] = {
+//       {"journey.addStage", "Add stage", "Phase hinzufügen"}, … };
+//   const mapathy::ui::StringTableRegistrar kRegister(kJourneyStrings); }
+//
+// Put the registrar in a .cpp that the app references anyway (a view's own .cpp): object files in a
+// static library are only linked when something in them is used. Or call registerStrings() from the
+// view's first frame — registering the same table twice is harmless.
+//
+// tr() is cheap (a hash lookup) and returns a pointer that stays valid for the program's life, so it
+// can go straight into ImGui calls. A missing key returns the key itself, which makes gaps visible.
+// The UI language is view state (what the person reads), separate from the board's language (what the
+// board's template text was written in).
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "core/model.hpp"
+
+namespace mapathy::ui {
+
+struct UiString {
+  const char* key;
+  const char* en;
+  const char* de;
+};
+
+void registerStrings(const UiString* table, std::size_t count);
+
+struct StringTableRegistrar {
+  template <std::size_t N>
+  explicit StringTableRegistrar(const UiString (&table)[N]) {
+    registerStrings(table, N);
+  }
+};
+
+void setUiLang(Lang lang);
+[[nodiscard]] Lang uiLang();
+// "de…"/"DE-…" → German, everything else → English (browser language tags such as "de-AT").
+[[nodiscard]] Lang langFromTag(const std::string& tag);
+
+[[nodiscard]] const char* tr(const char* key);             // in the current UI language
+[[nodiscard]] const char* tr(const char* key, Lang lang);  // in a given language
+[[nodiscard]] bool hasString(const char* key);
+
+// A visible, translated label with a stable ImGui ID: "Rückgängig###toolbar.undo". The ID part stays
+// the same in both languages, so switching language keeps widget state, and tests can find widgets
+// by either the visible text or the key.
+[[nodiscard]] std::string label(const char* key);
+[[nodiscard]] std::string label(const char* key, const std::string& idSuffix);
+
+}  // namespace mapathy::ui

@@ -1,0 +1,129 @@
+// Mapathy UI — sticky-note cards and everything a person does with them, shared by both board views.
+//
+// A view hands NoteCards the *places* it shows (an empathy-map section, a journey stage × lane cell)
+// with their world rectangles; NoteCards lays the notes of each place out in rows of cards, draws the
+// visible ones (culled through the Canvas) and handles:
+//   click → select · double-click → edit text in place (multi-line) · drag → reorder or move to another
+//   place (one moveNote on release = one undo step) · right-click or long-press → menu (colour, tags,
+//   observed/assumed, votes, create action, delete) · double-click on empty space in a place → new note.
+// Per frame:
+//
+//   cards.beginFrame(ctx);
+//   float h = cards.measurePlace(ctx, place, width);   // optional: how tall the place needs to be
+//   cards.drawPlace(ctx, place, worldMin, worldMax, defaultColour);   // for every place
+//   CanvasEvents ev = ctx.canvas.end();
+//   cards.handleCanvasEvents(ctx, ev);                 // double-click on empty space adds a note
+//   cards.endFrame(ctx);                               // drop, dragged card on top, menu
+//
+// Card widgets carry stable labels for tests and automation: "note.<id>" (the card), "note-edit.<id>"
+// (its text field while editing).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/document.hpp"
+#include "imgui.h"
+#include "ui/canvas.hpp"
+#include "ui/editor_context.hpp"
+
+namespace mapathy::ui {
+
+// Card geometry in world units.
+struct CardMetrics {
+  static constexpr float kMinWidth = 150.0f;  // cards are at least this wide; rows fill the place
+  static constexpr float kMaxWidth = 220.0f;
+  static constexpr float kPadding = 10.0f;
+  static constexpr float kGap = 10.0f;
+  static constexpr float kFontSize = 15.0f;   // card text, world units
+  static constexpr float kSmallFont = 12.0f;  // badges
+  static constexpr float kMinTextHeight = 38.0f;
+};
+
+class NoteCards {
+ public:
+  void beginFrame(EditorContext& ctx);
+  // World height the notes of `place` need when laid out in a place `width` wide (without padding
+  // outside the cards). Uses the text-layout cache, so it is cheap to call every frame.
+  float measurePlace(EditorContext& ctx, const Place& place, float width);
+  // Lays out and draws the notes of one place inside the world rectangle; registers it as a drop target.
+  void drawPlace(EditorContext& ctx, const Place& place, ImVec2 worldMin, ImVec2 worldMax, int defaultColour,
+                 const char* emptyHint = nullptr);
+  void handleCanvasEvents(EditorContext& ctx, const CanvasEvents& ev);
+  void endFrame(EditorContext& ctx);
+
+  // Adds an empty note at the end of a place and starts editing it. Returns its id ("" on failure).
+  std::string addNoteAndEdit(EditorContext& ctx, const Place& place, int colour);
+  void startEditing(const std::string& noteId);
+  void stopEditing(EditorContext& ctx);
+  void select(const std::string& noteId) { selected_ = noteId; }
+  [[nodiscard]] const std::string& editing() const { return editing_; }
+  [[nodiscard]] const std::string& selected() const { return selected_; }
+  [[nodiscard]] bool dragging() const { return drag_.active; }
+  // Where a note was drawn in the last frame, in world units (for "show note").
+  [[nodiscard]] std::optional<ImVec2> lastWorldCentre(const std::string& noteId) const;
+  // The place under a world point (last registered frame), if any.
+  [[nodiscard]] std::optional<Place> placeAt(ImVec2 world) const;
+  // "Create action" chosen in a card menu: the app takes the note id and creates the action.
+  std::string takeActionRequest();
+  // Figures for tests and performance checks.
+  [[nodiscard]] int cardsDrawnLastFrame() const { return drawnLastFrame_; }
+  [[nodiscard]] std::size_t layoutCacheSize() const { return layoutCache_.size(); }
+
+ private:
+  struct Slot {
+    std::string noteId;
+    ImVec2 min, max;  // world
+  };
+  struct PlaceArea {
+    Place place;
+    ImVec2 min, max;  // world
+    std::vector<Slot> slots;
+  };
+  struct Drag {
+    bool active = false;
+    std::string noteId;
+    ImVec2 grabOffset{0, 0};  // world, from card min to the mouse
+    ImVec2 size{0, 0};        // world
+  };
+  struct LayoutEntry {
+    std::size_t textHash = 0;
+    float width = 0;
+    float height = 0;
+  };
+
+  float cardHeight(const Note& note, float width);
+  void drawCard(EditorContext& ctx, const Note& note, ImVec2 worldMin, ImVec2 worldMax, bool ghost);
+  void drawEditor(EditorContext& ctx, const Note& note, ImVec2 worldMin, ImVec2 worldMax);
+  void drawMenu(EditorContext& ctx);
+  // Saves the tags typed into the open menu's field for the note the menu belongs to.
+  void commitMenuTags(EditorContext& ctx);
+  // Where a drop at `world` would go: place + id of the note it would go before ("" = end).
+  bool dropTarget(ImVec2 world, Place* place, std::string* beforeId, ImVec2* markerA, ImVec2* markerB) const;
+
+  std::vector<PlaceArea> places_;      // this frame
+  std::vector<PlaceArea> lastPlaces_;  // last frame (for hit tests after the canvas ended)
+  std::unordered_map<std::string, LayoutEntry> layoutCache_;
+  std::unordered_map<std::string, ImVec2> centres_;
+  Drag drag_;
+  std::string selected_;
+  std::string editing_;
+  std::string editBuffer_;
+  bool focusEditor_ = false;
+  bool pendingBufferLoad_ = false;  // load the note's text into the buffer on the editor's first frame
+  bool longPressFired_ = false;
+  bool menuWasOpen_ = false;
+  bool editorWasActive_ = false;
+  std::string menuNote_;
+  bool openMenu_ = false;
+  bool reopenMenu_ = false;  // right-click on a card while the menu was open: open it again next frame
+  std::string menuTags_;
+  std::string actionRequest_;
+  int drawnThisFrame_ = 0;
+  int drawnLastFrame_ = 0;
+};
+
+}  // namespace mapathy::ui

@@ -1,0 +1,86 @@
+// Mapathy UI — the look: a calm, light ImGui style, the note palette, soft shadows and drawn icons.
+//
+// All colours come from here so every view agrees. The note palette has kPaletteSize entries; each
+// has a card fill, a darker accent (badges, borders) and a pale tint for section backgrounds, all
+// chosen so the ink colour (near-black) keeps a contrast ratio above 7:1 on the fill.
+// Touch mode scales paddings and minimum target sizes so every control is at least 44 CSS pixels.
+// Icons are drawn with the draw list (no icon font needed), sized to the current font.
+#pragma once
+
+#include "imgui.h"
+
+namespace mapathy::ui {
+
+struct NoteColour {
+  ImU32 fill;    // card background
+  ImU32 accent;  // borders, badges, section heading bar
+  ImU32 tint;    // section background
+};
+
+namespace colours {
+inline constexpr ImU32 kInk = IM_COL32(31, 35, 40, 255);          // main text
+inline constexpr ImU32 kInkMuted = IM_COL32(88, 96, 105, 255);     // hints (contrast ≥ 4.5:1 on white)
+inline constexpr ImU32 kCanvas = IM_COL32(244, 245, 247, 255);     // canvas background
+inline constexpr ImU32 kCanvasDots = IM_COL32(214, 218, 224, 255);
+inline constexpr ImU32 kSurface = IM_COL32(255, 255, 255, 255);    // panels, toolbar
+inline constexpr ImU32 kBorder = IM_COL32(222, 226, 231, 255);
+inline constexpr ImU32 kPrimary = IM_COL32(79, 70, 229, 255);      // indigo: main actions, focus
+inline constexpr ImU32 kPrimaryHover = IM_COL32(67, 56, 202, 255);
+inline constexpr ImU32 kPrimarySoft = IM_COL32(224, 231, 255, 255);
+inline constexpr ImU32 kDanger = IM_COL32(185, 28, 28, 255);
+inline constexpr ImU32 kDangerSoft = IM_COL32(254, 226, 226, 255);
+inline constexpr ImU32 kSuccess = IM_COL32(21, 128, 61, 255);
+inline constexpr ImU32 kSuccessSoft = IM_COL32(220, 252, 231, 255);
+inline constexpr ImU32 kWarning = IM_COL32(180, 83, 9, 255);
+inline constexpr ImU32 kWarningSoft = IM_COL32(254, 243, 199, 255);
+inline constexpr ImU32 kShadow = IM_COL32(15, 23, 42, 255);        // alpha applied by drawShadow
+}  // namespace colours
+
+// Fonts loaded by the platform (platform/fonts.hpp): [0] regular and [1] semibold at the UI size, [2] regular
+// and [3] semibold rasterised large for headings and zoomed-in canvas text. Text drawn much larger than its
+// raster looks blurry, so big text picks a large raster. Headless tests load only ImGui's default font:
+// every helper falls back to it.
+ImFont* boldFont();
+// The font to draw text `pixels` tall on screen (regular or semibold), the raster nearest above that size.
+// The large raster holds fewer glyphs: pass `text` when it may contain others (user text), and the UI-size
+// raster is used whenever one of its characters is missing from the large one.
+ImFont* fontForSize(float pixels, bool bold = false, const char* text = nullptr);
+
+// Palette entry for a note/section/avatar colour index; out-of-range indices wrap.
+const NoteColour& noteColour(int index);
+
+// Installs the Mapathy style on the current context. `touch` enlarges paddings and targets;
+// `scale` multiplies everything (device pixel ratio is handled by the platform through the font size).
+void applyStyle(bool touch, float scale = 1.0f);
+// Minimum height/width of an interactive control in the current mode (44 px in touch mode).
+float minTarget();
+bool touchMode();
+
+// A soft drop shadow under a rounded rectangle (a few expanding translucent layers).
+void drawShadow(ImDrawList* dl, ImVec2 min, ImVec2 max, float rounding, float size, float strength = 1.0f);
+
+// Icons drawn into a square box [min, min+size]. Stroke colour `col`.
+enum class Icon {
+  Plus, Minus, Undo, Redo, Share, Fit, Back, Search, Close, Tag, Eye, Vote, Check, Trash, Action, Globe,
+  Hand, Touch, Copy, Download, Filter, Warning, Info
+};
+void drawIcon(ImDrawList* dl, Icon icon, ImVec2 min, float size, ImU32 col);
+
+// A toolbar-style button: icon + optional text, rounded, at least minTarget() tall. The label is the
+// ImGui ID and the visible text (before "##"/"###" as usual); `iconOnly` hides the text but keeps it as
+// the ID and shows it as a tooltip. Returns true when clicked.
+bool iconButton(const char* label, Icon icon, bool iconOnly = false, bool enabled = true, bool primary = false);
+// The width iconButton() takes for `label` (toolbars use it to decide what fits).
+float iconButtonWidth(const char* label, bool iconOnly);
+// Same as iconButton but with an explicit tooltip shown on hover.
+bool iconButtonTip(const char* label, Icon icon, const char* tooltip, bool iconOnly = false, bool enabled = true,
+                   bool primary = false);
+
+// A small pill (rounded label) e.g. for counts and badges; returns its size. Draw-only.
+ImVec2 drawPill(ImDrawList* dl, ImVec2 pos, const char* text, ImU32 fill, ImU32 textCol, float fontSize);
+
+// Colour helpers.
+ImU32 withAlpha(ImU32 col, float alpha);
+ImU32 mix(ImU32 a, ImU32 b, float t);
+
+}  // namespace mapathy::ui

@@ -1,0 +1,19 @@
+// Mapathy UI — small ImGui helpers used by several views: text inputs bound to std::string (growing
+// buffers, so long German text never gets cut off) and a hint line.
+#pragma once
+
+#include <string>
+
+#include "imgui.h"
+
+namespace mapathy::ui {
+
+// Returns true when the text changed this frame.
+bool inputText(const char* label, std::string* text, ImGuiInputTextFlags flags = 0);
+bool inputTextWithHint(const char* label, const char* hint, std::string* text, ImGuiInputTextFlags flags = 0);
+bool inputTextMultiline(const char* label, std::string* text, ImVec2 size, ImGuiInputTextFlags flags = 0);
+
+// Wrapped, muted text (hints under headings).
+void hintText(const char* text);
+
+}  // namespace mapathy::ui

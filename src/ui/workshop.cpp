@@ -1,0 +1,247 @@
+// Mapathy UI — workshop logic (see workshop.hpp).
+#include "ui/workshop.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "core/share_link.hpp"
+
+namespace mapathy::ui {
+
+namespace {
+
+bool sameContent(const Note& a, const Note& b) {
+  return a.text == b.text && a.colour == b.colour && a.tags == b.tags && a.evidence == b.evidence &&
+         a.author == b.author && a.section == b.section && a.stage == b.stage && a.lane == b.lane;
+}
+
+std::string stepLabel(const Board& b, const char* en, const char* de) { return b.lang == Lang::De ? de : en; }
+
+}  // namespace
+
+// ------------------------------------------------------------------------------------------------
+// Merge
+// ------------------------------------------------------------------------------------------------
+std::vector<std::string> splitLinks(const std::string& text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (const char c : text) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+MergeOutcome mergeLinks(Document& doc, const std::string& text) {
+  MergeOutcome out;
+  const Board before = doc.board();
+  Board result = before;
+  std::set<std::string> conflictIds;
+  for (const std::string& link : splitLinks(text)) {
+    Result<Board> incoming = decodeLink(link);
+    if (!incoming) {
+      out.errors.push_back(incoming.error());
+      continue;
+    }
+    Result<MergeResult> merged = merge(result, *incoming);
+    if (!merged) {
+      out.errors.push_back(merged.error());
+      continue;
+    }
+    result = std::move(merged->board);
+    ++out.linksMerged;
+    for (Conflict& c : merged->conflicts) {
+      if (conflictIds.insert(c.id).second) out.conflicts.push_back(std::move(c));
+    }
+  }
+  if (out.linksMerged == 0) return out;
+  // The summary compares the board before with the result, so a note that one link added and the
+  // next one edited counts once, as new.
+  for (const Note& n : result.notes) {
+    const Note* old = findNote(before, n.id);
+    if (old == nullptr) {
+      out.addedNotes.push_back(n.id);
+    } else {
+      if (!sameContent(*old, n)) out.editedNotes.push_back(n.id);
+      out.votesAdded += n.votes - old->votes;
+    }
+  }
+  for (const Note& n : before.notes) {
+    if (findNote(result, n.id) == nullptr) out.deletedNotes.push_back(n.id);
+  }
+  if (result != before) {
+    // The facilitator's own view of the board stays: a merge never changes the open board's id.
+    doc.replaceBoard(std::move(result), false, stepLabel(before, "Merge links", "Links zusammenführen"));
+    out.changed = true;
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Contributions
+// ------------------------------------------------------------------------------------------------
+bool hasContribution(const Board& base, const Board& current, const std::string& voter) {
+  (void)voter;
+  if (base.id != current.id || base.kind != current.kind) return false;
+  if (base.notes.size() != current.notes.size() || base.actions.size() != current.actions.size()) return true;
+  for (const Note& n : current.notes) {
+    const Note* old = findNote(base, n.id);
+    if (old == nullptr || !sameContent(*old, n) || old->votes != n.votes || old->ballots != n.ballots) return true;
+  }
+  for (const Action& a : current.actions) {
+    const Action* old = findAction(base, a.id);
+    if (old == nullptr || !(*old == a)) return true;
+  }
+  return false;
+}
+
+std::string sendBackLink(const Board& base, const Board& current, const std::string& voter,
+                         const std::string& pageAddress) {
+  if (!hasContribution(base, current, voter)) return "";
+  return encodeLink(makeDelta(base, current, voter), pageAddress);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Dot voting
+// ------------------------------------------------------------------------------------------------
+bool setDotsPerPerson(Document& doc, int dots) {
+  const int wanted = std::clamp(dots, 0, kMaxVotesPerPerson);
+  if (votesPerPerson(doc.board()) == wanted) return false;
+  Board b = doc.board();
+  setVotesPerPerson(b, wanted);
+  doc.replaceBoard(std::move(b), false, stepLabel(doc.board(), "Dots per person", "Punkte pro Person"));
+  return true;
+}
+
+int dotsOn(const Note& note, const std::string& voter) {
+  auto it = note.ballots.find(voter);
+  return it == note.ballots.end() ? 0 : it->second.count;
+}
+
+bool placeDot(Document& doc, const std::string& noteId, const std::string& voter, int change) {
+  Board b = doc.board();
+  if (!placeVote(b, noteId, voter, change)) return false;
+  // The vote is a ballot with its own clock; the note's text clock stays, so a dot never wins over
+  // an edit of the note made elsewhere.
+  doc.replaceBoard(std::move(b), false, stepLabel(doc.board(), "Vote", "Abstimmen"));
+  return true;
+}
+
+bool sortNotesByVotes(Document& doc) {
+  Board b = doc.board();
+  // Group by place; inside a place, most votes first, ties in their current order.
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<Note*>> places;
+  for (Note& n : b.notes) places[{n.section, n.stage, n.lane}].push_back(&n);
+  bool changed = false;
+  for (auto& [key, notes] : places) {
+    std::sort(notes.begin(), notes.end(),
+              [](const Note* x, const Note* y) { return std::tie(x->order, x->id) < std::tie(y->order, y->id); });
+    std::vector<Note*> sorted = notes;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Note* x, const Note* y) { return x->votes > y->votes; });
+    if (sorted == notes) continue;
+    std::int64_t order = 1024;
+    for (Note* n : sorted) {
+      if (n->order != order) {
+        n->order = order;
+        n->modified = ++b.clock;  // a move is an edit of the note (it travels in links and merges)
+        changed = true;
+      }
+      order += 1024;
+    }
+  }
+  if (!changed) return false;
+  doc.replaceBoard(std::move(b), false, stepLabel(doc.board(), "Sort by votes", "Nach Stimmen sortieren"));
+  return true;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Facilitation
+// ------------------------------------------------------------------------------------------------
+const std::vector<Prompt>& workshopPrompts() {
+  static const std::vector<Prompt> kPrompts = {
+      {"Who would our customers like to be, and how does the product help them get there?",
+       "Wer möchten unsere Kundinnen und Kunden gern sein, und wie hilft ihnen das Produkt, dorthin zu kommen?"},
+      {"Which three words would customers use to describe us?",
+       "Mit welchen drei Wörtern würden Kunden uns beschreiben?"},
+      {"What do they hate about us?", "Was hassen sie an uns?"},
+      {"Have we lived through their journey ourselves, on hold and all?",
+       "Haben wir ihre Reise selbst durchlebt, samt Warteschleife?"},
+      {"What did a customer tell us last week, word for word?",
+       "Was hat uns eine Kundin letzte Woche wörtlich gesagt?"},
+      {"Where do they give up, and what do they do instead?", "Wo geben sie auf, und was tun sie stattdessen?"},
+      {"What would they tell a friend about us?", "Was würden sie einer Freundin über uns erzählen?"},
+      {"What do we only assume about them, and how could we find out?",
+       "Was vermuten wir nur über sie, und wie könnten wir es herausfinden?"},
+  };
+  return kPrompts;
+}
+
+std::string insertPrompt(Document& doc, const Place& place, const std::string& text) {
+  const Board& b = doc.board();
+  const auto here = notesAt(b, place.section, place.stage, place.lane);
+  const std::string before = here.empty() ? std::string() : here.front()->id;
+  const std::string id = doc.addNote(place, text, -1, before);
+  if (!id.empty()) doc.setNoteTags(id, {"prompt"});
+  return id;
+}
+
+std::vector<NamedPlace> promptPlaces(const Board& board) {
+  std::vector<NamedPlace> out;
+  if (board.kind == BoardKind::EmpathyMap) {
+    for (const Section& s : board.sections) out.push_back({Place{s.id, "", ""}, s.title});
+    return out;
+  }
+  for (const Lane& l : board.lanes) {
+    if (l.kind != LaneKind::Text) continue;
+    for (const Stage& s : board.stages) out.push_back({Place{"", s.id, l.id}, s.name + " · " + l.name});
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Timer
+// ------------------------------------------------------------------------------------------------
+void WorkshopTimer::setMinutes(int minutes) {
+  if (running_) return;
+  minutes_ = std::clamp(minutes, 1, 120);
+  remainingMs_ = fullMs();
+}
+
+void WorkshopTimer::start(std::int64_t nowMs) {
+  if (running_) return;
+  if (remainingMs_ <= 0) remainingMs_ = fullMs();
+  endMs_ = nowMs + remainingMs_;
+  running_ = true;
+}
+
+void WorkshopTimer::pause(std::int64_t nowMs) {
+  if (!running_) return;
+  remainingMs_ = remainingMs(nowMs);
+  running_ = false;
+}
+
+void WorkshopTimer::reset() {
+  running_ = false;
+  remainingMs_ = fullMs();
+}
+
+std::int64_t WorkshopTimer::remainingMs(std::int64_t nowMs) const {
+  return running_ ? std::max<std::int64_t>(0, endMs_ - nowMs) : std::max<std::int64_t>(0, remainingMs_);
+}
+
+std::string WorkshopTimer::display(std::int64_t nowMs) const {
+  const std::int64_t seconds = (remainingMs(nowMs) + 999) / 1000;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%d:%02d", static_cast<int>(seconds / 60), static_cast<int>(seconds % 60));
+  return buf;
+}
+
+}  // namespace mapathy::ui

@@ -1,0 +1,105 @@
+// Mapathy UI — workshops without a server: the logic behind the workshop panel (workshop_panel.hpp).
+//
+// Everything here edits the board through the Document, so each action is one undo step:
+//   mergeLinks()      the facilitator pastes participants' links (whole boards or contributions) and
+//                     they are merged (core/merge.hpp) into the open board as ONE replaceBoard step;
+//   sendBackLink()    a participant's contribution: a delta against the board they opened;
+//   placeDot() …      dot voting: ballots under the participant's anonymous voter id, within the
+//                     budget the facilitator set (kept in the board, so it travels in links);
+//   sortNotesByVotes  reorders the notes of every place, most dots first;
+//   insertPrompt()    a facilitation prompt becomes a note at the top of a place (tag "prompt").
+// The countdown timer is view state (WorkshopTimer) driven by the host's clock.
+// No drawing here: that lives in workshop_panel.cpp, so tests can drive the logic directly too.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/document.hpp"
+#include "core/merge.hpp"
+#include "core/model.hpp"
+
+namespace mapathy::ui {
+
+// ---- merge ------------------------------------------------------------------------------------
+// What one "Merge links" did, compared with the board before it.
+struct MergeOutcome {
+  int linksMerged = 0;
+  std::vector<std::string> errors;        // one sentence per link that could not be merged
+  std::vector<std::string> addedNotes;    // highlighted on the board
+  std::vector<std::string> editedNotes;
+  std::vector<std::string> deletedNotes;
+  int votesAdded = 0;
+  std::vector<Conflict> conflicts;        // for the facilitator to review
+  bool changed = false;                   // an undo step was recorded
+};
+
+// Splits pasted text into links (whitespace, newlines or commas between them).
+std::vector<std::string> splitLinks(const std::string& text);
+
+// Merges every link in `text` into the document's board: one undo step ("Merge links") for all of
+// them, none when nothing changed. Links that cannot be read or belong to another kind of board are
+// reported in `errors` and skipped; the others are still merged.
+MergeOutcome mergeLinks(Document& doc, const std::string& text);
+
+// ---- contributions ----------------------------------------------------------------------------
+// The participant's contribution link: what `current` changed against `base` (the board as they
+// opened it), with their dots as ballots of `voter`. "" when nothing changed or the boards differ.
+std::string sendBackLink(const Board& base, const Board& current, const std::string& voter,
+                         const std::string& pageAddress);
+// True when `current` holds anything to send back (notes, edits, deletions or dots).
+bool hasContribution(const Board& base, const Board& current, const std::string& voter);
+
+// ---- dot voting -------------------------------------------------------------------------------
+// Sets the number of dots per person (0 turns voting off). One undo step.
+bool setDotsPerPerson(Document& doc, int dots);
+// Adds (change > 0) or takes back (change < 0) dots of `voter` on a note; false when the budget or
+// the note's own dots do not allow it. One undo step ("Vote").
+bool placeDot(Document& doc, const std::string& noteId, const std::string& voter, int change);
+// The voter's dots on one note.
+int dotsOn(const Note& note, const std::string& voter);
+// Reorders the notes of every place by votes (most first, ties keep their order). One undo step.
+bool sortNotesByVotes(Document& doc);
+
+// ---- facilitation -----------------------------------------------------------------------------
+struct Prompt {
+  const char* en;
+  const char* de;
+};
+// The prompts that open up the customer's perspective (issue 8), in both languages.
+const std::vector<Prompt>& workshopPrompts();
+// Adds `text` as the first note of `place` with the tag "prompt". Returns the note id or "".
+std::string insertPrompt(Document& doc, const Place& place, const std::string& text);
+// The places a prompt can go to, with a readable name: sections (empathy map) or text-lane cells
+// (journey board, "Stage · Lane").
+struct NamedPlace {
+  Place place;
+  std::string name;
+};
+std::vector<NamedPlace> promptPlaces(const Board& board);
+
+// A countdown. Times are the host's milliseconds; the timer never edits the board.
+class WorkshopTimer {
+ public:
+  void setMinutes(int minutes);                       // 1…120, only while stopped
+  [[nodiscard]] int minutes() const { return minutes_; }
+  void start(std::int64_t nowMs);                     // starts or resumes
+  void pause(std::int64_t nowMs);
+  void reset();
+  [[nodiscard]] bool running() const { return running_; }
+  [[nodiscard]] bool started() const { return running_ || remainingMs_ != fullMs(); }
+  [[nodiscard]] std::int64_t remainingMs(std::int64_t nowMs) const;
+  [[nodiscard]] bool finished(std::int64_t nowMs) const { return started() && remainingMs(nowMs) == 0; }
+  // "mm:ss" of the remaining time (rounded up, so 0:00 shows only when the time is up).
+  [[nodiscard]] std::string display(std::int64_t nowMs) const;
+
+ private:
+  [[nodiscard]] std::int64_t fullMs() const { return static_cast<std::int64_t>(minutes_) * 60000; }
+  int minutes_ = 5;
+  bool running_ = false;
+  std::int64_t endMs_ = 0;          // while running
+  std::int64_t remainingMs_ = 300000;  // while stopped
+};
+
+}  // namespace mapathy::ui

@@ -1,0 +1,671 @@
+// Mapathy UI — the workshop panel, its dialogs, the dot controls on cards, the countdown and the
+// presentation mode (see workshop_panel.hpp).
+#include "ui/workshop_panel.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <cstdio>
+
+#include "core/share_link.hpp"
+#include "ui/app.hpp"
+#include "ui/i18n.hpp"
+#include "ui/note_card.hpp"
+#include "ui/qr_view.hpp"
+#include "ui/style.hpp"
+#include "ui/widgets.hpp"
+
+namespace mapathy::ui {
+
+namespace {
+
+// clang-format off
+const UiString kWorkshopStrings[] = {
+    {"workshop.toolbar", "Workshop", "Workshop"},
+    {"workshop.toolbarTip", "Merge links, send back, dot voting, prompts, timer, presentation",
+                            "Links zusammenführen, zurücksenden, Punkte vergeben, Impulsfragen, Timer, Präsentation"},
+    {"workshop.title", "Workshop", "Workshop"},
+    {"workshop.close", "Close workshop panel", "Workshop-Bereich schließen"},
+    {"workshop.collect", "Collect contributions", "Beiträge einsammeln"},
+    {"workshop.collectHint", "Paste the links participants sent you. Their notes, edits and dots are merged into this board; one undo takes the merge back.",
+                             "Füge die Links ein, die dir Teilnehmende geschickt haben. Ihre Notizen, Änderungen und Punkte werden in dieses Board übernommen; ein Rückgängig nimmt das wieder zurück."},
+    {"workshop.merge", "Merge links…", "Links zusammenführen…"},
+    {"workshop.mergeTitle", "Merge links", "Links zusammenführen"},
+    {"workshop.mergeHint", "One or more links, one per line: whole boards or contributions (\"Send back\").",
+                           "Ein oder mehrere Links, einer pro Zeile: ganze Boards oder Beiträge („Zurücksenden“)."},
+    {"workshop.mergeRun", "Merge", "Zusammenführen"},
+    {"workshop.mergeDone", "Done", "Fertig"},
+    {"workshop.summary", "%d new notes, %d edited, %d deleted, %d dots", "%d neue Notizen, %d bearbeitet, %d gelöscht, %d Punkte"},
+    {"workshop.linksMerged", "%d links merged.", "%d Links zusammengeführt."},
+    {"workshop.nothingNew", "Nothing new: the board already had all of it.", "Nichts Neues: Das Board enthielt schon alles."},
+    {"workshop.linkError", "A link could not be merged: %s", "Ein Link ließ sich nicht zusammenführen: %s"},
+    {"workshop.conflicts", "To review (%d): changed in two places", "Zu prüfen (%d): an zwei Stellen geändert"},
+    {"workshop.conflictBoth", "Kept „%s“, not „%s“", "Behalten: „%s“, nicht „%s“"},
+    {"workshop.conflictDeleted", "Deleted on one side, changed on the other: „%s“", "Auf einer Seite gelöscht, auf der anderen geändert: „%s“"},
+    {"workshop.show", "Show", "Zeigen"},
+    {"workshop.clearHighlight", "Clear highlight", "Hervorhebung entfernen"},
+    {"workshop.new", "NEW", "NEU"},
+    {"workshop.sendTitle", "Send back", "Zurücksenden"},
+    {"workshop.sendHint", "Participant? Send your notes and dots back to the facilitator as a short link or QR code.",
+                          "Teilnehmend? Schicke deine Notizen und Punkte als kurzen Link oder QR-Code an die Moderation zurück."},
+    {"workshop.send", "Send back…", "Zurücksenden…"},
+    {"workshop.sendNothing", "Add notes or dots first: there is nothing to send back yet.", "Füge zuerst Notizen oder Punkte hinzu: Noch gibt es nichts zurückzusenden."},
+    {"workshop.sendExplain", "This link carries only what you changed. Send it to the facilitator, or let them scan the code.",
+                             "Dieser Link enthält nur deine Änderungen. Schicke ihn an die Moderation oder lass sie den Code scannen."},
+    {"workshop.sendLength", "%d characters", "%d Zeichen"},
+    {"workshop.sendCopy", "Copy link", "Link kopieren"},
+    {"workshop.sendClose", "Close", "Schließen"},
+    {"workshop.copied", "Link copied.", "Link kopiert."},
+    {"workshop.voting", "Dot voting", "Punkte vergeben"},
+    {"workshop.votingOff", "Set how many dots each person gets; then everyone places them on the notes that matter most.",
+                           "Lege fest, wie viele Punkte jede Person bekommt; dann verteilen alle ihre Punkte auf die wichtigsten Notizen."},
+    {"workshop.dotsPerPerson", "Dots per person: %d", "Punkte pro Person: %d"},
+    {"workshop.dots.more", "More dots", "Mehr Punkte"},
+    {"workshop.dots.less", "Fewer dots", "Weniger Punkte"},
+    {"workshop.dotsLeft", "Your dots: %d of %d left", "Deine Punkte: %d von %d übrig"},
+    {"workshop.dots.show", "Dot controls on cards", "Punkte-Knöpfe auf Karten"},
+    {"workshop.sort", "Sort notes by votes", "Notizen nach Stimmen sortieren"},
+    {"workshop.results", "Most votes (anonymous)", "Meiste Stimmen (anonym)"},
+    {"workshop.resultRow", "%d dots from %d people", "%d Punkte von %d Personen"},
+    {"workshop.noVotes", "No dots placed yet.", "Noch keine Punkte vergeben."},
+    {"workshop.vote.add", "Place a dot", "Punkt setzen"},
+    {"workshop.vote.remove", "Take a dot back", "Punkt zurücknehmen"},
+    {"workshop.prompts", "Prompts", "Impulsfragen"},
+    {"workshop.promptsHint", "Questions that open up the customer's view. Click one to add it as a heading note to:",
+                             "Fragen, die den Blick der Kundschaft öffnen. Klicke eine an, um sie als Überschrift-Notiz einzufügen in:"},
+    {"workshop.prompt.place", "Where prompts go", "Wohin Impulsfragen kommen"},
+    {"workshop.timer", "Timer", "Timer"},
+    {"workshop.timerMinutes", "%d min", "%d Min."},
+    {"workshop.timer.more", "One minute more", "Eine Minute mehr"},
+    {"workshop.timer.less", "One minute less", "Eine Minute weniger"},
+    {"workshop.timer.start", "Start", "Start"},
+    {"workshop.timer.pause", "Pause", "Pause"},
+    {"workshop.timer.reset", "Reset", "Zurücksetzen"},
+    {"workshop.timeUp", "Time is up", "Die Zeit ist um"},
+    {"workshop.present", "Presentation mode", "Präsentationsmodus"},
+    {"workshop.presentHint", "Read-only, large type, one section or stage at a time; arrow keys step through.",
+                             "Nur lesen, große Schrift, ein Bereich oder eine Phase nach der anderen; Pfeiltasten blättern."},
+    {"workshop.present.prev", "Previous", "Zurück"},
+    {"workshop.present.next", "Next", "Weiter"},
+    {"workshop.present.exit", "Exit presentation", "Präsentation beenden"},
+    {"workshop.present.step", "%d / %d", "%d / %d"},
+    {"workshop.present.empty", "No notes here yet.", "Hier gibt es noch keine Notizen."},
+    {"workshop.present.votes", "%d dots", "%d Punkte"},
+    {"qr.tooLong", "Too long for a QR code: send the link or download the file instead.",
+                   "Zu lang für einen QR-Code: Schicke den Link oder lade die Datei herunter."},
+    {"qr.fullScreen", "Show code full screen", "Code im Vollbild zeigen"},
+    {"qr.fullTitle", "Scan to open", "Zum Öffnen scannen"},
+    {"share.qrCaption", "Scan with a phone camera to open this board.", "Mit der Handykamera scannen, um dieses Board zu öffnen."},
+};
+// clang-format on
+
+std::string formatInts(const char* fmt, int a, int b = 0, int c = 0, int d = 0) {
+  char buf[512];
+  std::snprintf(buf, sizeof buf, fmt, a, b, c, d);
+  return buf;
+}
+
+std::string formatStr(const char* fmt, const std::string& a, const std::string& b = "") {
+  std::vector<char> buf(a.size() + b.size() + std::char_traits<char>::length(fmt) + 16);
+  std::snprintf(buf.data(), buf.size(), fmt, a.c_str(), b.c_str());
+  return buf.data();
+}
+
+std::string preview(const std::string& text, std::size_t max = 60) {
+  if (text.size() <= max) return text;
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+  return text.substr(0, cut) + "…";
+}
+
+const StringTableRegistrar kRegister(kWorkshopStrings);
+
+}  // namespace
+
+void registerWorkshopStrings() { registerStrings(kWorkshopStrings, sizeof kWorkshopStrings / sizeof kWorkshopStrings[0]); }
+
+WorkshopPanel::WorkshopPanel(Host& host) : host_(host), voter_("anonymous") { registerWorkshopStrings(); }
+
+void WorkshopPanel::onBoardOpened(const Board& board) {
+  base_ = board;
+  highlighted_.clear();
+  lastMerge_ = MergeOutcome();
+  presenting_ = false;
+  step_ = 0;
+  promptPlace_ = 0;
+}
+
+bool WorkshopPanel::toolbarButton(bool iconOnly) {
+  const bool clicked = iconButtonTip(label("workshop.toolbar").c_str(), Icon::Hand, tr("workshop.toolbarTip"), iconOnly,
+                                     true, open_);
+  if (clicked) open_ = !open_;
+  return clicked;
+}
+
+void WorkshopPanel::heading(const char* key) {
+  ImGui::Spacing();
+  const float big = ImGui::GetFontSize() * 1.08f;
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), big, p, colours::kInk, tr(key));
+  ImGui::Dummy(ImVec2(10, big + 2));
+}
+
+// ------------------------------------------------------------------------------------------------
+// The panel
+// ------------------------------------------------------------------------------------------------
+void WorkshopPanel::drawPanel(EditorContext& ctx, float width, float height) {
+  Document& doc = ctx.doc;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, colours::kSurface);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
+  ImGui::BeginChild("##workshop-panel", ImVec2(width, height), ImGuiChildFlags_AlwaysUseWindowPadding);
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+  {
+    const float big = ImGui::GetFontSize() * 1.2f;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), big, p, colours::kInk, tr("workshop.title"));
+    ImGui::Dummy(ImVec2(10, big + 2));
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - minTarget());
+    if (iconButton(label("workshop.close").c_str(), Icon::Close, true)) open_ = false;
+  }
+  ImGui::PushTextWrapPos(0.0f);
+
+  // ---- collect contributions (facilitator)
+  heading("workshop.collect");
+  hintText(tr("workshop.collectHint"));
+  if (iconButton(label("workshop.merge").c_str(), Icon::Download, false, true, true)) {
+    openMerge_ = true;
+    mergeText_.clear();
+    mergeDone_ = false;
+  }
+  if (lastMerge_.linksMerged > 0) {
+    ImGui::TextUnformatted(formatInts(tr("workshop.summary"), static_cast<int>(lastMerge_.addedNotes.size()),
+                                      static_cast<int>(lastMerge_.editedNotes.size()),
+                                      static_cast<int>(lastMerge_.deletedNotes.size()), lastMerge_.votesAdded)
+                               .c_str());
+    if (!lastMerge_.conflicts.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, colours::kWarning);
+      ImGui::TextUnformatted(
+          formatInts(tr("workshop.conflicts"), static_cast<int>(lastMerge_.conflicts.size())).c_str());
+      ImGui::PopStyleColor();
+      for (const Conflict& c : lastMerge_.conflicts) {
+        ImGui::PushID(c.id.c_str());
+        const std::string text =
+            c.kind == Conflict::Kind::BothEdited
+                ? formatStr(tr("workshop.conflictBoth"), preview(c.incomingWon ? c.incomingText : c.baseText, 40),
+                            preview(c.incomingWon ? c.baseText : c.incomingText, 40))
+                : formatStr(tr("workshop.conflictDeleted"),
+                            preview(c.baseText.empty() ? c.incomingText : c.baseText, 60));
+        ImGui::Bullet();
+        ImGui::SameLine();
+        ImGui::TextUnformatted(text.c_str());
+        if (!c.isAction && findNote(doc.board(), c.id) != nullptr) {
+          if (ImGui::SmallButton(label("workshop.show", c.id).c_str())) {
+            ctx.cards.select(c.id);
+            if (auto centre = ctx.cards.lastWorldCentre(c.id)) ctx.canvas.centreOn(*centre);
+          }
+        }
+        ImGui::PopID();
+      }
+    }
+    if (!highlighted_.empty() && ImGui::SmallButton(label("workshop.clearHighlight").c_str())) {
+      highlighted_.clear();
+    }
+  }
+  ImGui::Separator();
+
+  // ---- send back (participant)
+  heading("workshop.sendTitle");
+  hintText(tr("workshop.sendHint"));
+  const bool canSend = hasContribution(base_, doc.board(), voter_);
+  if (iconButton(label("workshop.send").c_str(), Icon::Share, false, canSend, canSend)) {
+    sendLink_ = sendBackLink(base_, doc.board(), voter_, host_.pageAddress());
+    openSend_ = !sendLink_.empty();
+  }
+  if (!canSend) hintText(tr("workshop.sendNothing"));
+  ImGui::Separator();
+
+  votingSection(ctx);
+  ImGui::Separator();
+  promptsSection(ctx);
+  ImGui::Separator();
+  timerSection();
+  ImGui::Separator();
+
+  heading("workshop.present");
+  hintText(tr("workshop.presentHint"));
+  if (iconButton(label("workshop.present").c_str(), Icon::Eye)) startPresentation();
+  ImGui::PopTextWrapPos();
+  ImGui::EndChild();
+}
+
+void WorkshopPanel::votingSection(EditorContext& ctx) {
+  Document& doc = ctx.doc;
+  const Board& b = doc.board();
+  heading("workshop.voting");
+  const int budget = votesPerPerson(b);
+  if (budget == 0) hintText(tr("workshop.votingOff"));
+  if (iconButton(label("workshop.dots.less").c_str(), Icon::Minus, true, budget > 0)) setDotsPerPerson(doc, budget - 1);
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(formatInts(tr("workshop.dotsPerPerson"), votesPerPerson(doc.board())).c_str());
+  ImGui::SameLine();
+  if (iconButton(label("workshop.dots.more").c_str(), Icon::Plus, true, budget < kMaxVotesPerPerson)) {
+    setDotsPerPerson(doc, budget + 1);
+  }
+  const int now = votesPerPerson(doc.board());
+  if (now == 0) return;
+  ImGui::TextUnformatted(formatInts(tr("workshop.dotsLeft"), votesLeft(doc.board(), voter_), now).c_str());
+  ImGui::Checkbox(label("workshop.dots.show").c_str(), &showDots_);
+  if (iconButton(label("workshop.sort").c_str(), Icon::Vote)) sortNotesByVotes(doc);
+  ImGui::TextDisabled("%s", tr("workshop.results"));
+  int shown = 0;
+  for (const VoteTally& t : tallyVotes(doc.board())) {
+    if (t.votes <= 0 || shown >= 10) break;
+    const Note* n = findNote(doc.board(), t.noteId);
+    if (n == nullptr) continue;
+    ++shown;
+    ImGui::PushID(t.noteId.c_str());
+    ImGui::Bullet();
+    ImGui::SameLine();
+    ImGui::TextUnformatted((preview(n->text, 50) + " — " + formatInts(tr("workshop.resultRow"), t.votes, t.voters)).c_str());
+    if (ImGui::SmallButton(label("workshop.show", "result." + t.noteId).c_str())) {
+      ctx.cards.select(t.noteId);
+      if (auto centre = ctx.cards.lastWorldCentre(t.noteId)) ctx.canvas.centreOn(*centre);
+    }
+    ImGui::PopID();
+  }
+  if (shown == 0) hintText(tr("workshop.noVotes"));
+}
+
+void WorkshopPanel::promptsSection(EditorContext& ctx) {
+  Document& doc = ctx.doc;
+  heading("workshop.prompts");
+  hintText(tr("workshop.promptsHint"));
+  const std::vector<NamedPlace> places = promptPlaces(doc.board());
+  if (places.empty()) return;
+  promptPlace_ = std::clamp(promptPlace_, 0, static_cast<int>(places.size()) - 1);
+  ImGui::SetNextItemWidth(-1);
+  const std::string comboId = std::string("##") + "workshop.prompt.place";
+  if (ImGui::BeginCombo(comboId.c_str(), places[static_cast<std::size_t>(promptPlace_)].name.c_str())) {
+    for (std::size_t i = 0; i < places.size(); ++i) {
+      ImGui::PushID(static_cast<int>(i));
+      if (ImGui::Selectable(places[i].name.c_str(), static_cast<int>(i) == promptPlace_)) {
+        promptPlace_ = static_cast<int>(i);
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndCombo();
+  }
+  const auto& prompts = workshopPrompts();
+  const Lang lang = uiLang();
+  for (std::size_t i = 0; i < prompts.size(); ++i) {
+    const char* text = lang == Lang::De ? prompts[i].de : prompts[i].en;
+    const std::string id = std::string(text) + "###workshop.prompt." + std::to_string(i);
+    ImGui::PushStyleColor(ImGuiCol_Button, colours::kPrimarySoft);
+    const float w = ImGui::GetContentRegionAvail().x;
+    const ImVec2 ts = ImGui::CalcTextSize(text, nullptr, false, w - 16.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+    // A wrapped button: the text is drawn by hand inside an invisible button of the right height.
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = std::max(minTarget(), ts.y + 12.0f);
+    const bool clicked = ImGui::InvisibleButton(id.c_str(), ImVec2(w, h));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), ImGui::IsItemHovered() ? colours::kPrimarySoft : IM_COL32(246, 247, 250, 255),
+                      8.0f);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + 8.0f, p.y + (h - ts.y) * 0.5f), colours::kInk, text,
+                nullptr, w - 16.0f);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    if (clicked) {
+      const std::string noteId = insertPrompt(doc, places[static_cast<std::size_t>(promptPlace_)].place, text);
+      if (!noteId.empty()) ctx.cards.select(noteId);
+    }
+  }
+}
+
+void WorkshopPanel::timerSection() {
+  heading("workshop.timer");
+  const std::int64_t now = host_.nowMs();
+  if (iconButton(label("workshop.timer.less").c_str(), Icon::Minus, true, !timer_.running() && timer_.minutes() > 1)) {
+    timer_.setMinutes(timer_.minutes() - 1);
+  }
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(formatInts(tr("workshop.timerMinutes"), timer_.minutes()).c_str());
+  ImGui::SameLine();
+  if (iconButton(label("workshop.timer.more").c_str(), Icon::Plus, true, !timer_.running() && timer_.minutes() < 120)) {
+    timer_.setMinutes(timer_.minutes() + 1);
+  }
+  ImGui::SameLine();
+  ImGui::TextUnformatted(timer_.display(now).c_str());
+  if (timer_.running()) {
+    if (iconButton(label("workshop.timer.pause").c_str(), Icon::Minus)) timer_.pause(now);
+  } else if (iconButton(label("workshop.timer.start").c_str(), Icon::Check, false, true, true)) {
+    timer_.start(now);
+  }
+  ImGui::SameLine();
+  if (iconButton(label("workshop.timer.reset").c_str(), Icon::Undo, false, timer_.started())) timer_.reset();
+}
+
+// ------------------------------------------------------------------------------------------------
+// On the board: dot controls, highlights, countdown
+// ------------------------------------------------------------------------------------------------
+void WorkshopPanel::decorateCard(EditorContext& ctx, const Note& note, ImVec2 a, ImVec2 b) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float z = ctx.canvas.zoom();
+  if (std::find(highlighted_.begin(), highlighted_.end(), note.id) != highlighted_.end()) {
+    dl->AddRect(ImVec2(a.x - 4, a.y - 4), ImVec2(b.x + 4, b.y + 4), colours::kSuccess, 9.0f * z, 0, 3.0f);
+    const float fs = std::max(9.0f, ctx.canvas.fontSize(CardMetrics::kSmallFont));
+    drawPill(dl, ImVec2(a.x + 4.0f, a.y - fs * 0.9f), tr("workshop.new"), colours::kSuccess, IM_COL32(255, 255, 255, 255), fs);
+  }
+  const Board& board = ctx.doc.board();
+  const int budget = votesPerPerson(board);
+  if (budget == 0 || !showDots_ || presenting_) return;
+  const float side = std::max(18.0f, std::min(26.0f * z, touchMode() ? 44.0f : 30.0f));
+  if (b.x - a.x < side * 2.5f || b.y - a.y < side * 1.5f) return;  // too small at this zoom
+  const int mine = dotsOn(note, voter_);
+  const int left = votesLeft(board, voter_);
+  const ImVec2 addMin(b.x - side - 4.0f, a.y + 4.0f);
+  // "+ dot": a ring, filled with my count when I placed dots here.
+  ImGui::SetCursorScreenPos(addMin);
+  const std::string addId = "vote.add." + note.id;
+  bool add = ImGui::InvisibleButton(addId.c_str(), ImVec2(side, side));
+  const bool addHovered = ImGui::IsItemHovered();
+  if (addHovered) ImGui::SetTooltip("%s · %s", tr("workshop.vote.add"), formatInts(tr("workshop.dotsLeft"), left, budget).c_str());
+  const ImVec2 c(addMin.x + side * 0.5f, addMin.y + side * 0.5f);
+  const float r = side * 0.42f;
+  const bool canAdd = left > 0;
+  if (mine > 0) {
+    dl->AddCircleFilled(c, r, colours::kPrimary);
+    const std::string n = std::to_string(mine);
+    const float fs = side * 0.6f;
+    const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0.0f, n.c_str());
+    dl->AddText(ImGui::GetFont(), fs, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), IM_COL32(255, 255, 255, 255), n.c_str());
+  } else {
+    dl->AddCircleFilled(c, r, withAlpha(IM_COL32(255, 255, 255, 255), addHovered ? 1.0f : 0.8f));
+    dl->AddCircle(c, r, canAdd ? colours::kPrimary : colours::kInkMuted, 24, 2.0f);
+    const ImU32 col = canAdd ? colours::kPrimary : colours::kInkMuted;
+    dl->AddLine(ImVec2(c.x - r * 0.5f, c.y), ImVec2(c.x + r * 0.5f, c.y), col, 2.0f);
+    dl->AddLine(ImVec2(c.x, c.y - r * 0.5f), ImVec2(c.x, c.y + r * 0.5f), col, 2.0f);
+  }
+  if (addHovered && canAdd) dl->AddCircle(c, r + 2.0f, colours::kPrimaryHover, 24, 1.5f);
+  if (add && canAdd) placeDot(ctx.doc, note.id, voter_, +1);
+  if (mine > 0) {
+    const ImVec2 remMin(addMin.x - side - 4.0f, addMin.y);
+    ImGui::SetCursorScreenPos(remMin);
+    const std::string remId = "vote.remove." + note.id;
+    const bool remove = ImGui::InvisibleButton(remId.c_str(), ImVec2(side, side));
+    const bool remHovered = ImGui::IsItemHovered();
+    if (remHovered) ImGui::SetTooltip("%s", tr("workshop.vote.remove"));
+    const ImVec2 rc(remMin.x + side * 0.5f, remMin.y + side * 0.5f);
+    dl->AddCircleFilled(rc, r, withAlpha(IM_COL32(255, 255, 255, 255), remHovered ? 1.0f : 0.8f));
+    dl->AddCircle(rc, r, colours::kInkMuted, 24, 1.5f);
+    dl->AddLine(ImVec2(rc.x - r * 0.5f, rc.y), ImVec2(rc.x + r * 0.5f, rc.y), colours::kInk, 2.0f);
+    if (remove) placeDot(ctx.doc, note.id, voter_, -1);
+  }
+}
+
+void WorkshopPanel::drawOverlay(const Document& doc, ImVec2 canvasMin, ImVec2 canvasMax) {
+  const std::int64_t now = host_.nowMs();
+  const int budget = votesPerPerson(doc.board());
+  const bool showTimer = timer_.started();
+  const bool showDots = budget > 0 && showDots_;
+  if (!showTimer && !showDots) return;
+  (void)canvasMax;
+  ImGui::SetNextWindowPos(ImVec2(canvasMax.x - 12.0f, canvasMin.y + 12.0f), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+  ImGui::SetNextWindowBgAlpha(0.96f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 8));
+  ImGui::Begin("##workshop-overlay", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove);
+  ImGui::PopStyleVar(2);
+  if (showTimer) {
+    const bool up = timer_.finished(now);
+    const bool urgent = timer_.remainingMs(now) < 60000;
+    const std::string shown = up ? std::string(tr("workshop.timeUp")) : timer_.display(now);
+    const float big = ImGui::GetFontSize() * 2.0f;
+    const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(big, FLT_MAX, 0.0f, shown.c_str());
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const std::string id = shown + "###workshop.timerDisplay";
+    // An item (so tests and automation can read the time); clicking it pauses or resumes.
+    if (ImGui::InvisibleButton(id.c_str(), ts)) {
+      if (timer_.running()) {
+        timer_.pause(now);
+      } else if (!up) {
+        timer_.start(now);
+      }
+    }
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), big, p,
+                                        up ? colours::kDanger : urgent ? colours::kWarning : colours::kInk, shown.c_str());
+  }
+  if (showDots) {
+    ImGui::TextUnformatted(formatInts(tr("workshop.dotsLeft"), votesLeft(doc.board(), voter_), budget).c_str());
+  }
+  ImGui::End();
+}
+
+// ------------------------------------------------------------------------------------------------
+// Dialogs
+// ------------------------------------------------------------------------------------------------
+void WorkshopPanel::dialogs(Document* doc) {
+  if (doc == nullptr) {
+    openMerge_ = false;
+    openSend_ = false;
+    return;
+  }
+  mergeDialog(*doc);
+  sendBackDialog(*doc);
+}
+
+void WorkshopPanel::mergeDialog(Document& doc) {
+  if (openMerge_) {
+    ImGui::OpenPopup("###workshop.mergeDialog");
+    openMerge_ = false;
+  }
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowSize(ImVec2(std::min(600.0f, display.x - 24.0f), 0.0f));
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.35f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  const std::string title = std::string(tr("workshop.mergeTitle")) + "###workshop.mergeDialog";
+  if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+  ImGui::PushTextWrapPos(0.0f);
+  bool close = false;
+  if (!mergeDone_) {
+    hintText(tr("workshop.mergeHint"));
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    inputTextMultiline("##workshop.mergeText", &mergeText_, ImVec2(-1, ImGui::GetTextLineHeight() * 6.0f));
+    const bool any = !splitLinks(mergeText_).empty();
+    if (iconButton(label("workshop.mergeRun").c_str(), Icon::Check, false, any, true)) {
+      lastMerge_ = mergeLinks(doc, mergeText_);
+      highlighted_ = lastMerge_.addedNotes;
+      mergeDone_ = true;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(label("common.cancel", "workshop.merge").c_str(), ImVec2(0, minTarget())) ||
+        ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+      close = true;
+    }
+  } else {
+    const MergeOutcome& m = lastMerge_;
+    if (m.linksMerged > 0) {
+      ImGui::PushStyleColor(ImGuiCol_Text, colours::kSuccess);
+      ImGui::TextUnformatted(formatInts(tr("workshop.linksMerged"), m.linksMerged).c_str());
+      ImGui::PopStyleColor();
+      ImGui::TextUnformatted(formatInts(tr("workshop.summary"), static_cast<int>(m.addedNotes.size()),
+                                        static_cast<int>(m.editedNotes.size()), static_cast<int>(m.deletedNotes.size()),
+                                        m.votesAdded)
+                                 .c_str());
+      if (!m.changed) hintText(tr("workshop.nothingNew"));
+      if (!m.conflicts.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colours::kWarning);
+        ImGui::TextUnformatted(formatInts(tr("workshop.conflicts"), static_cast<int>(m.conflicts.size())).c_str());
+        ImGui::PopStyleColor();
+        for (const Conflict& c : m.conflicts) {
+          ImGui::Bullet();
+          ImGui::SameLine();
+          ImGui::TextUnformatted(
+              (c.kind == Conflict::Kind::BothEdited
+                   ? formatStr(tr("workshop.conflictBoth"), preview(c.incomingWon ? c.incomingText : c.baseText, 40),
+                               preview(c.incomingWon ? c.baseText : c.incomingText, 40))
+                   : formatStr(tr("workshop.conflictDeleted"), preview(c.baseText.empty() ? c.incomingText : c.baseText)))
+                  .c_str());
+        }
+      }
+    }
+    for (const std::string& e : m.errors) {
+      ImGui::PushStyleColor(ImGuiCol_Text, colours::kDanger);
+      ImGui::TextUnformatted(formatStr(tr("workshop.linkError"), e).c_str());
+      ImGui::PopStyleColor();
+    }
+    if (iconButton(label("workshop.mergeDone").c_str(), Icon::Check, false, true, true) ||
+        ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+      close = true;
+    }
+  }
+  ImGui::PopTextWrapPos();
+  if (close) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+void WorkshopPanel::sendBackDialog(Document& doc) {
+  (void)doc;
+  if (openSend_) {
+    ImGui::OpenPopup("###workshop.sendDialog");
+    openSend_ = false;
+  }
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowSize(ImVec2(std::min(520.0f, display.x - 24.0f), 0.0f));
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.45f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  const std::string title = std::string(tr("workshop.sendTitle")) + "###workshop.sendDialog";
+  if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+  hintText(tr("workshop.sendExplain"));
+  std::string shown = sendLink_;
+  ImGui::SetNextItemWidth(-1);
+  inputText("##workshop.sendLink", &shown, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+  ImGui::TextDisabled("%s", formatInts(tr("workshop.sendLength"), static_cast<int>(sendLink_.size())).c_str());
+  if (iconButton(label("workshop.sendCopy").c_str(), Icon::Copy, false, true, true)) {
+    host_.setClipboardText(sendLink_);
+  }
+  ImGui::SameLine();
+  qrFullScreenButton("workshop.sendQr", sendLink_);
+  const float side = std::min(ImGui::GetContentRegionAvail().x, std::max(220.0f, display.y * 0.45f));
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - side) * 0.5f);
+  qrCodeWidget("workshop.sendQr", sendLink_, side);
+  if (ImGui::Button(label("workshop.sendClose").c_str(), ImVec2(-1, minTarget())) ||
+      ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+// ------------------------------------------------------------------------------------------------
+// Presentation mode: read-only, large type, one section or stage per step
+// ------------------------------------------------------------------------------------------------
+void WorkshopPanel::drawPresentation(const Document& doc, ImVec2 size) {
+  const Board& b = doc.board();
+  const bool empathy = b.kind == BoardKind::EmpathyMap;
+  const int steps = std::max(1, static_cast<int>(empathy ? b.sections.size() : b.stages.size()));
+  step_ = std::clamp(step_, 0, steps - 1);
+  // Keys: arrows and page keys step, Escape leaves.
+  if (!ImGui::GetIO().WantTextInput) {
+    if (ImGui::IsKeyPressed(ImGuiKey_RightArrow, false) || ImGui::IsKeyPressed(ImGuiKey_PageDown, false) ||
+        ImGui::IsKeyPressed(ImGuiKey_Space, false)) {
+      step_ = std::min(steps - 1, step_ + 1);
+    }
+    if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, false) || ImGui::IsKeyPressed(ImGuiKey_PageUp, false)) {
+      step_ = std::max(0, step_ - 1);
+    }
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) presenting_ = false;
+  }
+
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, colours::kCanvas);
+  ImGui::BeginChild("##presentation", size, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PopStyleColor();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float pad = std::max(24.0f, size.x * 0.03f);
+  const float titleSize = std::clamp(size.y * 0.06f, 30.0f, 64.0f);
+  const float noteSize = std::clamp(size.y * 0.032f, 22.0f, 40.0f);
+
+  // Bar: board title, step count, previous / next / exit (touch-sized).
+  ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + pad * 0.5f));
+  if (iconButton(label("workshop.present.prev").c_str(), Icon::Back, false, step_ > 0)) step_ = std::max(0, step_ - 1);
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(formatInts(tr("workshop.present.step"), step_ + 1, steps).c_str());
+  ImGui::SameLine();
+  if (iconButton(label("workshop.present.next").c_str(), Icon::Share, false, step_ < steps - 1, true)) {
+    step_ = std::min(steps - 1, step_ + 1);
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", b.title.c_str());
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), size.x - pad - 240.0f));
+  if (iconButton(label("workshop.present.exit").c_str(), Icon::Close)) presenting_ = false;
+
+  float y = ImGui::GetCursorScreenPos().y + pad * 0.5f;
+  std::string title;
+  std::string sub;
+  std::vector<std::pair<std::string, std::vector<const Note*>>> groups;  // (lane name or "", notes)
+  int colour = 0;
+  if (empathy && !b.sections.empty()) {
+    const Section& s = b.sections[static_cast<std::size_t>(step_)];
+    title = s.title;
+    sub = s.hint;
+    colour = s.colour;
+    groups.push_back({"", notesAt(b, s.id, "", "")});
+  } else if (!empathy && !b.stages.empty()) {
+    const Stage& s = b.stages[static_cast<std::size_t>(step_)];
+    title = s.name;
+    sub = s.description;
+    for (const Lane& l : b.lanes) {
+      if (l.kind != LaneKind::Text) continue;
+      groups.push_back({l.name, notesAt(b, "", s.id, l.id)});
+    }
+  }
+  const float textW = size.x - pad * 2.0f;
+  dl->AddText(ImGui::GetFont(), titleSize, ImVec2(origin.x + pad, y), colours::kInk, title.c_str(), nullptr, textW);
+  y += ImGui::GetFont()->CalcTextSizeA(titleSize, FLT_MAX, textW, title.c_str()).y + 6.0f;
+  if (!sub.empty()) {
+    dl->AddText(ImGui::GetFont(), noteSize * 0.8f, ImVec2(origin.x + pad, y), colours::kInkMuted, sub.c_str(), nullptr, textW);
+    y += ImGui::GetFont()->CalcTextSizeA(noteSize * 0.8f, FLT_MAX, textW, sub.c_str()).y + 10.0f;
+  }
+  bool any = false;
+  const float cardW = std::max(220.0f, (textW - 3.0f * 16.0f) / 4.0f);
+  const int perRow = std::max(1, static_cast<int>((textW + 16.0f) / (cardW + 16.0f)));
+  for (const auto& [laneName, notes] : groups) {
+    if (notes.empty()) continue;
+    any = true;
+    if (!laneName.empty()) {
+      dl->AddText(ImGui::GetFont(), noteSize * 0.85f, ImVec2(origin.x + pad, y + 6.0f), colours::kInkMuted, laneName.c_str());
+      y += noteSize * 0.85f + 14.0f;
+    }
+    float rowH = 0.0f;
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+      const int col = static_cast<int>(i) % perRow;
+      if (col == 0 && i > 0) {
+        y += rowH + 16.0f;
+        rowH = 0.0f;
+      }
+      const Note& n = *notes[i];
+      const float inner = cardW - 28.0f;
+      const float th = ImGui::GetFont()->CalcTextSizeA(noteSize, FLT_MAX, inner, n.text.c_str()).y;
+      const float h = th + 28.0f + (n.votes > 0 ? noteSize : 0.0f);
+      const ImVec2 a(origin.x + pad + static_cast<float>(col) * (cardW + 16.0f), y);
+      const ImVec2 e(a.x + cardW, a.y + h);
+      const NoteColour& pal = noteColour(empathy ? colour : n.colour);
+      drawShadow(dl, a, e, 10.0f, 6.0f);
+      dl->AddRectFilled(a, e, pal.fill, 10.0f);
+      dl->AddText(ImGui::GetFont(), noteSize, ImVec2(a.x + 14.0f, a.y + 14.0f), colours::kInk, n.text.c_str(), nullptr, inner);
+      if (n.votes > 0) {
+        drawPill(dl, ImVec2(a.x + 14.0f, e.y - noteSize - 6.0f), formatInts(tr("workshop.present.votes"), n.votes).c_str(),
+                 colours::kPrimary, IM_COL32(255, 255, 255, 255), noteSize * 0.7f);
+      }
+      rowH = std::max(rowH, h);
+    }
+    y += rowH + 24.0f;
+  }
+  if (!any) dl->AddText(ImGui::GetFont(), noteSize, ImVec2(origin.x + pad, y), colours::kInkMuted, tr("workshop.present.empty"));
+  ImGui::EndChild();
+}
+
+}  // namespace mapathy::ui

@@ -1,0 +1,104 @@
+// Mapathy UI — the workshop panel: merge participants' links, send a contribution back, dot voting,
+// facilitation prompts, a countdown timer and a presentation mode (issue 8). Logic in workshop.hpp.
+//
+// The app shell owns one WorkshopPanel and calls, per frame:
+//   toolbarButton()                    in the toolbar ("Workshop" toggles the panel)
+//   drawPanel(ctx, w, h)               the side panel, when open()
+//   decorateCard(ctx, note, a, b)      through EditorContext::cardOverlay: dot controls on each card
+//                                      (when voting is set up) and the highlight of notes a merge brought
+//   drawOverlay(doc, min, max)         the countdown and "dots left" floating over the board
+//   drawPresentation(doc, size)        instead of the board view while presenting()
+//   dialogs(doc)                       the "Merge links" and "Send back" dialogs
+// and onBoardOpened() whenever a board is opened: that board is what a participant's "Send back"
+// compares against.
+//
+// Widget labels for tests and automation (window.mapathy.widgets()), all "###workshop.<name>":
+//   toolbar, close, merge, send, dots.more, dots.less, dots.show, sort, prompt.<n>, prompt.place,
+//   timer.start, timer.pause, timer.reset, timer.more, timer.less, present; in the merge dialog
+//   mergeLinks (the text field "##workshop.mergeText"), mergeRun, mergeDone; in the send-back dialog
+//   sendCopy, sendClose and the QR item "workshop.sendQr"; on cards "vote.add.<noteId>" and
+//   "vote.remove.<noteId>"; in presentation present.prev, present.next, present.exit; the timer
+//   display "workshop.timerDisplay".
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+#include "ui/editor_context.hpp"
+#include "ui/workshop.hpp"
+
+namespace mapathy::ui {
+
+class Host;
+
+void registerWorkshopStrings();
+
+class WorkshopPanel {
+ public:
+  explicit WorkshopPanel(Host& host);
+  // The participant's anonymous voter id (the app's random site id; never a name).
+  void setVoter(const std::string& voter) { voter_ = voter; }
+
+  void onBoardOpened(const Board& board);
+
+  [[nodiscard]] bool open() const { return open_; }
+  void setOpen(bool isOpen) { open_ = isOpen; }
+  // The toolbar toggle. Returns true when clicked.
+  bool toolbarButton(bool iconOnly = false);  // icon only: narrow toolbars (tablets)
+  void drawPanel(EditorContext& ctx, float width, float height);
+  void decorateCard(EditorContext& ctx, const Note& note, ImVec2 screenMin, ImVec2 screenMax);
+  void drawOverlay(const Document& doc, ImVec2 canvasMin, ImVec2 canvasMax);
+  void dialogs(Document* doc);
+
+  [[nodiscard]] bool presenting() const { return presenting_; }
+  void startPresentation() { presenting_ = true; step_ = 0; }
+  void stopPresentation() { presenting_ = false; }
+  [[nodiscard]] int presentationStep() const { return step_; }
+  void drawPresentation(const Document& doc, ImVec2 size);
+
+  // True while the countdown runs (the platform keeps drawing frames).
+  [[nodiscard]] bool wantsAnimationFrames() const { return timer_.running(); }
+
+  // ---- state for tests and automation
+  [[nodiscard]] const std::string& voter() const { return voter_; }
+  [[nodiscard]] const Board& base() const { return base_; }
+  [[nodiscard]] const MergeOutcome& lastMerge() const { return lastMerge_; }
+  [[nodiscard]] const std::vector<std::string>& highlighted() const { return highlighted_; }
+  [[nodiscard]] const WorkshopTimer& timer() const { return timer_; }
+  [[nodiscard]] const std::string& lastSendBackLink() const { return sendLink_; }
+
+ private:
+  void mergeDialog(Document& doc);
+  void sendBackDialog(Document& doc);
+  void votingSection(EditorContext& ctx);
+  void promptsSection(EditorContext& ctx);
+  void timerSection();
+  void heading(const char* key);
+
+  Host& host_;
+  std::string voter_;
+  Board base_;
+  bool open_ = false;
+  // merge
+  bool openMerge_ = false;
+  std::string mergeText_;
+  bool mergeDone_ = false;
+  MergeOutcome lastMerge_;
+  std::vector<std::string> highlighted_;
+  // send back
+  bool openSend_ = false;
+  std::string sendLink_;
+  // voting
+  bool showDots_ = true;
+  // prompts
+  int promptPlace_ = 0;
+  // timer
+  WorkshopTimer timer_;
+  // presentation
+  bool presenting_ = false;
+  int step_ = 0;
+};
+
+}  // namespace mapathy::ui

@@ -1,0 +1,282 @@
+// Outputs in a real Chromium (issue 9): the accessible text view and the print page open in a new tab and
+// pass a structural check (headings, lists, a table with header cells) with their own CSS applied; the
+// print page prints to landscape PDF pages; the PNG download is the rasterised SVG; the SVG is well-formed
+// for the browser's XML parser and holds every note; the notes CSV parses back with Python's csv module.
+// The canvas carries an aria-label that says where the text view is, and the page's own "Open text view"
+// button is the first thing Tab reaches. Screenshots of each view go to the artifacts folder.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'node:test';
+import { ARTIFACTS_DIR, centre, decodePng, distinctColours, documentJson, openApp, widgets } from './lib.mjs';
+
+const JOURNEY = new URL('../fixtures/v1/journey_lifecycle_en.json', import.meta.url);
+const EMPATHY = new URL('../fixtures/v1/empathy_classic_de.json', import.meta.url);
+
+// Notes that break naive writers: markup, quotes, commas, line breaks, umlauts.
+const AWKWARD = [
+  '<img src=x onerror=alert(1)> & <b>bold</b>',
+  'Says: "Why, again, is nobody answering?"',
+  'Line one\nLine two, with a comma\nLine "three"',
+  'Grüße aus Köln – Straße, Maß, Äpfel, Öl',
+];
+
+function withAwkwardNotes(fixtureUrl) {
+  const file = JSON.parse(readFileSync(fixtureUrl, 'utf8'));
+  const board = file.board;
+  AWKWARD.forEach((text, i) => {
+    const place = board.sections
+      ? { section: board.sections[i % board.sections.length].id }
+      : { stage: board.stages[i % board.stages.length].id, lane: board.lanes.find((l) => !l.kind || l.kind === 'text').id };
+    board.notes.push({ id: `awk-${i}`, text, ...place, order: 1000 + i, created: 100 + i, modified: 100 + i, votes: i });
+  });
+  return JSON.stringify(file);
+}
+
+// Drops a file on the canvas like a person dragging it from the desktop.
+async function dropFile(page, name, text) {
+  await page.evaluate(({ n, t }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([t], n, { type: 'application/json' }));
+    const canvas = document.getElementById('canvas');
+    canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, { n: name, t: text });
+}
+
+async function openBoard(page, fixtureUrl) {
+  const before = await documentJson(page);
+  await dropFile(page, 'board.json', withAwkwardNotes(fixtureUrl));
+  await page.waitForFunction((old) => window.mapathy.document() !== null && window.mapathy.document() !== old, before,
+    { timeout: 10000 });
+  await page.waitForTimeout(300);
+  return JSON.parse(await documentJson(page));
+}
+
+// Clicks the visible widget whose raw label (with its ###id) ends with `suffix`.
+async function clickRaw(page, suffix, { timeout = 5000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const item = (await widgets(page)).find((w) => w.visible && w.w > 0 && w.rawLabel.endsWith(suffix));
+    if (item) {
+      const { x, y } = centre(item);
+      await page.mouse.click(x, y);
+      return item;
+    }
+    if (Date.now() > deadline) throw new Error(`no visible widget ending with ${suffix}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+// Runs `action` and returns the tab it opened, loaded.
+async function newTab(app, action) {
+  const [tab] = await Promise.all([app.context.waitForEvent('page', { timeout: 10000 }), action()]);
+  await tab.waitForLoadState('load');
+  return tab;
+}
+
+async function downloadOf(page, action) {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), action()]);
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
+async function fullScreenshot(page, name) {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const path = join(ARTIFACTS_DIR, `${name}.png`);
+  writeFileSync(path, await page.screenshot({ fullPage: true, timeout: 60000 }));
+  return path;
+}
+
+// Errors the tab reports (a Content-Security-Policy violation shows up as a console error).
+function collectErrors(tab) {
+  const errors = [];
+  tab.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  tab.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+// Structure of an HTML view as a screen reader meets it.
+const structure = (tab) => tab.evaluate(() => {
+  const texts = (selector) => [...document.querySelectorAll(selector)].map((e) => e.textContent.trim());
+  const table = document.querySelector('table');
+  return {
+    lang: document.documentElement.lang,
+    title: document.title,
+    h1: texts('h1'),
+    h2: texts('h2'),
+    h3: texts('h3'),
+    listItems: texts('li'),
+    lists: document.querySelectorAll('ul').length,
+    caption: table && table.caption ? table.caption.textContent.trim() : null,
+    colHeaders: texts('th[scope=col]'),
+    rowHeaders: texts('th[scope=row]'),
+    bodyText: document.body.innerText,
+    scripts: document.scripts.length,
+    images: document.images.length,
+    // The page's own inline CSS applied (not blocked by a Content-Security-Policy).
+    styled: getComputedStyle(document.body).fontFamily.includes('Inter'),
+    pageRule: [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => r instanceof CSSPageRule)
+      .map((r) => r.style.getPropertyValue('size')),
+    pages: document.querySelectorAll('.page').length,
+  };
+});
+
+const lines = (text) => text.split('\n');
+
+test('outputs: text view, print page, PNG, SVG and CSV from a real Chromium', async () => {
+  const app = await openApp({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
+  const { page, errors } = app;
+  try {
+    // ---- the page tells screen readers what the canvas is and where the text view is
+    const shell = await page.evaluate(() => {
+      const canvas = document.getElementById('canvas');
+      const button = document.getElementById('text-view');
+      return { label: canvas.getAttribute('aria-label'), role: canvas.getAttribute('role'),
+        button: button && button.textContent, buttonIsFirst: document.querySelector('button, [tabindex="0"], a[href], textarea, input') === button };
+    });
+    assert.equal(shell.role, 'img');
+    assert.match(shell.label, /text view/i);
+    assert.match(shell.label, /Textansicht/);
+    assert.match(shell.label, /Alt\+Shift\+A/);
+    assert.match(shell.button, /Open the board's text view/);
+    assert.ok(shell.buttonIsFirst, 'the text-view button comes before every other control');
+
+    // ---- journey board: text view from the toolbar button
+    const journey = await openBoard(page, JOURNEY);
+    const journeyNotes = journey.board ? journey.board.notes : journey.notes;
+    const stages = (journey.board || journey).stages;
+    const lanes = (journey.board || journey).lanes;
+    const textView = await newTab(app, () => clickRaw(page, '###export.textView'));
+    const textErrors = collectErrors(textView);
+    assert.match(textView.url(), /^blob:/, 'opened from a Blob URL, not written into the app page');
+    const t = await structure(textView);
+    assert.equal(t.h1.length, 1);
+    assert.equal(t.h1[0], 'Switching electricity provider');
+    assert.ok(t.h2.includes('Persona') && t.h2.includes('Customer journey') && t.h2.includes('Action items'), t.h2.join('|'));
+    assert.deepEqual(t.h3, stages.map((s) => s.name), 'one heading per stage');
+    assert.equal(t.caption, 'Customer journey: lanes by stage');
+    assert.deepEqual(t.colHeaders, ['Lane', ...stages.map((s) => s.name)]);
+    assert.deepEqual(t.rowHeaders, lanes.map((l) => l.name));
+    assert.ok(t.lists >= stages.length, 'notes are lists');
+    for (const note of journeyNotes) {
+      for (const line of lines(note.text)) assert.ok(t.bodyText.includes(line), `text view shows: ${line}`);
+    }
+    assert.equal(t.scripts, 0);
+    assert.equal(t.images, 0, 'the <img> note stayed text');
+    assert.ok(t.styled, 'its own CSS applies');
+    console.log('text view (journey):', await fullScreenshot(textView, 'outputs-textview-journey'));
+    assert.deepEqual(textErrors, []);
+    await textView.close();
+
+    // ---- the print page from the share dialog: landscape A4, one board per page, prints to PDF
+    await clickRaw(page, '###toolbar.share');
+    const print = await newTab(app, () => clickRaw(page, '###export.printA4'));
+    const printErrors = collectErrors(print);
+    const p = await structure(print);
+    assert.deepEqual(p.pageRule, ['A4 landscape']);
+    assert.equal(p.h1.length, 1);
+    assert.equal(p.pages, 2, 'the board, then the action items on their own page');
+    assert.deepEqual(p.colHeaders.slice(1), stages.map((s) => s.name));
+    assert.deepEqual(p.rowHeaders, lanes.map((l) => l.name));
+    assert.ok(p.styled);
+    for (const note of journeyNotes) {
+      for (const line of lines(note.text)) assert.ok(p.bodyText.includes(line), `print page shows: ${line}`);
+    }
+    console.log('print page (journey):', await fullScreenshot(print, 'outputs-print-journey'));
+    const pdf = await print.pdf({ preferCSSPageSize: true, printBackground: true });
+    writeFileSync(join(ARTIFACTS_DIR, 'outputs-print-journey.pdf'), pdf);
+    const pdfText = pdf.toString('latin1');
+    const pdfPages = (pdfText.match(/\/Type\s*\/Page[^s]/g) || []).length;
+    assert.equal(pdfPages, 2, 'two printed pages');
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdfText);
+    assert.ok(box, 'PDF has a media box');
+    assert.ok(Math.abs(+box[1] - 841.9) < 2 && Math.abs(+box[2] - 595.3) < 2, `A4 landscape, got ${box[1]} x ${box[2]}`);
+    assert.deepEqual(printErrors, []);
+    await print.close();
+
+    // ---- PNG: the SVG rasterised in the browser at twice its size
+    const png = await downloadOf(page, () => clickRaw(page, '###export.png'));
+    assert.match(png.name, /^switching-electricity-provider\.png$/);
+    const image = decodePng(png.bytes);
+    const svg = await downloadOf(page, () => clickRaw(page, '###export.svg'));
+    assert.equal(svg.name, 'switching-electricity-provider.svg');
+    const svgText = svg.bytes.toString('utf8');
+    const [, svgWidth, svgHeight] = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(svgText);
+    assert.equal(image.width, Math.floor(2 * svgWidth));
+    assert.equal(image.height, Math.floor(2 * svgHeight));
+    assert.ok(distinctColours(png.bytes) > 50, 'the PNG is a picture, not a blank');
+    writeFileSync(join(ARTIFACTS_DIR, 'outputs-journey.png'), png.bytes);
+    // The browser's strict XML parser accepts the SVG, and every note is a card with its full text.
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror') !== null, root: doc.documentElement.localName,
+        titles: [...doc.querySelectorAll('g > title')].map((e) => e.textContent) };
+    }, svgText);
+    assert.equal(parsed.error, false);
+    assert.equal(parsed.root, 'svg');
+    for (const note of journeyNotes) assert.ok(parsed.titles.includes(note.text), `SVG card for: ${note.text}`);
+
+    // ---- CSV of the notes: Python's csv module reads back every text exactly
+    const csv = await downloadOf(page, () => clickRaw(page, '###export.csvNotes'));
+    assert.equal(csv.name, 'switching-electricity-provider-notes.csv');
+    const python = spawnSync('python3', ['-c', [
+      'import csv, io, json, sys',
+      'data = sys.stdin.buffer.read().decode("utf-8-sig")',
+      'print(json.dumps(list(csv.reader(io.StringIO(data, newline=""), strict=True))))',
+    ].join('\n')], { input: csv.bytes });
+    assert.equal(python.status, 0, python.stderr.toString());
+    const rows = JSON.parse(python.stdout.toString());
+    assert.deepEqual(rows[0], ['Board', 'Stage', 'Lane', 'Text', 'Colour', 'Tags', 'Votes', 'Evidence', 'Author', 'ID']);
+    assert.equal(rows.length, journeyNotes.length + 1);
+    for (const note of journeyNotes) {
+      const row = rows.find((r) => r[9] === note.id);
+      assert.ok(row, `CSV row for ${note.id}`);
+      assert.equal(row[3], note.text);
+      assert.equal(row[6], String(note.votes || 0));
+    }
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(200);
+
+    // ---- empathy map (German board, English UI): the text view from the keyboard, through the page's
+    // own button (the first Tab stop), then Enter
+    const map = await openBoard(page, EMPATHY);
+    const mapBoard = map.board || map;
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'text-view');
+    const mapView = await newTab(app, () => page.keyboard.press('Enter'));
+    const mapErrors = collectErrors(mapView);
+    const m = await structure(mapView);
+    assert.equal(m.lang, 'en');
+    assert.equal(m.h1[0], 'Kundin der Stadtwerke: Umzug melden');
+    for (const section of mapBoard.sections) {
+      assert.ok(m.h2.some((h) => h.startsWith(section.title)), `heading for section ${section.title}`);
+    }
+    assert.ok(m.lists >= mapBoard.sections.length);
+    assert.ok(m.listItems.length >= mapBoard.notes.length);
+    for (const note of mapBoard.notes) {
+      const first = lines(note.text)[0];
+      assert.ok(m.listItems.some((li) => li.startsWith(first)), `list item for: ${first}`);
+    }
+    assert.equal(m.images, 0);
+    assert.ok(m.styled);
+    console.log('text view (empathy map):', await fullScreenshot(mapView, 'outputs-textview-empathy'));
+    assert.deepEqual(mapErrors, []);
+    await mapView.close();
+
+    await page.bringToFront();
+    await clickRaw(page, '###toolbar.share');
+    const mapPrint = await newTab(app, () => clickRaw(page, '###export.printLetter'));
+    const mp = await structure(mapPrint);
+    assert.deepEqual(mp.pageRule, ['letter landscape']);
+    assert.ok(mp.h2.length >= mapBoard.sections.length, 'a heading per section');
+    assert.ok(mp.listItems.length >= mapBoard.notes.length, 'cards are list items');
+    console.log('print page (empathy map):', await fullScreenshot(mapPrint, 'outputs-print-empathy'));
+    await mapPrint.close();
+
+    assert.deepEqual(errors, [], 'no console errors in the app');
+  } finally {
+    await app.close();
+  }
+});

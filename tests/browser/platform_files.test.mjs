@@ -1,0 +1,81 @@
+// Browser platform, files: open a board through the file picker and by drag-and-drop (JSON and Markdown),
+// download it as JSON and Markdown, and share it through the system share sheet where the browser has one.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import test from 'node:test';
+import { click, documentJson, findWidget, centre, openApp } from './lib.mjs';
+
+const FIXTURE = new URL('../fixtures/v1/journey_lifecycle_en.json', import.meta.url);
+
+// Clicks a widget once its rectangle stopped moving (dialogs settle on their second frame).
+async function clickSettled(page, label) {
+  let last = await findWidget(page, label);
+  for (let i = 0; i < 20; ++i) {
+    await page.waitForTimeout(150);
+    const now = await findWidget(page, label);
+    if (now.x === last.x && now.y === last.y && now.w === last.w && now.h === last.h) break;
+    last = now;
+  }
+  const { x, y } = centre(last);
+  await page.mouse.click(x, y);
+}
+
+test('file picker, drag-and-drop, downloads and the share sheet', async () => {
+  const app = await openApp();
+  try {
+    const { page, context } = app;
+    // The system share sheet, as phones and tablets offer it (Chromium on Linux has none: stand in for it).
+    await context.addInitScript(() => {
+      window.__shared = [];
+      navigator.share = (data) => { window.__shared.push(data); return Promise.resolve(); };
+      navigator.canShare = () => true;
+    });
+    await page.reload();
+    await page.waitForFunction(() => window.mapathy && window.mapathy.frames() >= 2);
+
+    // The file picker.
+    const chooser = page.waitForEvent('filechooser');
+    await click(page, 'Open file…');
+    await (await chooser).setFiles({ name: 'journey.json', mimeType: 'application/json',
+      buffer: readFileSync(FIXTURE) });
+    await page.waitForFunction(() => /journey/.test(JSON.parse(window.mapathy.document() || '{}').kind || ''),
+      null, { timeout: 5000 });
+    const journey = JSON.parse(await documentJson(page));
+
+    // Drag-and-drop of a Markdown outline.
+    const markdown = '# Ideen für den Umzug\n\n## Sagt\n\n- Ich will nicht dreimal anrufen müssen.\n';
+    await page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'umzug.md', { type: 'text/markdown' }));
+      const canvas = document.getElementById('canvas');
+      canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, markdown);
+    await page.waitForFunction(() => (window.mapathy.document() || '').includes('dreimal anrufen'), null, { timeout: 5000 });
+    await page.waitForFunction((id) => window.mapathy.library().boards.some((b) => b.id === id), journey.board.id);
+
+    // Downloads from the share dialog.
+    await click(page, 'Share');
+    const jsonDownload = page.waitForEvent('download');
+    await clickSettled(page, 'Download JSON');
+    const json = await jsonDownload;
+    assert.match(json.suggestedFilename(), /\.json$/);
+    const saved = JSON.parse(readFileSync(await json.path(), 'utf8'));
+    assert.equal(saved.format, 'mapathy');
+    assert.ok(JSON.stringify(saved).includes('dreimal anrufen'));
+    const mdDownload = page.waitForEvent('download');
+    await clickSettled(page, 'Download Markdown');
+    const md = await mdDownload;
+    assert.match(md.suggestedFilename(), /\.md$/);
+    assert.match(readFileSync(await md.path(), 'utf8'), /dreimal anrufen/);
+
+    // The share sheet gets the link.
+    await clickSettled(page, 'Share…');
+    await page.waitForFunction(() => window.__shared.length === 1, null, { timeout: 5000 });
+    const shared = await page.evaluate(() => window.__shared[0]);
+    assert.equal(shared.url, await page.evaluate(() => window.mapathy.shareLink()));
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});

@@ -1,0 +1,36 @@
+// Size budget (issue 7): everything the browser loads before the first frame (shell page, scripts,
+// stylesheet, icon, the WebAssembly module, any separate font), gzip-compressed, is at most 400 KB.
+// Prints raw, gzip and brotli sizes of every file. Fails (never skips) when the site has not been built.
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { BUDGET_GZIP_BYTES, firstFrameFiles, formatTable, kb, measureSite } from '../../tools/sitesize.mjs';
+import { SITE_DIR, requireSite } from './lib.mjs';
+
+// Measured once (brotli at quality 11 takes seconds on a busy machine).
+let measured = null;
+const sizesOfSite = () => (measured ??= measureSite(requireSite()));
+
+test('what loads before the first frame fits in 400 KB gzip', () => {
+  const sizes = sizesOfSite();
+  const files = firstFrameFiles(SITE_DIR);
+  for (const needed of ['index.html', 'mapathy.js', 'mapathy.wasm', 'platform.js']) {
+    assert.ok(files.includes(needed), `${needed} is counted (found: ${files.join(', ')})`);
+  }
+  console.log(`${SITE_DIR}\n${formatTable(sizes)}`);
+  console.log(`budget ${kb(BUDGET_GZIP_BYTES)} KB gzip, used ${kb(sizes.total.gzip)} KB`);
+  assert.ok(sizes.total.gzip <= BUDGET_GZIP_BYTES,
+    `the first frame needs ${kb(sizes.total.gzip)} KB gzip, over the ${kb(BUDGET_GZIP_BYTES)} KB budget ` +
+    `(largest: ${[...sizes.rows].sort((a, b) => b.gzip - a.gzip)[0].file})`);
+});
+
+test('the measurement counts what index.html links and compresses for real', () => {
+  const { rows, total } = sizesOfSite();
+  for (const row of rows) {
+    assert.ok(row.raw > 0, `${row.file} is not empty`);
+    assert.ok(row.gzip < row.raw || row.raw < 200, `${row.file}: gzip makes it smaller`);
+  }
+  assert.equal(total.gzip, rows.reduce((sum, row) => sum + row.gzip, 0));
+  // The wasm module is the bulk; if it were missing from the list the budget would mean nothing.
+  const wasm = rows.find((row) => row.file === 'mapathy.wasm');
+  assert.ok(wasm.gzip > total.gzip / 2, 'mapathy.wasm is most of the download');
+});

@@ -1,0 +1,511 @@
+// Tests of share links: round trips (templates, umlauts, emoji, multi-line text, extra fields,
+// 1,000 notes, random boards), the json= form, every error path of hostile input, and the size
+// promise of issue 3 (whole URL ≤ 2,000 characters and ≥ 25% shorter than deflate+base64url and
+// lz-string links of the same JSON), with the three figures printed.
+#include "core/share_link.hpp"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/board_codec.hpp"
+#include "core/compress.hpp"
+#include "core/format.hpp"
+#include "core/templates.hpp"
+#include "lz_string.hpp"
+#include "random_board.hpp"
+#include "sample_boards.hpp"
+
+namespace mapathy {
+namespace {
+
+constexpr const char* kBase = "https://mapathy-app.github.io/mapathy/";
+constexpr const char* kIncomplete = "The link is incomplete — it may have been cut off by a chat app or email.";
+constexpr std::string_view kBase64Url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+std::string base64url(const std::vector<std::uint8_t>& bytes) {
+  std::string out;
+  std::uint32_t acc = 0;
+  int bits = 0;
+  for (const std::uint8_t b : bytes) {
+    acc = (acc << 8) | b;
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      out.push_back(kBase64Url[(acc >> bits) & 63u]);
+    }
+  }
+  if (bits > 0) out.push_back(kBase64Url[(acc << (6 - bits)) & 63u]);
+  return out;
+}
+
+// Builds a format-1 fragment by hand from raw board bytes, so tests can craft hostile links.
+std::string craftFragment(const std::vector<std::uint8_t>& raw, std::uint64_t declaredSize,
+                          const std::vector<std::uint8_t>& stream) {
+  std::vector<std::uint8_t> bytes;
+  auto varint = [&bytes](std::uint64_t v) {
+    while (v >= 0x80) {
+      bytes.push_back(static_cast<std::uint8_t>(v | 0x80));
+      v >>= 7;
+    }
+    bytes.push_back(static_cast<std::uint8_t>(v));
+  };
+  varint(declaredSize);
+  varint(stream.size());
+  const std::uint32_t crc = compress::crc32(raw);
+  for (int k = 0; k < 4; ++k) bytes.push_back(static_cast<std::uint8_t>(crc >> (8 * k)));
+  bytes.insert(bytes.end(), stream.begin(), stream.end());
+  return "1" + base64url(bytes);
+}
+
+std::string percentEncode(std::string_view text) {
+  std::string out;
+  constexpr char hex[] = "0123456789ABCDEF";
+  for (const char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '-' || b == '_' ||
+        b == '.' || b == '~') {
+      out.push_back(c);
+    } else {
+      out += '%';
+      out += hex[b >> 4];
+      out += hex[b & 15];
+    }
+  }
+  return out;
+}
+
+std::string deflateBase64Url(const std::string& text) {
+  uLongf size = compressBound(static_cast<uLong>(text.size()));
+  std::vector<std::uint8_t> out(size);
+  const int rc = compress2(out.data(), &size, reinterpret_cast<const Bytef*>(text.data()),
+                           static_cast<uLong>(text.size()), 9);
+  EXPECT_EQ(rc, Z_OK);
+  out.resize(size);
+  return base64url(out);
+}
+
+void expectLinkRoundTrip(const Board& board) {
+  const std::string link = encodeLink(board, kBase);
+  const auto back = decodeLink(link);
+  ASSERT_TRUE(back.ok()) << back.error();
+  EXPECT_EQ(*back, board);
+}
+
+Result<Board> expectError(std::string_view link, std::string_view expectedPart, const Limits& limits = {}) {
+  auto r = decodeLink(link, limits);
+  EXPECT_FALSE(r.ok()) << "accepted: " << link.substr(0, 80);
+  if (!r.ok()) {
+    EXPECT_NE(r.error().find(expectedPart), std::string::npos) << "message: " << r.error();
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Round trips
+// ---------------------------------------------------------------------------------------------
+TEST(ShareLink, RoundTripsTheTypicalBoard) { expectLinkRoundTrip(samples::typicalGermanEmpathyMap()); }
+
+TEST(ShareLink, RoundTripsEveryTemplateInBothLanguagesAndTheEmptyBoard) {
+  for (const Lang lang : {Lang::De, Lang::En}) {
+    for (const auto& info : listTemplates(lang)) {
+      Board b = makeBoard(info.kind, info.id, lang).value();
+      b.id = "b-1";
+      expectLinkRoundTrip(b);
+      EXPECT_LT(encodeFragment(b).size(), 80u) << info.id << ": template parts must be references";
+    }
+  }
+  expectLinkRoundTrip(Board{});
+}
+
+TEST(ShareLink, RoundTripsUmlautsEmojiMultiLineTextAndExtraFields) {
+  Board b = makeBoard(BoardKind::EmpathyMap, "customer", Lang::De).value();
+  b.title = "Größenänderung: Übermäßig weiß 😀🚀 — „Zitat“";
+  b.persona.name = "Jürgen Weiß";
+  b.persona.quote = "Erste Zeile\nZweite Zeile\r\nDritte\tmit Tab";
+  b.extra = nlohmann::json{{"futureBoardField", {{"nested", {1, 2, 3}}, {"ok", true}}}};
+  b.sections[0].extra = nlohmann::json{{"icon", "🧠"}};
+  Note n;
+  n.id = "abc-1";
+  n.section = b.sections[2].id;
+  n.text = "Mehrzeilig:\n- Punkt eins\n- Punkt zwei 👍\n\n中文, ñandú, \"quoted\", back\\slash, {json}";
+  n.tags = {"#wichtig", "Ärger"};
+  n.author = "Zoë";
+  n.votes = 3;
+  n.evidence = Evidence::Observed;
+  n.extra = nlohmann::json{{"reactions", {"👍", "❤️"}}};
+  b.notes.push_back(n);
+  expectLinkRoundTrip(b);
+}
+
+TEST(ShareLink, RoundTripsAThousandNotes) {
+  const Board b = samples::largeGermanEmpathyMap(1000);
+  const std::string fragment = encodeFragment(b);
+  const auto back = decodeLink(fragment);
+  ASSERT_TRUE(back.ok()) << back.error();
+  EXPECT_EQ(*back, b);
+  EXPECT_LT(fragment.size(), kMaxLinkChars);
+}
+
+TEST(ShareLink, RoundTripsRandomBoards) {
+  std::mt19937_64 rng(424242);
+  for (int i = 0; i < 60; ++i) {
+    const BoardKind kind = i % 2 ? BoardKind::Journey : BoardKind::EmpathyMap;
+    const Board b = randomBoard(rng, kind, static_cast<int>(rng() % 50));
+    const std::string fragment = encodeFragment(b);
+    ASSERT_EQ(fragment.front(), kLinkVersion);
+    ASSERT_EQ(fragment.find_first_not_of(kBase64Url, 1), std::string::npos) << fragment;
+    ASSERT_NE(fragment.back(), '-');
+    ASSERT_NE(fragment.back(), '_');
+    const auto back = decodeLink(fragment);
+    ASSERT_TRUE(back.ok()) << "board " << i << ": " << back.error() << "\n" << saveJson(b);
+    ASSERT_EQ(*back, b) << "board " << i;
+  }
+}
+
+TEST(ShareLink, NeverEndsOnCharactersChatAppsDrop) {
+  // Vary the title until both an '-'/'_' ending would have happened; the encoder appends 'A'.
+  Board b = makeBoard(BoardKind::EmpathyMap, "classic", Lang::En).value();
+  int padded = 0;
+  for (int i = 0; i < 300; ++i) {
+    b.title = "Board " + std::to_string(i);
+    const std::string f = encodeFragment(b);
+    ASSERT_NE(f.back(), '-');
+    ASSERT_NE(f.back(), '_');
+    if (f.back() == 'A') ++padded;
+    const auto back = decodeLink(f);
+    ASSERT_TRUE(back.ok()) << back.error() << " " << f;
+    ASSERT_EQ(back->title, b.title);
+  }
+  EXPECT_GT(padded, 0);
+}
+
+TEST(ShareLink, AcceptsFullUrlsBareFragmentsAndSurroundingWhitespace) {
+  const Board b = samples::typicalGermanEmpathyMap();
+  const std::string fragment = encodeFragment(b);
+  for (const std::string& form : {fragment, "#" + fragment, std::string(kBase) + "#" + fragment,
+                                  "  https://x.example/a/b?c=d#" + fragment + "\n"}) {
+    const auto r = decodeLink(form);
+    ASSERT_TRUE(r.ok()) << r.error();
+    EXPECT_EQ(*r, b);
+  }
+  EXPECT_EQ(linkFragment("https://a.b/c#xyz"), "xyz");
+  EXPECT_EQ(linkFragment(" #xyz "), "xyz");
+  EXPECT_EQ(linkFragment("xyz"), "xyz");
+}
+
+TEST(ShareLink, EncodeLinkReplacesTheBasesFragmentAndQuery) {
+  const Board b = makeBoard(BoardKind::Journey, "lifecycle", Lang::De).value();
+  const std::string link = encodeLink(b, "https://x.example/app/?old=1#1oldfragment");
+  EXPECT_EQ(link.rfind("https://x.example/app/#1", 0), 0u) << link;
+  EXPECT_EQ(link.find('#'), link.rfind('#'));
+}
+
+TEST(ShareLink, AcceptsPercentEncodedJson) {
+  const Board b = samples::typicalGermanEmpathyMap();
+  const std::string link = std::string(kBase) + "#json=" + percentEncode(saveJson(b));
+  const auto r = decodeLink(link);
+  ASSERT_TRUE(r.ok()) << r.error();
+  EXPECT_EQ(*r, b);
+  // Hand-written: unescaped braces, quotes and colons are fine as long as escapes are well-formed.
+  const auto hand = decodeLink(
+      "#json={\"format\":\"mapathy\",\"version\":1,\"kind\":\"empathy-map\",\"board\":{\"title\":\"Gr%C3%BC%C3%9Fe\","
+      "\"templateId\":\"classic\"}}");
+  ASSERT_TRUE(hand.ok()) << hand.error();
+  EXPECT_EQ(hand->title, "Grüße");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile input: every error path has a clear message and never crashes.
+// ---------------------------------------------------------------------------------------------
+TEST(ShareLinkErrors, EmptyInputs) {
+  expectError("", "empty");
+  expectError("#", "nothing follows");
+  expectError(std::string(kBase) + "#", "nothing follows");
+  expectError("   \n", "empty");
+  expectError("https://mapathy-app.github.io/mapathy/", "no '#'");
+}
+
+TEST(ShareLinkErrors, WrongOrUnknownPrefix) {
+  expectError("#xyz", "not a Mapathy board link");
+  expectError("#2AAAA", "newer version");
+  expectError("#9AAAA", "link format 9");
+  expectError("#JSON=%7B%7D", "not a Mapathy board link");
+}
+
+TEST(ShareLinkErrors, CharactersOutsideTheAlphabetNameTheirPosition) {
+  const std::string fragment = encodeFragment(samples::typicalGermanEmpathyMap());
+  std::string bad = fragment;
+  bad[3] = '*';
+  expectError("#" + bad, "'*' at position 4");
+  bad = fragment;
+  bad[10] = '.';
+  expectError(std::string(kBase) + "#" + bad, "'.' at position 11");
+  expectError("#1AB\xC3\x84" "CD", "byte 0xC3 at position 4");
+  expectError("#1AB CD", "a space at position 4");
+  expectError("#1AB+CD", "'+' at position 4");
+  expectError("#1AB=", "'=' at position 4");
+}
+
+TEST(ShareLinkErrors, EveryTruncationSaysIncomplete) {
+  const Board b = samples::typicalGermanEmpathyMap();
+  const std::string fragment = encodeFragment(b);
+  for (std::size_t n = 1; n < fragment.size(); ++n) {
+    const auto r = decodeLink(std::string_view(fragment).substr(0, n));
+    if (r.ok()) {
+      // Only dropping the final 'A' the encoder may append (zero bits) can still be complete.
+      ASSERT_EQ(n, fragment.size() - 1);
+      ASSERT_EQ(fragment.back(), 'A');
+      EXPECT_EQ(*r, b);
+      continue;
+    }
+    ASSERT_EQ(r.error(), kIncomplete) << "cut to " << n << " characters";
+  }
+}
+
+TEST(ShareLinkErrors, EveryCorruptedCharacterFailsWithAMessage) {
+  // A real board, smaller than the typical one so changing each of its characters stays quick.
+  Board b = samples::typicalGermanEmpathyMap();
+  b.notes.resize(12);
+  b.actions.clear();
+  const std::string fragment = encodeFragment(b);
+  int damaged = 0;
+  for (std::size_t i = 1; i < fragment.size(); ++i) {
+    std::string bad = fragment;
+    const auto at = kBase64Url.find(bad[i]);
+    bad[i] = kBase64Url[(at + 1 + i % 63) % 64];
+    const auto r = decodeLink(bad);
+    if (r.ok()) {
+      // Only the last few bits of the coder's final bytes can change without changing what they
+      // decode to; then the board is the original one (its checksum proves it), never another.
+      ASSERT_GE(i + 3, fragment.size()) << "corruption at " << i << " went unnoticed";
+      ASSERT_EQ(*r, b);
+      continue;
+    }
+    ASSERT_FALSE(r.error().empty());
+    if (r.error().find("damaged") != std::string::npos) ++damaged;
+  }
+  // Nearly all corruptions are caught by the checksum; the few in the header change lengths.
+  EXPECT_GT(damaged, static_cast<int>(fragment.size()) * 9 / 10);
+}
+
+TEST(ShareLinkErrors, ExtraCharactersAfterTheEnd) {
+  const std::string fragment = encodeFragment(samples::typicalGermanEmpathyMap());
+  expectError(fragment + "AAAAAAAA", "damaged");
+  expectError(fragment + "QQQ", "damaged");
+  expectError(fragment + "Q", "damaged");
+}
+
+TEST(ShareLinkErrors, DecompressionBombIsRefusedBeforeUnpacking) {
+  // A real bomb: 192 KiB of zero bytes compress to under 100 bytes (the coder's probabilities are
+  // capped at 4095/4096, so no link can unpack more than about 2,800 bytes per byte it carries).
+  const std::vector<std::uint8_t> zeros(192u * 1024u, 0);
+  const std::vector<std::uint8_t> stream = compress::compress(zeros);
+  ASSERT_LT(stream.size(), 100u);
+  const std::string bomb = craftFragment(zeros, zeros.size(), stream);
+  ASSERT_LT(bomb.size(), 150u);
+
+  Limits small;
+  small.maxBytes = 16 * 1024;
+  auto start = std::chrono::steady_clock::now();
+  expectError("#" + bomb, "more than the limit", small);
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 500);
+
+  // A declared size far beyond any limit (here 2^40 bytes) is refused the same way.
+  start = std::chrono::steady_clock::now();
+  expectError("#" + craftFragment(zeros, std::uint64_t{1} << 40, stream), "more than the limit");
+  elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 500);
+
+  // Within the default limit it unpacks no more than declared (bounded memory) and then fails as
+  // a board: zeros are not a valid board.
+  expectError("#" + bomb, "does not make sense");
+
+  // Declaring less than the stream holds: decoding stops at the declared size, the unread rest of
+  // the stream gives it away.
+  expectError("#" + craftFragment(std::vector<std::uint8_t>(100, 0), 100, stream), "damaged");
+}
+
+TEST(ShareLinkErrors, InvalidUtf8InsideTheBoard) {
+  Board b = makeBoard(BoardKind::EmpathyMap, "classic", Lang::En).value();
+  b.title = "Title";
+  std::vector<std::uint8_t> raw = board_codec::serialize(b);
+  bool patched = false;
+  for (std::size_t i = 0; i + 5 <= raw.size(); ++i) {
+    if (std::string(raw.begin() + static_cast<std::ptrdiff_t>(i), raw.begin() + static_cast<std::ptrdiff_t>(i) + 5) ==
+        "Title") {
+      raw[i + 1] = 0xFF;
+      patched = true;
+      break;
+    }
+  }
+  ASSERT_TRUE(patched);
+  expectError("#" + craftFragment(raw, raw.size(), compress::compress(raw)), "UTF-8");
+}
+
+TEST(ShareLinkErrors, JsonFormWithBadPercentEscapesOrBadText) {
+  expectError("#json=%7B%zz", "broken percent escape at position 9");
+  expectError("#json=%7", "broken percent escape at position 6");
+  expectError("#json=abc%", "broken percent escape at position 9");
+  expectError("#json=%7B%22a%22%3A%C3%28%7D", "UTF-8");
+  expectError("#json=%7B%00%7D", "");
+  expectError("#json=%7B%22format%22", "");  // cut-off JSON: loadJson's message
+  expectError("#json=", "");
+}
+
+TEST(ShareLinkErrors, TooLongIsRefusedUnread) {
+  const std::string huge = "#1" + std::string(10u * 1024u * 1024u, 'A');
+  const auto start = std::chrono::steady_clock::now();
+  expectError(huge, "too long");
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  // Generous bound for a loaded test machine; reading 10 MB as a link would take far longer.
+  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 1000);
+  expectError(std::string(kMaxLinkChars + 1, 'A'), "too long");
+  const std::string exactlyAtCap = "#1" + std::string(kMaxLinkChars - 2, 'A');
+  EXPECT_EQ(decodeLink(exactlyAtCap).error().find("too long"), std::string::npos);
+}
+
+TEST(ShareLinkErrors, BoardsOverTheLimitsAreRefused) {
+  const std::string fragment = encodeFragment(samples::largeGermanEmpathyMap(1000));
+  Limits few;
+  few.maxNotes = 100;
+  const auto r = decodeLink(fragment, few);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().find("notes"), std::string::npos) << r.error();
+
+  Board longNote = samples::typicalGermanEmpathyMap();
+  longNote.notes[0].text = std::string(5000, 'x');
+  const auto tooLong = decodeLink(encodeFragment(longNote));
+  EXPECT_FALSE(tooLong.ok());
+}
+
+TEST(ShareLinkErrors, RandomGarbageNeverCrashes) {
+  std::mt19937_64 rng(99);
+  for (int i = 0; i < 300; ++i) {
+    std::string s = "1";
+    const std::size_t n = rng() % 200;
+    for (std::size_t k = 0; k < n; ++k) s.push_back(kBase64Url[rng() % 64]);
+    const auto r = decodeLink(s);
+    EXPECT_FALSE(r.ok());
+    EXPECT_FALSE(r.error().empty());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Format 1 is frozen: the stored link of the typical board must keep decoding, and encoding must
+// keep producing it (also proves the encoder is deterministic).
+// ---------------------------------------------------------------------------------------------
+TEST(ShareLinkFormat, StoredVersion1LinkStillDecodes) {
+  std::ifstream in(std::string(MAPATHY_FIXTURES_DIR) + "/links/v1-typical-german-empathy-map.txt");
+  ASSERT_TRUE(in) << "missing fixture";
+  std::string stored;
+  std::getline(in, stored);
+  const Board expected = samples::typicalGermanEmpathyMap();
+  const auto decoded = decodeLink(stored);
+  ASSERT_TRUE(decoded.ok()) << decoded.error();
+  EXPECT_EQ(*decoded, expected);
+  EXPECT_EQ(encodeFragment(expected), stored);
+}
+
+TEST(ShareLinkFormat, StoredVersion1JourneyLinkDecodesToItsJsonFixture) {
+  // A full URL (as a user would paste it) of a journey board with unknown fields, next to the JSON
+  // file it was made from: the link keeps decoding to exactly that board.
+  std::ifstream linkIn(std::string(MAPATHY_FIXTURES_DIR) + "/links/v1-journey-lifecycle-en.txt");
+  std::ifstream jsonIn(std::string(MAPATHY_FIXTURES_DIR) + "/v1/journey_lifecycle_en.json");
+  ASSERT_TRUE(linkIn && jsonIn) << "missing fixture";
+  std::string stored;
+  std::getline(linkIn, stored);
+  std::stringstream json;
+  json << jsonIn.rdbuf();
+  const auto expected = loadJson(json.str());
+  ASSERT_TRUE(expected.ok()) << expected.error();
+  const auto decoded = decodeLink(stored);
+  ASSERT_TRUE(decoded.ok()) << decoded.error();
+  EXPECT_EQ(*decoded, *expected);
+  EXPECT_EQ(encodeLink(*expected, kBase), stored);
+}
+
+TEST(ShareLinkFormat, VersionPrefixComesFirst) {
+  // The fragment starts with the link format's digit, so a later encoding can change everything after it.
+  const Board b = samples::typicalGermanEmpathyMap();
+  const std::string link = encodeLink(b, kBase);
+  EXPECT_EQ(link.substr(0, link.find('#') + 2), std::string(kBase) + "#1");
+  EXPECT_EQ(kLinkVersion, '1');
+  // Every other leading character is refused with a message about the prefix, never decoded.
+  const std::string rest = encodeFragment(b).substr(1);
+  for (const char prefix : std::string("02345678 9AZaz-_")) {
+    const auto r = decodeLink("#" + std::string(1, prefix) + rest);
+    ASSERT_FALSE(r.ok()) << prefix;
+    const bool newer = prefix >= '2' && prefix <= '9';
+    EXPECT_NE(r.error().find(newer ? "newer version of Mapathy" : "not a Mapathy board link"), std::string::npos)
+        << prefix << ": " << r.error();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The size promise (issue 3), measured on the typical German empathy map.
+// ---------------------------------------------------------------------------------------------
+TEST(ShareLinkSize, TypicalGermanEmpathyMapBeatsDeflateAndLzStringByAQuarter) {
+  const Board b = samples::typicalGermanEmpathyMap();
+  ASSERT_EQ(b.notes.size(), 40u);
+  const std::string json = saveJson(b, false);
+  const std::string url = encodeLink(b, kBase);
+  const std::string fragment = encodeFragment(b);
+  const std::string deflated = deflateBase64Url(json);
+  const std::string lz = baseline::lzStringCompressToEncodedURIComponent(json);
+
+  std::cout << "[ share-link size ] JSON " << json.size() << " bytes; fragment: mapathy " << fragment.size()
+            << ", deflate-9+base64url " << deflated.size() << ", lz-string " << lz.size() << "; whole URL "
+            << url.size() << " characters\n";
+  ::testing::Test::RecordProperty("mapathy_fragment", static_cast<int>(fragment.size()));
+  ::testing::Test::RecordProperty("deflate_base64url", static_cast<int>(deflated.size()));
+  ::testing::Test::RecordProperty("lz_string", static_cast<int>(lz.size()));
+
+  EXPECT_LE(url.size(), 2000u);
+  EXPECT_LE(fragment.size() * 4, deflated.size() * 3) << "not 25% shorter than deflate+base64url";
+  EXPECT_LE(fragment.size() * 4, lz.size() * 3) << "not 25% shorter than lz-string";
+}
+
+TEST(ShareLinkSize, EverySampleBoardIsAQuarterShorterThanBothBaselines) {
+  // Not only the typical board: the stored fixtures, a 200-note board, every template (empty and in
+  // both languages) and random boards. Sizes are deterministic, so exact ratios can be asserted.
+  std::vector<std::pair<std::string, Board>> boards;
+  boards.emplace_back("typical", samples::typicalGermanEmpathyMap());
+  boards.emplace_back("200 notes", samples::largeGermanEmpathyMap(200));
+  for (const char* name : {"empathy_classic_de.json", "journey_lifecycle_en.json", "unknown_fields.json"}) {
+    std::ifstream in(std::string(MAPATHY_FIXTURES_DIR) + "/v1/" + name);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto b = loadJson(text.str());
+    ASSERT_TRUE(b.ok()) << name << ": " << b.error();
+    boards.emplace_back(name, *b);
+  }
+  for (const Lang lang : {Lang::De, Lang::En})
+    for (const auto& info : listTemplates(lang)) boards.emplace_back(info.id, makeBoard(info.kind, info.id, lang).value());
+  std::mt19937_64 rng(7);
+  for (int i = 0; i < 4; ++i)
+    boards.emplace_back("random " + std::to_string(i),
+                        randomBoard(rng, i % 2 ? BoardKind::Journey : BoardKind::EmpathyMap, 40));
+
+  for (const auto& [name, board] : boards) {
+    const std::string json = saveJson(board, false);
+    const std::size_t fragment = encodeFragment(board).size();
+    const std::size_t deflated = deflateBase64Url(json).size();
+    const std::size_t lz = baseline::lzStringCompressToEncodedURIComponent(json).size();
+    std::cout << "[ share-link size ] " << name << ": JSON " << json.size() << ", mapathy " << fragment
+              << ", deflate-9+base64url " << deflated << ", lz-string " << lz << "\n";
+    EXPECT_LE(fragment * 4, deflated * 3) << name << ": not 25% shorter than deflate+base64url";
+    EXPECT_LE(fragment * 4, lz * 3) << name << ": not 25% shorter than lz-string";
+  }
+}
+
+}  // namespace
+}  // namespace mapathy

@@ -1,0 +1,207 @@
+// Headless harness for the whole app: an ImGui context without a renderer (font atlas built, frames run
+// with NewFrame / App::frame / Render), a fake Host that records what the app asks of the platform, and
+// simulated mouse and keyboard input through ImGuiIO. Widgets are found by label through the
+// test-hook ItemRecorder, as the browser tests do through window.mapathy.widgets().
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+#include "ui/app.hpp"
+#include "ui/i18n.hpp"
+#include "ui/test_hooks.hpp"
+
+namespace mapathy::ui::testing {
+
+class FakeHost : public Host {
+ public:
+  void setClipboardText(const std::string& text) override { clipboard = text; }
+  void downloadFile(const std::string& name, const std::string& mime, const std::string& bytes) override {
+    downloads.push_back(Download{name, mime, bytes});
+  }
+  std::string pageAddress() override { return "https://example.org/mapathy/"; }
+  std::string preferredLanguage() override { return language; }
+  void pickFile() override { ++pickFileCalls; }
+  std::int64_t nowMs() override { return now; }
+  std::uint64_t random64() override {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return seed >> 11;
+  }
+
+  // Issue 9 (outputs): what the app asked to rasterise or to show in a new tab.
+  void downloadPng(const std::string& name, const std::string& svg) override {
+    pngs.push_back(Download{name, "image/svg+xml", svg});
+  }
+  void showHtml(const std::string& name, const std::string& html) override {
+    pages.push_back(Download{name, "text/html", html});
+  }
+
+  struct Download {
+    std::string name, mime, bytes;
+  };
+  std::string clipboard;
+  std::vector<Download> downloads;
+  std::vector<Download> pngs;   // downloadPng: name stem and the SVG
+  std::vector<Download> pages;  // showHtml
+  std::string language = "en-GB";
+  int pickFileCalls = 0;
+  std::int64_t now = 1'700'000'000'000;
+  std::uint64_t seed = 42;
+};
+
+class AppHarness {
+ public:
+  explicit AppHarness(const std::string& language = "en-GB", ImVec2 display = ImVec2(1600, 1100)) {
+    host.language = language;
+    context_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(context_);  // CreateContext keeps an existing current context current
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = display;
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    unsigned char* pixels = nullptr;
+    int w = 0;
+    int h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    recorder.install(context_);
+    app = std::make_unique<App>(host);
+    frames(2);
+  }
+  ~AppHarness() {
+    ImGui::SetCurrentContext(context_);
+    app.reset();
+    recorder.uninstall();
+    ImGui::DestroyContext(context_);
+  }
+  AppHarness(const AppHarness&) = delete;
+  AppHarness& operator=(const AppHarness&) = delete;
+
+  void frame() {
+    ImGui::SetCurrentContext(context_);  // several harnesses may live side by side
+    ImGuiIO& io = ImGui::GetIO();
+    io.DeltaTime = 1.0f / 60.0f;
+    host.now += 16;
+    ImGui::NewFrame();
+    app->frame();
+    ImGui::Render();
+  }
+  void frames(int n) {
+    for (int i = 0; i < n; ++i) {
+      frame();
+    }
+  }
+
+  // ---- finding widgets (last completed frame)
+  const RecordedItem* find(const std::string& label) const { return recorder.find(label); }
+  // An item whose raw label (with its ##/### part) ends with `suffix`.
+  const RecordedItem* findRaw(const std::string& suffix) const {
+    for (const RecordedItem& item : recorder.lastFrame()) {
+      if (item.rawLabel.size() >= suffix.size() &&
+          item.rawLabel.compare(item.rawLabel.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        return &item;
+      }
+    }
+    return nullptr;
+  }
+  static ImVec2 centre(const RecordedItem& item) { return ImVec2(item.x + item.w * 0.5f, item.y + item.h * 0.5f); }
+
+  // ---- mouse
+  void moveTo(ImVec2 p) {
+    ImGui::SetCurrentContext(context_);
+    ImGui::GetIO().AddMousePosEvent(p.x, p.y);
+    frame();
+  }
+  void press(int button = 0) {
+    ImGui::SetCurrentContext(context_);
+    ImGui::GetIO().AddMouseButtonEvent(button, true);
+    frame();
+  }
+  void release(int button = 0) {
+    ImGui::SetCurrentContext(context_);
+    ImGui::GetIO().AddMouseButtonEvent(button, false);
+    frame();
+  }
+  void clickAt(ImVec2 p, int button = 0) {
+    moveTo(p);
+    press(button);
+    release(button);
+    frames(2);
+  }
+  void doubleClickAt(ImVec2 p) {
+    moveTo(p);
+    press();
+    release();
+    press();
+    release();
+    frames(2);
+  }
+  // Clicks the widget with this visible label (fails the test when it is missing).
+  bool click(const std::string& label) {
+    const RecordedItem* item = find(label);
+    EXPECT_NE(item, nullptr) << "no widget labelled '" << label << "'";
+    if (item == nullptr) {
+      return false;
+    }
+    clickAt(centre(*item));
+    return true;
+  }
+  bool clickRaw(const std::string& suffix) {
+    const RecordedItem* item = findRaw(suffix);
+    EXPECT_NE(item, nullptr) << "no widget whose raw label ends with '" << suffix << "'";
+    if (item == nullptr) {
+      return false;
+    }
+    clickAt(centre(*item));
+    return true;
+  }
+  void drag(ImVec2 from, ImVec2 to, int steps = 8) {
+    moveTo(from);
+    press();
+    for (int i = 1; i <= steps; ++i) {
+      const float t = static_cast<float>(i) / static_cast<float>(steps);
+      moveTo(ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t));
+    }
+    release();
+    frames(2);
+  }
+
+  // ---- keyboard
+  void type(const std::string& utf8) {
+    ImGui::SetCurrentContext(context_);
+    ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
+    frames(2);
+  }
+  void key(ImGuiKey k, bool ctrl = false, bool shift = false) {
+    ImGui::SetCurrentContext(context_);
+    ImGuiIO& io = ImGui::GetIO();
+    if (ctrl) {
+      io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    }
+    if (shift) {
+      io.AddKeyEvent(ImGuiMod_Shift, true);
+    }
+    io.AddKeyEvent(k, true);
+    frame();
+    io.AddKeyEvent(k, false);
+    if (shift) {
+      io.AddKeyEvent(ImGuiMod_Shift, false);
+    }
+    if (ctrl) {
+      io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    }
+    frames(2);
+  }
+
+  FakeHost host;
+  ItemRecorder recorder;
+  std::unique_ptr<App> app;
+
+ private:
+  ImGuiContext* context_ = nullptr;
+};
+
+}  // namespace mapathy::ui::testing

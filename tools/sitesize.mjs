@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// What the browser loads before Mapathy's first frame, and how big it is raw, gzip- and brotli-compressed
+// (issue 7's budget: at most 400 KB gzip in total). Used by tests/browser/size_budget.test.mjs and
+// tools/bench.mjs; also a command:
+//
+//   node tools/sitesize.mjs [SITE_DIR]      (default build/web/site) prints the table, exit 1 over budget
+//
+// The files: the shell page, every script, stylesheet and icon it links, the WebAssembly module the
+// Emscripten loader fetches (<script>.wasm next to each script that has one) and any web font in the
+// site. The web app manifest and the service worker are fetched after the first frame and are not counted.
+// gzip at zlib's default level 6 (what static hosts such as GitHub Pages serve) and at 9; brotli at 11.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export const BUDGET_GZIP_BYTES = 400 * 1000;  // 400 KB (decimal: the stricter reading)
+export const DEFAULT_SITE = fileURLToPath(new URL('../build/web/site/', import.meta.url));
+
+const FONT = /\.(woff2?|ttf|otf)$/i;
+
+// Relative URLs of what index.html makes the browser fetch before the app can draw.
+export function firstFrameFiles(siteDir) {
+  const html = readFileSync(join(siteDir, 'index.html'), 'utf8');
+  const files = ['index.html'];
+  const add = (url) => {
+    if (!url || /^[a-z]+:/i.test(url) || url.startsWith('//')) return;  // only files of the site itself
+    const clean = url.replace(/[?#].*$/, '').replace(/^\.\//, '');
+    if (!files.includes(clean)) files.push(clean);
+  };
+  for (const tag of html.match(/<script\b[^>]*>/gi) || []) add(attribute(tag, 'src'));
+  for (const tag of html.match(/<link\b[^>]*>/gi) || []) {
+    const rel = (attribute(tag, 'rel') || '').toLowerCase().split(/\s+/);
+    if (rel.includes('stylesheet') || rel.includes('icon') || rel.includes('preload') ||
+        rel.includes('modulepreload')) add(attribute(tag, 'href'));
+  }
+  for (const file of [...files]) {
+    const wasm = file.replace(/\.js$/, '.wasm');
+    if (wasm !== file && existsSync(join(siteDir, wasm))) add(wasm);
+  }
+  for (const name of readdirSync(siteDir)) if (FONT.test(name)) add(name);
+  return files;
+}
+
+function attribute(tag, name) {
+  const match = tag.match(new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'));
+  return match ? (match[2] ?? match[3] ?? match[4]) : null;
+}
+
+// [{file, raw, gzip, gzip9, brotli}] plus a total row.
+export function measureSite(siteDir = DEFAULT_SITE) {
+  const rows = firstFrameFiles(siteDir).map((file) => {
+    const path = join(siteDir, file);
+    if (!existsSync(path)) throw new Error(`index.html refers to ${file}, which is not in ${siteDir}`);
+    const bytes = readFileSync(path);
+    return {
+      file,
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 6 }).length,
+      gzip9: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      }).length,
+    };
+  });
+  const total = { file: 'total' };
+  for (const key of ['raw', 'gzip', 'gzip9', 'brotli']) total[key] = rows.reduce((sum, row) => sum + row[key], 0);
+  return { rows, total };
+}
+
+export const kb = (bytes) => (bytes / 1000).toFixed(1);
+
+export function formatTable({ rows, total }) {
+  const lines = ['| file | raw KB | gzip-6 KB | gzip-9 KB | brotli-11 KB |', '|---|---:|---:|---:|---:|'];
+  for (const row of [...rows, total]) {
+    const name = row === total ? '**total**' : `\`${row.file}\``;
+    lines.push(`| ${name} | ${kb(row.raw)} | ${kb(row.gzip)} | ${kb(row.gzip9)} | ${kb(row.brotli)} |`);
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const site = resolve(process.argv[2] || DEFAULT_SITE);
+  const sizes = measureSite(site);
+  console.log(`Loaded before the first frame (${site}):\n`);
+  console.log(formatTable(sizes));
+  const over = sizes.total.gzip > BUDGET_GZIP_BYTES;
+  console.log(`\nBudget: ${kb(BUDGET_GZIP_BYTES)} KB gzip; used ${kb(sizes.total.gzip)} KB ` +
+    `(${(100 * sizes.total.gzip / BUDGET_GZIP_BYTES).toFixed(1)} %)${over ? ' — OVER BUDGET' : ''}`);
+  process.exit(over ? 1 : 0);
+}

@@ -1,0 +1,413 @@
+// Mapathy's browser glue, loaded by index.html before mapathy.js (the Emscripten output).
+// - configures the Emscripten Module (canvas, loading message, errors);
+// - the hidden textarea that receives typed text, so tablets and phones show their keyboard and IME,
+//   dead keys and composition (ä, ß, é, emoji) work: text is handed to the app, the textarea stays empty;
+// - clipboard, file download, file picker and drag-and-drop, the system share sheet, URL fragment changes;
+// - the local library's storage (localStorage, written crash-safe; see librarySave);
+// - the service worker (sw.js) that keeps the site available offline;
+// - window.mapathy, the automation and test API (see README).
+// The C++ side is src/platform/web/ (browser.cpp calls MapathyWeb.*; the _mapathy_* exports are called here).
+'use strict';
+
+(function () {
+  const canvas = document.getElementById('canvas');
+  const loading = document.getElementById('loading');
+  let textarea = null;
+  let composing = false;
+  let ready = false;
+
+  function withString(fn, text) {
+    const size = Module.lengthBytesUTF8(text) + 1;
+    const pointer = Module._malloc(size);
+    Module.stringToUTF8(text, pointer, size);
+    try {
+      return fn(pointer);
+    } finally {
+      Module._free(pointer);
+    }
+  }
+
+  function fatal(message) {
+    loading.textContent = message;
+    loading.hidden = false;
+    loading.setAttribute('role', 'alert');
+    canvas.hidden = true;
+  }
+
+  // ---- text input
+  // The textarea keeps one space before the caret: Android keyboards report Backspace only as an input
+  // event that deletes something, so there must always be something to delete.
+  const SENTINEL = ' ';
+  function resetTextarea() {
+    textarea.value = SENTINEL;
+    textarea.setSelectionRange(SENTINEL.length, SENTINEL.length);
+  }
+
+  function createTextarea() {
+    textarea = document.createElement('textarea');
+    textarea.id = 'text-input';
+    textarea.setAttribute('aria-label', 'Text');
+    textarea.setAttribute('autocomplete', 'off');
+    textarea.setAttribute('autocapitalize', 'sentences');
+    textarea.setAttribute('spellcheck', 'false');
+    textarea.tabIndex = -1;
+    document.body.appendChild(textarea);
+
+    textarea.addEventListener('compositionstart', () => { composing = true; });
+    textarea.addEventListener('compositionend', (event) => {
+      composing = false;
+      if (event.data) withString(Module._mapathy_type_text, event.data);
+      resetTextarea();
+    });
+    textarea.addEventListener('input', (event) => {
+      if (composing || event.isComposing) return;
+      switch (event.inputType) {
+        case 'deleteContentBackward': Module._mapathy_virtual_key(0); break;
+        case 'insertLineBreak':
+        case 'insertParagraph': Module._mapathy_virtual_key(1); break;
+        case 'insertFromPaste': break;  // handled by the paste event
+        default:
+          if (event.data) withString(Module._mapathy_type_text, event.data);
+          else if (textarea.value.length > SENTINEL.length) withString(Module._mapathy_type_text, textarea.value.slice(SENTINEL.length));
+      }
+      resetTextarea();
+    });
+  }
+
+  function setTextInput(active, x, y, lineHeight) {
+    if (!textarea) return;
+    if (active) {
+      const rect = canvas.getBoundingClientRect();
+      textarea.style.left = (rect.left + x) + 'px';
+      textarea.style.top = (rect.top + y) + 'px';
+      textarea.style.height = lineHeight + 'px';
+      if (document.activeElement !== textarea) {
+        textarea.focus({ preventScroll: true });
+        resetTextarea();
+      }
+    } else if (document.activeElement === textarea) {
+      textarea.blur();  // closes on-screen keyboards
+      resetTextarea();
+    }
+  }
+
+  // ---- clipboard: ImGui copies synchronously; the browser pastes through the paste event only.
+  function writeClipboard(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).catch(() => copyWithSelection(text));
+    } else {
+      copyWithSelection(text);
+    }
+  }
+
+  function copyWithSelection(text) {
+    const handler = (event) => {
+      event.clipboardData.setData('text/plain', text);
+      event.preventDefault();
+    };
+    document.addEventListener('copy', handler, { once: true });
+    try { document.execCommand('copy'); } catch (e) { /* no clipboard: nothing else to try */ }
+    document.removeEventListener('copy', handler);
+  }
+
+  window.addEventListener('paste', (event) => {
+    if (!ready) return;
+    const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+    event.preventDefault();
+    if (text) withString(Module._mapathy_paste, text);
+  });
+
+  // ---- files
+  function download(name, mime, bytes) {
+    const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  function openFile(file) {
+    file.text().then((text) => {
+      withString((namePointer) => withString((textPointer) => Module._mapathy_open_file(namePointer, textPointer), text), file.name);
+    });
+  }
+
+  function pickFile() {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,.md,.markdown,.txt,application/json,text/markdown,text/plain';
+    input.addEventListener('change', () => { if (input.files && input.files[0]) openFile(input.files[0]); });
+    input.click();
+  }
+
+  canvas.addEventListener('dragover', (event) => { event.preventDefault(); });
+  canvas.addEventListener('drop', (event) => {
+    event.preventDefault();
+    const file = event.dataTransfer && event.dataTransfer.files[0];
+    if (file && ready) openFile(file);
+  });
+  canvas.addEventListener('contextmenu', (event) => event.preventDefault());
+
+  // ---- outputs (issue 9): the board as PNG, and standalone pages (text view, print page) in a new tab.
+  // The core writes the SVG and the HTML; nothing here parses board text, and no board data ever goes
+  // into this page's DOM: the SVG is drawn through an <img> from a Blob URL, the pages open in their own tab.
+  const PNG_SCALE = 2;              // sharp on high-density screens and when scaled up in slides
+  const MAX_CANVAS_SIDE = 16384;    // larger canvases fail in Chromium and Safari
+  const MAX_CANVAS_PIXELS = 64e6;
+
+  function downloadPng(name, svgText) {
+    const svgUrl = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+    const image = new Image();
+    const asSvg = () => download(name + '.svg', 'image/svg+xml', svgText);
+    image.onload = () => {
+      const width = image.naturalWidth || 1;
+      const height = image.naturalHeight || 1;
+      const scale = Math.min(PNG_SCALE, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height,
+        Math.sqrt(MAX_CANVAS_PIXELS / (width * height)));
+      const picture = document.createElement('canvas');
+      picture.width = Math.max(1, Math.floor(width * scale));
+      picture.height = Math.max(1, Math.floor(height * scale));
+      const context = picture.getContext('2d');
+      URL.revokeObjectURL(svgUrl);
+      if (!context) return asSvg();
+      context.drawImage(image, 0, 0, picture.width, picture.height);
+      picture.toBlob((png) => (png ? download(name + '.png', 'image/png', png) : asSvg()), 'image/png');
+    };
+    image.onerror = () => { URL.revokeObjectURL(svgUrl); asSvg(); };
+    image.src = svgUrl;
+  }
+
+  // A Blob URL, not innerHTML or document.write: the page is its own document with its own strict
+  // Content-Security-Policy (no scripts at all). The URL is kept while the app is open so the tab can be
+  // reloaded. If pop-ups are blocked, the page is offered as a file instead.
+  function showHtml(name, html) {
+    const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+    const view = window.open(url, '_blank');
+    if (view) {
+      view.opener = null;
+    } else {
+      URL.revokeObjectURL(url);
+      download(name, 'text/html;charset=utf-8', html);
+    }
+  }
+
+  const textViewButton = document.getElementById('text-view');
+  if (textViewButton) {
+    textViewButton.addEventListener('click', () => {
+      const status = document.getElementById('a11y-status');
+      const opened = ready && Module._mapathy_open_text_view() === 1;
+      if (status) status.textContent = opened ? '' : 'Noch kein Board geöffnet. / No board is open yet.';
+    });
+  }
+
+  // ---- the system share sheet (Web Share API)
+  function canShare() {
+    return typeof navigator.share === 'function' &&
+      (typeof navigator.canShare !== 'function' || navigator.canShare({ url: location.href }));
+  }
+
+  function share(title, url) {
+    navigator.share({ title: title || 'Mapathy', url }).catch(() => { /* the person closed the sheet */ });
+  }
+
+  // ---- the local library. Layout in localStorage:
+  //   mapathy:library          the index {version: 1, open: id, boards: {id: {gen, title, savedAt}}}
+  //   mapathy:board:<id>:<gen> one stored version of a board (the JSON the app writes)
+  // A save writes the new version under a new key, then the index that points at it; only then is the
+  // version before the previous one removed. An interrupted or refused save leaves the index pointing at
+  // the previous version, which is still there.
+  const LIBRARY_KEY = 'mapathy:library';
+  const boardKey = (id, gen) => 'mapathy:board:' + id + ':' + gen;
+
+  function storage() {
+    try { return window.localStorage || null; } catch (e) { return null; }
+  }
+
+  function readIndex(store) {
+    try {
+      const index = JSON.parse(store.getItem(LIBRARY_KEY));
+      if (index && index.version === 1 && index.boards && typeof index.boards === 'object') return index;
+    } catch (e) { /* unreadable index: start a new one, the board keys stay where they are */ }
+    return { version: 1, open: '', boards: {} };
+  }
+
+  function isQuotaError(error) {
+    return error && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
+      error.code === 22 || error.code === 1014);
+  }
+
+  // 0 saved, 1 storage full, 2 storage unavailable.
+  function librarySave(id, json, title) {
+    const store = storage();
+    if (!store) return 2;
+    let index;
+    try { index = readIndex(store); } catch (e) { return 2; }
+    const previous = index.boards[id];
+    const gen = previous ? previous.gen + 1 : 1;
+    try {
+      store.setItem(boardKey(id, gen), json);
+      index.boards[id] = { gen, title, savedAt: Date.now() };
+      store.setItem(LIBRARY_KEY, JSON.stringify(index));
+    } catch (error) {
+      try { store.removeItem(boardKey(id, gen)); } catch (e) { /* nothing more to undo */ }
+      return isQuotaError(error) ? 1 : 2;
+    }
+    if (previous) try { store.removeItem(boardKey(id, previous.gen - 1)); } catch (e) { /* stays as garbage */ }
+    return 0;
+  }
+
+  function libraryRemove(id) {
+    const store = storage();
+    if (!store) return;
+    try {
+      const index = readIndex(store);
+      const entry = index.boards[id];
+      if (!entry) return;
+      delete index.boards[id];
+      if (index.open === id) index.open = '';
+      store.setItem(LIBRARY_KEY, JSON.stringify(index));
+      store.removeItem(boardKey(id, entry.gen));
+      store.removeItem(boardKey(id, entry.gen - 1));
+    } catch (e) { /* the next save tries again */ }
+  }
+
+  function librarySetOpen(id) {
+    const store = storage();
+    if (!store) return;
+    try {
+      const index = readIndex(store);
+      index.open = id;
+      store.setItem(LIBRARY_KEY, JSON.stringify(index));
+    } catch (e) { /* a full store keeps the old pointer: the board still opens from the list */ }
+  }
+
+  function libraryLoad() {
+    const store = storage();
+    if (!store) return '{"open":"","boards":[]}';
+    try {
+      const index = readIndex(store);
+      const boards = Object.keys(index.boards).map((id) => {
+        const gen = index.boards[id].gen;
+        return { id, json: store.getItem(boardKey(id, gen)), previous: store.getItem(boardKey(id, gen - 1)) };
+      });
+      return JSON.stringify({ open: index.open || '', boards });
+    } catch (e) {
+      return '{"open":"","boards":[]}';
+    }
+  }
+
+  let persistence = 'not asked';
+  function askPersistentStorage() {
+    if (!navigator.storage || typeof navigator.storage.persist !== 'function') {
+      persistence = 'unsupported';
+      return;
+    }
+    persistence = 'asked';
+    navigator.storage.persist().then((granted) => { persistence = granted ? 'granted' : 'denied'; },
+      () => { persistence = 'denied'; });
+  }
+
+  // ---- page state
+  function stringValue(which) {
+    switch (which) {
+      case 0: return location.href.split('#')[0];
+      case 1: return location.href;
+      case 2: return location.hash;
+      case 3: {
+        const languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en'];
+        return String(languages[0]).toLowerCase().startsWith('de') ? 'de' : 'en';
+      }
+      case 4: return /Mac|iPhone|iPad/.test(navigator.platform || '') ? 'mac' : '';
+      case 5: return matchMedia('(pointer: coarse)').matches ? 'coarse' : 'fine';
+      default: return '';
+    }
+  }
+
+  function toHeap(text) {
+    const size = Module.lengthBytesUTF8(text) + 1;
+    const pointer = Module._malloc(size);
+    Module.stringToUTF8(text, pointer, size);
+    return pointer;
+  }
+
+  window.addEventListener('hashchange', () => { if (ready) Module._mapathy_hash_changed(); });
+  // A pixel-ratio change without a resize (window moved to another screen) needs a new frame too.
+  function watchPixelRatio() {
+    const query = matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
+    query.addEventListener('change', () => { if (ready) Module._mapathy_wake(); watchPixelRatio(); }, { once: true });
+  }
+
+  window.MapathyWeb = {
+    hideLoading() { loading.hidden = true; },
+    fatal,
+    stringValue,
+    toHeap,
+    writeClipboard,
+    download,
+    pickFile,
+    setTextInput,
+    canShare,
+    share,
+    downloadPng,
+    showHtml,
+    librarySave,
+    libraryRemove,
+    librarySetOpen,
+    libraryLoad,
+    askPersistentStorage,
+  };
+
+  // Write what is not saved yet when the page goes away (tab closed, app switched on a phone).
+  const flushLibrary = () => { if (ready) Module._mapathy_flush_library(); };
+  window.addEventListener('pagehide', flushLibrary);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushLibrary(); });
+
+  // Offline use: the service worker precaches this version of the site (relative URL: works below a
+  // sub-path such as https://user.github.io/repo/).
+  if ('serviceWorker' in navigator && window.isSecureContext) {
+    window.addEventListener('load', () => {
+      navigator.serviceWorker.register('sw.js').catch((error) => console.warn('No offline use:', error.message));
+    });
+  }
+
+  window.Module = {
+    canvas,
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+    onAbort: (what) => fatal('Mapathy ist abgestürzt / Mapathy crashed: ' + what),
+    preRun: [createTextarea],
+    // After main(): the app exists from here on.
+    postRun() {
+      ready = true;
+      watchPixelRatio();
+      const string = (pointer) => Module.UTF8ToString(pointer);
+      window.mapathy = Object.freeze({
+        // Items of the last completed frame: {label, rawLabel, id, window, x, y, w, h, visible, flags},
+        // rectangles in CSS pixels relative to the page.
+        widgets() {
+          const rect = canvas.getBoundingClientRect();
+          return JSON.parse(string(Module._mapathy_widgets_json())).map((item) =>
+            Object.assign(item, { x: item.x + rect.left, y: item.y + rect.top }));
+        },
+        frames: () => Module._mapathy_frames(),
+        document() { const text = string(Module._mapathy_document_json()); return text === '' ? null : text; },
+        shareLink() { const text = string(Module._mapathy_share_link()); return text === '' ? null : text; },
+        openLink: (url) => withString(Module._mapathy_open_link, String(url)) === 1,
+        zoom: () => Module._mapathy_zoom(),
+        // The banners on screen: [{kind: 'info' | 'success' | 'error', text}].
+        messages: () => JSON.parse(string(Module._mapathy_messages_json())),
+        // What the local library holds: [{id, title, gen}] and the open board's id.
+        library() {
+          const store = storage();
+          const index = store ? readIndex(store) : { open: '', boards: {} };
+          return { open: index.open, boards: Object.keys(index.boards).map((id) => Object.assign({ id }, index.boards[id])) };
+        },
+        persistentStorage: () => persistence,
+        flush: flushLibrary,
+      });
+    },
+  };
+})();
