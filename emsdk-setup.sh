@@ -188,13 +188,15 @@ fi
 note "nlohmann (web)" "staged in third_party/nlohmann/include"
 
 # ---- 5. fonts: Inter regular and semibold from the distribution, subset to the characters the UI uses
-# (src/platform/fonts.cpp lists the same ranges) so the download stays small.
-FONT_UNICODES="U+0020-017F,U+2000-206F,U+20AC,U+2190-21FF,U+2212,U+25B2-25C0,U+2713-2717,U+FFFD"
+# (src/platform/fonts.cpp lists the same ranges) so the download stays small. Latin Extended-A stays in:
+# workshop participants' names (Ayşe, Łukasz, Dvořák) must render. Kerning and layout tables are dropped:
+# Dear ImGui 1.90 does not apply them.
+FONT_UNICODES="U+0020-017F,U+1E9E,U+2010-2027,U+2030-203A,U+20AC,U+2190-2193,U+2212,U+2248,U+2264-2265,U+25B2-25C0,U+25C6,U+25CF,U+2713-2717,U+FFFD"
 subset_font() {  # subset_font SOURCE TARGET
-  local stamp="$2.stamp" want="$1 $FONT_UNICODES no-layout-features $(pkg_version fonts-inter)"
+  local stamp="$2.stamp" want="$1 $FONT_UNICODES no-layout-tables $(pkg_version fonts-inter)"
   if [ -f "$2" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then return 0; fi
   /usr/bin/python3 -m fontTools.subset "$1" --unicodes="$FONT_UNICODES" --layout-features='' \
-    --no-hinting --desubroutinize --output-file="$2" 2>/dev/null || die "could not subset $1"
+    --drop-tables+=GPOS,GDEF,GSUB,kern --no-hinting --desubroutinize --output-file="$2" 2>/dev/null || die "could not subset $1"
   echo "$want" >"$stamp"
 }
 INTER_DIR="$(dirname "$(dpkg -L fonts-inter | grep -m1 '/Inter-Regular.otf$')")"

@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 // Runs every Mapathy benchmark and writes BENCHMARKS.md at the repository root (issue 7). Nothing in that
-// file is typed by hand: it is this script's output.
+// file is typed by hand: it is this script's output. Not part of CI (only the size budget is:
+// tests/browser/size_budget.test.mjs).
 //
-//   node tools/bench.mjs [--site SITE_DIR] [--build-dir DIR] [--no-browser] [--runs N] [--out FILE]
+//   node tools/bench.mjs [--site SITE_DIR] [--build-dir DIR] [--web-build-dir DIR] [--no-browser]
+//                        [--runs N] [--out FILE] [--jobs N]
 //
-// 1. Configures and builds a native Release tree (default build/bench) with the Google Benchmark programs
+// 1. Configures and builds a native Release tree (default build/h-bench) with the Google Benchmark programs
 //    (bench/): mapathy_bench_core and mapathy_bench_ui, and runs them.
-// 2. Link sizes: every board of bench/bench_boards.hpp encoded by us, by deflate-9 + base64url
+// 2. Builds the web site (MinSizeRel, Emscripten; default build/web-bench) unless --site names an already
+//    built site.
+// 3. Link sizes: every board of bench/bench_boards.hpp encoded by us, by deflate-9 + base64url
 //    (mermaid.live style) and by lz-string's compressToEncodedURIComponent (TypeScript-playground style).
-// 3. Download size of what loads before the first frame (tools/sitesize.mjs) of the built site
-//    (default build/web/site: build it first with `cmake --workflow --preset web`).
-// 4. The browser benchmark (tools/bench-browser.mjs) on that site in Chromium.
+// 4. Download size of what loads before the first frame (tools/sitesize.mjs) of that site.
+// 5. The browser benchmark (tools/bench-browser.mjs) on that site in Chromium.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
@@ -18,21 +21,24 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { baselineSizes } from './linksize.mjs';
-import { BUDGET_GZIP_BYTES, DEFAULT_SITE, formatTable, kb, measureSite } from './sitesize.mjs';
+import { BUDGET_GZIP_BYTES, formatTable, kb, measureSite } from './sitesize.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({
   options: {
-    site: { type: 'string', default: process.env.MAPATHY_SITE_DIR || DEFAULT_SITE },
-    'build-dir': { type: 'string', default: join(ROOT, 'build/bench') },
+    site: { type: 'string' },
+    'build-dir': { type: 'string', default: join(ROOT, 'build/h-bench') },
+    'web-build-dir': { type: 'string', default: join(ROOT, 'build/web-bench') },
     'no-browser': { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
     out: { type: 'string', default: join(ROOT, 'BENCHMARKS.md') },
     jobs: { type: 'string', default: '2' },
   },
 });
-const site = resolve(values.site);
 const buildDir = resolve(values['build-dir']);
+const webBuildDir = resolve(values['web-build-dir']);
+const started = Date.now();
+const loadAtStart = (() => { try { return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '); } catch { return '?'; } })();
 const command = ['node', 'tools/bench.mjs', ...process.argv.slice(2)].join(' ');
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
 const run = (file, args, options = {}) => execFileSync(file, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...options });
@@ -45,18 +51,35 @@ run('cmake', ['-S', ROOT, '-B', buildDir, '-G', 'Ninja', '-DCMAKE_BUILD_TYPE=Rel
   '-DCMAKE_CXX_FLAGS=-Wno-restrict'], { stdio: ['ignore', 'ignore', 'inherit'] });
 run('cmake', ['--build', buildDir, '-j', values.jobs, '--target', 'mapathy_benchmarks'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
+// ---- 2. the web site (unless one is given)
+let site = values.site ? resolve(values.site) : null;
+if (!site) {
+  log(`building the web site in ${webBuildDir}`);
+  const env = { ...process.env, NODE_PATH: process.env.NODE_PATH || '/usr/share/nodejs' };
+  try {
+    run('cmake', ['-S', ROOT, '-B', webBuildDir, '-G', 'Ninja', `-DCMAKE_TOOLCHAIN_FILE=${join(ROOT, 'cmake/emscripten-toolchain.cmake')}`,
+      '-DCMAKE_BUILD_TYPE=MinSizeRel', '-DMAPATHY_TESTS=OFF', '-DCMAKE_EXE_LINKER_FLAGS='], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    run('cmake', ['--build', webBuildDir, '-j', values.jobs], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch (error) {
+    log(`the web build failed (${error.message.split('\n')[0]}); size and browser figures skipped`);
+  }
+  site = join(webBuildDir, 'site');
+}
+
 function runBenchmark(program) {
   const path = join(buildDir, 'bench', program);
   if (!existsSync(path)) return null;
   log(`running ${program}`);
-  const report = JSON.parse(run(path, ['--benchmark_format=json'], { stdio: ['ignore', 'pipe', 'inherit'] }));
+  // 0.2 s per figure keeps the whole run short; the slowest (a 1,000-note link) still gets repeated.
+  const report = JSON.parse(run(path, ['--benchmark_format=json', '--benchmark_min_time=0.2'],
+    { stdio: ['ignore', 'pipe', 'inherit'] }));
   return report;
 }
 const core = runBenchmark('mapathy_bench_core');
 const ui = runBenchmark('mapathy_bench_ui');
 if (!core) throw new Error('mapathy_bench_core was not built (is libbenchmark-dev installed?)');
 
-// ---- 2. link sizes
+// ---- 3. link sizes
 const linkDir = mkdtempSync(join(tmpdir(), 'mapathy-links-'));
 run(join(buildDir, 'bench', 'mapathy_bench_core'), ['--dump-boards', linkDir]);
 const PAGE = 'https://example.github.io/mapathy/';  // a typical GitHub Pages address (34 characters)
@@ -68,12 +91,12 @@ const links = readFileSync(join(linkDir, 'boards.tsv'), 'utf8').trim().split('\n
     url: PAGE.length + 1 + ours.length };
 });
 
-// ---- 3. site size
+// ---- 4. site size
 let siteSizes = null;
 if (existsSync(join(site, 'mapathy.wasm'))) siteSizes = measureSite(site);
 else log(`no built site in ${site}: size and browser figures skipped`);
 
-// ---- 4. browser
+// ---- 5. browser
 let browser = null;
 if (siteSizes && !values['no-browser']) {
   log('running the browser benchmark (Chromium)');
@@ -86,7 +109,7 @@ rmSync(linkDir, { recursive: true, force: true });
 const machine = [
   `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} logical cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
   `${tryRun('sh', ['-c', '. /etc/os-release && echo "$PRETTY_NAME"']) ?? 'Linux'} (kernel ${release()}), ` +
-    `load average at start ${tryRun('cut', ['-d', ' ', '-f', '1-3', '/proc/loadavg']) ?? '?'}`,
+    `load average at start ${loadAtStart}, at the end ${tryRun('cut', ['-d', ' ', '-f', '1-3', '/proc/loadavg']) ?? '?'}`,
   `native compiler: ${tryRun('sh', ['-c', `grep -m1 '^CMAKE_CXX_COMPILER:' '${buildDir}/CMakeCache.txt' | cut -d= -f2`]) ?? '?'} ` +
     `(${(tryRun('c++', ['--version']) ?? '?').split('\n')[0]}), Release (-O3), Google Benchmark ${core.context.library_version ?? ''}`.trim(),
   `browser: ${browser ? (tryRun(browser.browser, ['--version']) ?? browser.browser) : 'not run'}` +
@@ -94,7 +117,8 @@ const machine = [
   `node ${process.version}`,
 ];
 
-const us = (b) => (b.time_unit === 'us' ? b.real_time : b.time_unit === 'ms' ? b.real_time * 1000 : b.real_time / 1000);
+// CPU time of the benchmark's thread: on a shared machine wall-clock time also counts other programs.
+const us = (b, key = 'cpu_time') => (b.time_unit === 'us' ? b[key] : b.time_unit === 'ms' ? b[key] * 1000 : b[key] / 1000);
 const fmt = (x, digits = 1) => (x === null || x === undefined ? '—' : Number(x).toFixed(digits));
 const byName = (report) => new Map(report.benchmarks.filter((b) => b.run_type !== 'aggregate').map((b) => [b.name, b]));
 
@@ -103,7 +127,9 @@ out.push('# Mapathy benchmarks', '');
 out.push('Generated by `tools/bench.mjs`; do not edit by hand, run it again. See issue 7 for the targets.', '');
 out.push(`- command: \`${command}\``);
 out.push(`- date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`);
-out.push(`- source: ${tryRun('git', ['-C', ROOT, 'describe', '--always', '--dirty']) ?? 'not a git checkout'}`);
+out.push(`- source: ${tryRun('git', ['-C', ROOT, 'describe', '--always', '--dirty']) ??
+  (tryRun('git', ['-C', ROOT, 'rev-parse', '--git-dir']) ? 'git checkout without a commit yet' : 'not a git checkout')}`);
+out.push(`- whole run: ${((Date.now() - started) / 1000).toFixed(0)} s (builds included)`);
 for (const line of machine) out.push(`- ${line}`);
 out.push('', 'The machine is shared (other builds run at the same time), so single figures can be noisy.', '');
 
@@ -111,6 +137,7 @@ out.push('', 'The machine is shared (other builds run at the same time), so sing
 const c = byName(core);
 out.push('## Core (native, Google Benchmark)', '');
 out.push('Boards: the German sample empathy map of the share-link tests (40 notes) and the same texts spread to 1,000 notes.', '');
+out.push('Times are CPU time per operation (µs); wall-clock time in brackets.', '');
 out.push('| operation | 40 notes: µs | 40 notes: bytes | 1,000 notes: µs | 1,000 notes: bytes |', '|---|---:|---:|---:|---:|');
 const ops = [['BM_LinkEncode', 'share link encode'], ['BM_LinkDecode', 'share link decode (validated board)'],
   ['BM_LinkRoundTrip', 'share link encode + decode'], ['BM_JsonSave', 'JSON save (compact)'],
@@ -119,7 +146,8 @@ const ops = [['BM_LinkEncode', 'share link encode'], ['BM_LinkDecode', 'share li
 for (const [key, label] of ops) {
   const small = c.get(`${key}/40`);
   const large = c.get(`${key}/1000`);
-  out.push(`| ${label} | ${fmt(small && us(small))} | ${small?.bytes ?? '—'} | ${fmt(large && us(large))} | ${large?.bytes ?? '—'} |`);
+  const cell = (b) => (b ? `${fmt(us(b))} (${fmt(us(b, 'real_time'))})` : '—');
+  out.push(`| ${label} | ${cell(small)} | ${small?.bytes ?? '—'} | ${cell(large)} | ${large?.bytes ?? '—'} |`);
 }
 const roundTrip = c.get('BM_LinkRoundTrip/1000');
 if (roundTrip) {
@@ -132,13 +160,14 @@ out.push('');
 out.push('## One UI frame (native, headless Dear ImGui, no renderer)', '');
 if (ui) {
   out.push('NewFrame → App::frame → Render in a 1280×800 window with the embedded Inter fonts; "fit" is the zoom the app ' +
-    'picks to show the whole board, "100 %" zooms in around the middle of the window. *cards* = cards drawn in the frame.', '');
-  out.push('| board | notes | view | zoom | µs per frame | cards drawn | vertices |', '|---|---:|---|---:|---:|---:|---:|');
+    'reaches with the toolbar\'s fit button (zoom stops at 15 %), "100 %" zooms in around the middle of the window. *cards* = cards drawn in the frame.', '');
+  out.push('| board | notes | view | zoom | µs per frame (CPU) | wall clock µs | cards drawn | cached layouts | vertices |',
+    '|---|---:|---|---:|---:|---:|---:|---:|---:|');
   for (const b of ui.benchmarks.filter((x) => x.run_type !== 'aggregate')) {
     const m = b.name.match(/notes:(\d+)\/zoomedIn:(\d)\/journey:(\d)/);
     if (!m) continue;
     out.push(`| ${m[3] === '1' ? 'journey' : 'empathy map'} | ${m[1]} | ${m[2] === '1' ? '100 %' : 'fit'} | ` +
-      `${fmt(b.zoom * 100, 0)} % | ${fmt(us(b))} | ${b.cards ?? '—'} | ${b.vertices ?? '—'} |`);
+      `${fmt(b.zoom * 100, 0)} % | ${fmt(us(b))} | ${fmt(us(b, 'real_time'))} | ${b.cards ?? '—'} | ${b.layouts ?? '—'} | ${b.vertices ?? '—'} |`);
   }
   const target = ui.benchmarks.find((b) => /notes:5000\/zoomedIn:1\/journey:0/.test(b.name));
   if (target) {

@@ -6,7 +6,8 @@
 //   cmake -S . -B build/web-size <web options> -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs && cmake --build build/web-size
 //   node tools/wasmsize.mjs build/web-size/site/mapathy.wasm [--top 40]
 // Data segments are listed too (embedded fonts live there).
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const SECTION_NAMES = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start',
@@ -24,6 +25,14 @@ class Reader {
     } while (byte & 0x80);
     return result;
   }
+  // i32.const / i64.const / global.get followed by `end` (the only offsets a linker writes); skipping
+  // to the first 0x0b byte instead would stop inside a LEB number.
+  constantExpression() {
+    const opcode = this.u8();
+    if (opcode === 0x41 || opcode === 0x42 || opcode === 0x23) this.uleb();  // the sign does not matter here
+    else throw new Error(`unexpected opcode 0x${opcode.toString(16)} in a constant expression`);
+    if (this.u8() !== 0x0b) throw new Error('constant expression without end');
+  }
   name() {
     const length = this.uleb();
     const text = this.bytes.toString('utf8', this.offset, this.offset + length);
@@ -32,7 +41,21 @@ class Reader {
   }
 }
 
-export function analyseWasm(bytes) {
+// "index:mangled-or-plain-name" per line, as --emit-symbol-map writes it.
+export function readSymbolMap(text) {
+  const names = new Map();
+  for (const line of text.split('\n')) {
+    const colon = line.indexOf(':');
+    // Emscripten escapes characters outside [A-Za-z0-9_] as \XX (hex).
+    if (colon > 0) {
+      names.set(Number(line.slice(0, colon)),
+        line.slice(colon + 1).replace(/\\([0-9a-f]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16))));
+    }
+  }
+  return names;
+}
+
+export function analyseWasm(bytes, symbolMap = null) {
   if (bytes.readUInt32LE(0) !== 0x6d736100) throw new Error('not a WebAssembly module');
   const sections = [];
   const bodies = [];   // {index, size, gzip}
@@ -91,9 +114,7 @@ export function analyseWasm(bytes) {
       for (let i = 0; i < count; ++i) {
         const mode = s.uleb();
         if (mode === 2) s.uleb();
-        if (mode === 0 || mode === 2) {  // offset expression up to `end`
-          while (s.u8() !== 0x0b) { /* skip */ }
-        }
+        if (mode === 0 || mode === 2) s.constantExpression();  // the segment's offset
         const length = s.uleb();
         data.push({ index: i, size: length, bytes: bytes.subarray(s.offset, s.offset + length) });
         s.offset += length;
@@ -102,8 +123,21 @@ export function analyseWasm(bytes) {
     sections.push({ label, size });
     r.offset = end;
   }
-  for (const body of bodies) body.name = names.get(body.index) || `func[${body.index}]`;
-  return { sections, bodies, data, named: names.size > 0 };
+  const known = symbolMap && symbolMap.size > 0 ? symbolMap : names;
+  for (const body of bodies) body.name = known.get(body.index) || `func[${body.index}]`;
+  return { sections, bodies, data, named: known.size > 0 };
+}
+
+// Symbol maps hold mangled C++ names; binutils' c++filt (when installed) makes them readable.
+function demangle(names) {
+  const entries = [...names];
+  try {
+    const out = execFileSync('c++filt', { input: entries.map(([, name]) => name).join('\n'), encoding: 'utf8',
+      maxBuffer: 256 << 20 }).split('\n');
+    return new Map(entries.map(([index, name], i) => [index, out[i] || name]));
+  } catch {
+    return names;
+  }
 }
 
 // Which part of the program a (demangled or mangled) function name belongs to.
@@ -126,20 +160,23 @@ export function origin(name) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
-  const file = args.find((a) => !a.startsWith('--'));
+  const file = args.find((a, i) => !a.startsWith('--') && !['--top', '--symbols'].includes(args[i - 1]));
   const topIndex = args.indexOf('--top');
   const top = topIndex >= 0 ? Number(args[topIndex + 1]) : 30;
   if (!file) {
-    console.error('usage: node tools/wasmsize.mjs MODULE.wasm [--top N]');
+    console.error('usage: node tools/wasmsize.mjs MODULE.wasm [--symbols FILE] [--top N]');
     process.exit(1);
   }
+  const symbolsIndex = args.indexOf('--symbols');
+  const symbolsFile = symbolsIndex >= 0 ? args[symbolsIndex + 1] : file.replace(/\.wasm$/, '.js.symbols');
+  const symbolMap = existsSync(symbolsFile) ? demangle(readSymbolMap(readFileSync(symbolsFile, 'utf8'))) : null;
   const bytes = readFileSync(file);
-  const { sections, bodies, data, named } = analyseWasm(bytes);
+  const { sections, bodies, data, named } = analyseWasm(bytes, symbolMap);
   const pad = (s, n) => String(s).padStart(n);
   console.log(`${file}: ${bytes.length} bytes, gzip ${gzipSync(bytes, { level: 9 }).length}\n\nsections:`);
   for (const s of sections) console.log(`${pad(s.size, 9)}  ${s.label}`);
   const codeTotal = bodies.reduce((sum, b) => sum + b.size, 0);
-  console.log(`\n${bodies.length} functions, ${codeTotal} bytes of code${named ? '' : ' (no name section: link with --profiling-funcs)'}`);
+  console.log(`\n${bodies.length} functions, ${codeTotal} bytes of code${named ? '' : ' (no names: link with --emit-symbol-map)'}`);
   if (named) {
     const groups = new Map();
     for (const b of bodies) {

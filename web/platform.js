@@ -180,21 +180,53 @@
     image.src = svgUrl;
   }
 
-  // A Blob URL, not innerHTML or document.write: the page is its own document with its own strict
-  // Content-Security-Policy (no scripts at all). The URL is kept while the app is open so the tab can be
-  // reloaded. If pop-ups are blocked, the page is offered as a file instead.
+  // A Blob URL, never markup written into this page: the page is its own document with its own strict
+  // Content-Security-Policy (no scripts at all). A document from a Blob URL also gets this page's policy,
+  // which allows no inline styles, so the page's one <style> element (the core writes it first in <head>,
+  // before any board text) becomes a stylesheet Blob it links to. The URLs are kept while the app is open
+  // so the tab can be reloaded. If pop-ups are blocked, the page (with its inline style) is offered as a file.
   function showHtml(name, html) {
-    const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+    const start = html.indexOf('<style>');
+    const end = html.indexOf('</style>', start);
+    const head = html.indexOf('</head>');
+    let page = html;
+    let cssUrl = null;
+    if (start >= 0 && end > start && end < head) {
+      const css = html.slice(start + '<style>'.length, end);
+      cssUrl = URL.createObjectURL(new Blob([css], { type: 'text/css;charset=utf-8' }));
+      page = html.slice(0, start) + '<link rel="stylesheet" href="' + cssUrl + '">' + html.slice(end + '</style>'.length);
+    }
+    const url = URL.createObjectURL(new Blob([page], { type: 'text/html;charset=utf-8' }));
     const view = window.open(url, '_blank');
     if (view) {
       view.opener = null;
     } else {
       URL.revokeObjectURL(url);
+      if (cssUrl) URL.revokeObjectURL(cssUrl);
       download(name, 'text/html;charset=utf-8', html);
     }
   }
 
   const textViewButton = document.getElementById('text-view');
+  // The app's key handler (on window, bubbling) takes Tab, Enter and Space for its own controls. Before
+  // it: a keyboard or screen-reader user who has not entered the app yet (nothing on the page has focus)
+  // presses Tab and the browser moves focus to the text-view button; there Enter or Space presses it, and
+  // Tab goes on into the app (its canvas).
+  window.addEventListener('keydown', (event) => {
+    if (!textViewButton) return;
+    const focused = document.activeElement;
+    if (focused === textViewButton) {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.stopImmediatePropagation();
+      } else if (event.key === 'Tab' && !event.shiftKey) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        canvas.focus({ preventScroll: true });
+      }
+    } else if (event.key === 'Tab' && (!focused || focused === document.body)) {
+      event.stopImmediatePropagation();
+    }
+  }, true);
   if (textViewButton) {
     textViewButton.addEventListener('click', () => {
       const status = document.getElementById('a11y-status');

@@ -311,8 +311,8 @@ std::string printCss(PaperSize paper, int gridColumns) {
   css += "thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}\n";
   css += "thead th{background:" + hex(c.background) + ";font-size:9.5pt}th[scope=row]{background:" + hex(c.background) +
          ";width:" + num(kLaneLabelMm) + "mm}\n";
-  css += ".journey th.lane{width:" + num(kLaneLabelMm) + "mm}.journey th .desc{display:block;font-weight:normal;color:" +
-         hex(c.muted) + ";font-size:7.5pt}\n";
+  css += ".journey th.lane{width:" + num(kLaneLabelMm) + "mm}";
+  css += ".journey th .desc{display:block;font-weight:normal;color:" + hex(c.muted) + ";font-size:7.5pt}\n";
   css += ".journey td .card{margin-bottom:1.5mm}td.curve{padding:0}td.curve svg{display:block;width:100%;height:" +
          num(kCurveHeightMm) + "mm}\n";
   css += ".gap{display:inline-block;border-radius:1mm;padding:0 1.2mm;margin-top:0.8mm}\n";

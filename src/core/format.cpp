@@ -939,13 +939,13 @@ Result<Board> loadJsonValue(const json& document, const Limits& limits) {
       : version->is_number_integer() ? version->get<std::int64_t>() > kFormatVersion
                                      : version->get<double>() > static_cast<double>(kFormatVersion);
   if (newer) {
-    std::string v;
+    std::string v;  // a version is a name, written without thousands separators
     if (version->is_number_unsigned()) {
-      v = grouped(version->get<std::uint64_t>());
+      v = std::to_string(version->get<std::uint64_t>());
     } else if (version->is_number_integer()) {
-      v = grouped(static_cast<std::uint64_t>(version->get<std::int64_t>()));
+      v = std::to_string(version->get<std::int64_t>());
     } else if (version->get<double>() < 1e19) {
-      v = grouped(static_cast<std::uint64_t>(version->get<double>()));
+      v = std::to_string(static_cast<std::uint64_t>(version->get<double>()));
     } else {
       v = version->dump();
     }

@@ -2018,6 +2018,20 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
     return Error{"The Markdown text is not valid UTF-8 (at byte " + grouped(bad) + ")."};
   }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  // As CommonMark says, U+0000 reads as U+FFFD. Kept as it was, a NUL byte would be exported as "&#0;",
+  // which reads back as U+FFFD: the text would change on its first round trip (found by fuzz_markdown).
+  std::string withoutNul;
+  if (text.find('\0') != std::string_view::npos) {
+    withoutNul.reserve(text.size() + 16);
+    for (const char c : text) {
+      if (c == '\0') {
+        withoutNul += "\xEF\xBF\xBD";
+      } else {
+        withoutNul += c;
+      }
+    }
+    text = withoutNul;
+  }
   if (trimView(text).find_first_not_of("\r\n \t") == std::string_view::npos) {
     return Error{"The Markdown text is empty."};
   }

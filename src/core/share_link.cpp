@@ -93,6 +93,7 @@ int hexValue(char c) {
 }
 
 Result<Board> decodeJsonForm(std::string_view encoded, const Limits& limits) {
+  if (encoded.empty()) return Error{"The link has no board in it (nothing follows 'json=')."};
   std::string text;
   text.reserve(encoded.size());
   for (std::size_t i = 0; i < encoded.size(); ++i) {

@@ -19,11 +19,17 @@ namespace {
 // What the subset in third_party/fonts contains (emsdk-setup.sh keeps the two lists in step).
 constexpr ImWchar kTextRanges[] = {
     0x0020, 0x017F,  // Basic Latin, Latin-1 (ä ö ü ß), Latin Extended-A
-    0x2000, 0x206F,  // General punctuation (– — „ “ … •)
+    0x1E9E, 0x1E9E,  // capital sharp s
+    0x2010, 0x2027,  // General punctuation (– — „ “ … •)
+    0x2030, 0x203A,  // ‰ ‹ ›
     0x20AC, 0x20AC,  // €
-    0x2190, 0x21FF,  // Arrows
+    0x2190, 0x2193,  // ← ↑ → ↓
     0x2212, 0x2212,  // minus sign
+    0x2248, 0x2248,  // ≈
+    0x2264, 0x2265,  // ≤ ≥
     0x25B2, 0x25C0,  // triangles
+    0x25C6, 0x25C6,  // ◆
+    0x25CF, 0x25CF,  // ●
     0x2713, 0x2717,  // check and cross marks
     0xFFFD, 0xFFFD,  // replacement character
     0,

@@ -327,7 +327,8 @@ struct App::Impl {
       ImGui::PushStyleColor(ImGuiCol_Button, on ? colours::kPrimarySoft : colours::kSurface);
       ImGui::PushStyleColor(ImGuiCol_Text, on ? colours::kPrimary : colours::kInkMuted);
       const std::string lbl = std::string(text) + "###" + id;
-      if (ImGui::Button(lbl.c_str(), ImVec2(0, h))) {
+      const float w = std::max(ImGui::CalcTextSize(text).x + ImGui::GetStyle().FramePadding.x * 2.0f, h);
+      if (ImGui::Button(lbl.c_str(), ImVec2(w, h))) {  // square at least: a finger-sized target in touch mode
         setUiLang(l);
       }
       ImGui::PopStyleColor(2);
@@ -441,7 +442,7 @@ struct App::Impl {
                   tr("app.name"));
       const float langW = languageSwitchWidth();
       ImGui::Dummy(ImVec2(width - langW - 12.0f, big * 1.3f));
-      ImGui::SameLine(left + width - langW);
+      ImGui::SameLine(width - langW);  // inside the group: relative to its left edge
       languageSwitch();
     }
     ImGui::SetCursorPosX(left);
@@ -658,14 +659,15 @@ struct App::Impl {
 
   float languageSwitchWidth() const {
     const float pad = ImGui::GetStyle().FramePadding.x * 2.0f;
-    return ImGui::CalcTextSize("DE").x + ImGui::CalcTextSize("EN").x + pad * 2.0f + 2.0f;
+    const float h = std::max(minTarget(), ImGui::GetFrameHeight());
+    return std::max(ImGui::CalcTextSize("DE").x + pad, h) + std::max(ImGui::CalcTextSize("EN").x + pad, h) + 2.0f;
   }
 
   void toolbar() {
     Document& d = *doc;
     const float h = std::max(minTarget(), ImGui::GetFrameHeight());
     constexpr float kSpacing = 6.0f;
-    constexpr float kMinTitle = 150.0f;
+    constexpr float kMinTitle = 220.0f;
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(kSpacing, 6));
 
     std::string actionsLabel = std::string(tr("toolbar.actions"));
@@ -680,28 +682,28 @@ struct App::Impl {
     const std::string shareLabel = label("toolbar.share");
 
     // What fits: at level 0 every button shows its text; each level turns more of them into icons (with
-    // tooltips and the same labels), so tablets and narrow windows never get overlapping buttons.
+    // tooltips and the same labels), so tablets and narrow windows never get overlapping buttons and the
+    // title keeps room: 1 text view and workshop, 2 filter and actions, 3 back, 4 share.
     const float pctW = ImGui::CalcTextSize("000%").x;
     const float iconW = iconButtonWidth("x", true);
     auto rightWidth = [&](int level) {
-      return iconW + languageSwitchWidth() + iconButtonWidth(shareLabel.c_str(), level >= 3) + kSpacing * 2.0f;
+      return iconW + languageSwitchWidth() + iconButtonWidth(shareLabel.c_str(), level >= 4) + kSpacing * 2.0f;
     };
     auto leftWidth = [&](int level) {
-      const bool compact = level >= 1;
-      return iconButtonWidth(backLabel.c_str(), level >= 2) + iconW * 5.0f + pctW +
-             iconButtonWidth(filterLabel.c_str(), compact) + iconButtonWidth(actionsLabel.c_str(), compact) +
-             iconButtonWidth(textViewLabel.c_str(), compact) + iconButtonWidth(workshopLabel.c_str(), compact) +
+      return iconButtonWidth(backLabel.c_str(), level >= 3) + iconW * 5.0f + pctW +
+             iconButtonWidth(filterLabel.c_str(), level >= 2) + iconButtonWidth(actionsLabel.c_str(), level >= 2) +
+             iconButtonWidth(textViewLabel.c_str(), level >= 1) + iconButtonWidth(workshopLabel.c_str(), level >= 1) +
              3.0f + kSpacing * 15.0f;
     };
     const float avail = ImGui::GetContentRegionAvail().x;
     int level = 0;
-    while (level < 3 && avail - leftWidth(level) - rightWidth(level) - 12.0f < kMinTitle) {
+    while (level < 4 && avail - leftWidth(level) - rightWidth(level) - 12.0f < kMinTitle) {
       ++level;
     }
-    const bool compact = level >= 1;
+    const bool compact = level >= 2;
     const float titleW = std::clamp(avail - leftWidth(level) - rightWidth(level) - 12.0f, kMinTitle, 360.0f);
 
-    if (iconButtonTip(backLabel.c_str(), Icon::Back, tr("toolbar.backTip"), level >= 2)) {
+    if (iconButtonTip(backLabel.c_str(), Icon::Back, tr("toolbar.backTip"), level >= 3)) {
       if (titleActive) {
         d.endGesture();
       }
@@ -783,22 +785,33 @@ struct App::Impl {
     }
     ImGui::SameLine();
     // issue 9: the accessible text view, one click away (export_menu's textViewButton, as an icon when narrow)
-    if (compact ? iconButtonTip(textViewLabel.c_str(), Icon::Eye, tr("export.textViewTip"), true) : textViewButton()) {
+    if (level >= 1 ? iconButtonTip(textViewLabel.c_str(), Icon::Eye, tr("export.textViewTip"), true)
+                   : textViewButton()) {
       ui::openTextView(host, d.board());
     }
     ImGui::SameLine();
-    workshop.toolbarButton(compact);  // issue 8
+    workshop.toolbarButton(level >= 1);  // issue 8
 
     // Right side, flush with the edge: touch toggle, language, share.
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 12.0f, ImGui::GetWindowContentRegionMax().x - rightWidth(level)));
-    if (iconButtonTip(label("toolbar.touch").c_str(), Icon::Touch, tr("toolbar.touchTip"), true, true, touch)) {
+    if (iconButtonTip(label("toolbar.touch").c_str(), Icon::Touch, tr("toolbar.touchTip"), true)) {
       touch = !touch;
       applyStyle(touch);
+    }
+    if (touch) {  // on: a soft background and an indigo bar under the icon
+      const ImVec2 a = ImGui::GetItemRectMin();
+      const ImVec2 b = ImGui::GetItemRectMax();
+      ImDrawList* dl = ImGui::GetWindowDrawList();
+      dl->AddRectFilled(a, b, withAlpha(colours::kPrimarySoft, 0.7f), ImGui::GetStyle().FrameRounding);
+      dl->AddLine(ImVec2(a.x + 10.0f, b.y - 2.0f), ImVec2(b.x - 10.0f, b.y - 2.0f), colours::kPrimary, 3.0f);
+      drawIcon(dl, Icon::Touch, ImVec2(a.x + (b.x - a.x - ImGui::GetFontSize() * 1.1f) * 0.5f,
+                                       a.y + (b.y - a.y - ImGui::GetFontSize() * 1.1f) * 0.5f),
+               std::round(ImGui::GetFontSize() * 1.1f), colours::kPrimary);
     }
     ImGui::SameLine();
     languageSwitch();
     ImGui::SameLine();
-    if (iconButton(shareLabel.c_str(), Icon::Share, level >= 3, true, true)) {
+    if (iconButton(shareLabel.c_str(), Icon::Share, level >= 4, true, true)) {
       openShare = true;
     }
     ImGui::PopStyleVar();
@@ -903,7 +916,11 @@ struct App::Impl {
   EditorContext* ctxFor() {
     ctx_ = std::make_unique<EditorContext>(EditorContext{*doc, host, canvas, cards, filter});
     ctx_->canvasSize = ImVec2(canvasWidth(), ImGui::GetContentRegionAvail().y);
-    ctx_->cardOverlay = [this](EditorContext& c, const Note& n, ImVec2 a, ImVec2 b) { workshop.decorateCard(c, n, a, b); };
+    if (workshop.decoratesCards(doc->board())) {  // issue 8: dot controls, merge highlights
+      ctx_->cardOverlay = [this](EditorContext& c, const Note& n, ImVec2 a, ImVec2 b, bool interact) {
+        workshop.decorateCard(c, n, a, b, interact);
+      };
+    }
     return ctx_.get();
   }
 

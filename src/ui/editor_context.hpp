@@ -45,9 +45,11 @@ struct EditorContext {
   // Set by the view every frame: the world rectangle of everything on the board (used by "fit").
   ImVec2 contentMin{0, 0};
   ImVec2 contentMax{0, 0};
-  // Drawn over every card after the card itself (screen rectangle), e.g. the workshop's dot controls
-  // and merge highlights (workshop_panel.hpp). Items it submits take the mouse before the card.
-  std::function<void(EditorContext&, const Note&, ImVec2, ImVec2)> cardOverlay{};
+  // Extra controls on every card (screen rectangle), e.g. the workshop's dot controls and merge
+  // highlights (workshop_panel.hpp). Called twice per card: with `interact` true just before the
+  // card's own button (so the controls' items take the mouse first), then with false after the card
+  // is drawn (to draw on top of it).
+  std::function<void(EditorContext&, const Note&, ImVec2, ImVec2, bool interact)> cardOverlay{};
 };
 
 }  // namespace mapathy::ui

@@ -84,6 +84,16 @@ std::string initialsOf(const Persona& p) {
   return out.empty() ? std::string("?") : out;
 }
 
+// The persona's quote in quotation marks, unless the person typed them already („…“, “…”, "…", «…»).
+std::string quoted(const std::string& quote) {
+  for (const char* mark : {"„", "“", "\"", "«", "»", "‚", "‘"}) {
+    if (quote.rfind(mark, 0) == 0) {
+      return quote;
+    }
+  }
+  return "“" + quote + "”";
+}
+
 float personaHeight(const Persona& p, float width, bool editing) {
   const float inner = width - kInset * 2.0f;
   if (editing) {
@@ -94,7 +104,7 @@ float personaHeight(const Persona& p, float width, bool editing) {
     h += 18.0f + textHeight(p.goal.c_str(), 14.0f, inner) + 8.0f;
   }
   if (!p.quote.empty()) {
-    h += textHeight(("“" + p.quote + "”").c_str(), 15.0f, inner) + 12.0f;
+    h += textHeight(quoted(p.quote).c_str(), 15.0f, inner) + 12.0f;
   }
   return h + kInset + 30.0f;
 }
@@ -194,7 +204,7 @@ void drawPersona(EditorContext& ctx, EmpathyViewState& state, ImVec2 wmin, ImVec
       y += ImGui::GetFont()->CalcTextSizeA(cv.fontSize(14.0f), FLT_MAX, innerW, p.goal.c_str()).y + 8.0f * z;
     }
     if (!p.quote.empty()) {
-      const std::string q = "“" + p.quote + "”";
+      const std::string q = quoted(p.quote);
       const float fs = cv.fontSize(15.0f);
       dl->AddRectFilled(ImVec2(x0 - 6.0f * z, y), ImVec2(x0 - 3.0f * z, y + ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, innerW, q.c_str()).y),
                         pal.accent);

@@ -123,17 +123,28 @@ std::string joinTags(const std::vector<std::string>& tags) {
 // Layout
 // ------------------------------------------------------------------------------------------------
 float NoteCards::cardHeight(const Note& note, float width) {
-  const std::size_t h = std::hash<std::string>{}(note.text);
+  // Called for every note every frame (layout precedes culling), so a hit must be cheap: one map
+  // lookup and a comparison of the text with the one laid out (no hashing of the whole text). Two
+  // widths are kept: a view may measure a place at one width and draw it at a slightly different one,
+  // and a single slot would then lay out every note's text twice per frame.
   auto& e = layoutCache_[note.id];
-  if (e.textHash != h || e.width != width || e.height <= 0.0f) {
-    const float wrap = width - CardMetrics::kPadding * 2.0f;
-    const char* text = note.text.empty() ? " " : note.text.c_str();
-    const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(CardMetrics::kFontSize, FLT_MAX, wrap, text);
-    e.textHash = h;
-    e.width = width;
-    e.height = CardMetrics::kPadding * 2.0f + std::max(ts.y, CardMetrics::kMinTextHeight) + 6.0f + footerHeight();
+  if (e.text != note.text) {
+    e.text = note.text;
+    e.sizes = {};
   }
-  return e.height;
+  for (const auto& [w, h] : e.sizes) {
+    if (w == width && h > 0.0f) {
+      return h;
+    }
+  }
+  const float wrap = width - CardMetrics::kPadding * 2.0f;
+  const char* text = note.text.empty() ? " " : note.text.c_str();
+  const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(CardMetrics::kFontSize, FLT_MAX, wrap, text);
+  const float height =
+      CardMetrics::kPadding * 2.0f + std::max(ts.y, CardMetrics::kMinTextHeight) + 6.0f + footerHeight();
+  e.sizes[1] = e.sizes[0];
+  e.sizes[0] = {width, height};
+  return height;
 }
 
 namespace {
@@ -235,7 +246,6 @@ void NoteCards::drawPlace(EditorContext& ctx, const Place& place, ImVec2 worldMi
   for (const auto& b : boxes) {
     const Note& n = *notes[b.index];
     area.slots.push_back(Slot{n.id, b.min, b.max});
-    centres_[n.id] = ImVec2((b.min.x + b.max.x) * 0.5f, (b.min.y + b.max.y) * 0.5f);
   }
 
   ImDrawList* dl = ctx.canvas.drawList();
@@ -289,7 +299,8 @@ void NoteCards::drawCard(EditorContext& ctx, const Note& note, ImVec2 worldMin, 
     ImGui::SetCursorScreenPos(a);
     const std::string id = "note." + note.id;
     if (ctx.cardOverlay) {
-      ImGui::SetNextItemAllowOverlap();  // the overlay's controls sit on top of the card
+      ctx.cardOverlay(ctx, note, a, b, true);  // its controls take the mouse before the card
+      ImGui::SetCursorScreenPos(a);
     }
     ImGui::InvisibleButton(id.c_str(), ImVec2(b.x - a.x, b.y - a.y),
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
@@ -391,22 +402,33 @@ void NoteCards::drawCard(EditorContext& ctx, const Note& note, ImVec2 worldMin, 
     const ImU32 evText = observed ? withAlpha(IM_COL32(255, 255, 255, 255), alpha) : withAlpha(colours::kInk, 0.75f * alpha);
     const ImVec2 ps = drawPill(dl, ImVec2(x, footerY), ev, evFill, evText, sfs);
     x += ps.x + 4.0f * z;
-    // Votes at the right.
+    // Votes at the right: a dot and the count in a pill (the dot is drawn: the UI font has no "●").
     float votesW = 0.0f;
     if (note.votes > 0) {
-      const std::string v = "● " + std::to_string(note.votes);
+      const std::string v = std::to_string(note.votes);
       const ImVec2 vs = ImGui::GetFont()->CalcTextSizeA(sfs, FLT_MAX, 0.0f, v.c_str());
-      votesW = vs.x + sfs;
-      drawPill(dl, ImVec2(right - votesW, footerY), v.c_str(), withAlpha(colours::kPrimary, alpha),
-               withAlpha(IM_COL32(255, 255, 255, 255), alpha), sfs);
+      const float padX = sfs * 0.45f;
+      const float dot = sfs * 0.32f;
+      const ImVec2 size(padX * 2.0f + dot * 2.0f + sfs * 0.3f + vs.x, vs.y + sfs * 0.3f);
+      const ImVec2 at(right - size.x, footerY);
+      dl->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), withAlpha(colours::kPrimary, alpha), size.y * 0.5f);
+      dl->AddCircleFilled(ImVec2(at.x + padX + dot, at.y + size.y * 0.5f), dot, withAlpha(IM_COL32(255, 255, 255, 255), alpha));
+      dl->AddText(ImGui::GetFont(), sfs, ImVec2(at.x + padX + dot * 2.0f + sfs * 0.3f, at.y + sfs * 0.15f),
+                  withAlpha(IM_COL32(255, 255, 255, 255), alpha), v.c_str());
+      votesW = size.x + 4.0f * z;
     }
+    // Tags while they fit; then "+n" for the rest (room for it is kept before the votes).
+    const float moreW = ImGui::GetFont()->CalcTextSizeA(sfs, FLT_MAX, 0.0f, "+99").x + sfs;
     for (std::size_t i = 0; i < note.tags.size(); ++i) {
       const std::string t = "#" + note.tags[i];
       const ImVec2 tsz = ImGui::GetFont()->CalcTextSizeA(sfs, FLT_MAX, 0.0f, t.c_str());
-      if (x + tsz.x + sfs > right - votesW - 4.0f) {
-        const std::string more = "+" + std::to_string(note.tags.size() - i);
-        drawPill(dl, ImVec2(x, footerY), more.c_str(), withAlpha(IM_COL32(255, 255, 255, 140), alpha),
-                 withAlpha(colours::kInk, alpha), sfs);
+      const bool last = i + 1 == note.tags.size();
+      if (x + tsz.x + sfs + (last ? 0.0f : moreW) > right - votesW) {
+        if (x + moreW <= right - votesW) {
+          const std::string more = "+" + std::to_string(note.tags.size() - i);
+          drawPill(dl, ImVec2(x, footerY), more.c_str(), withAlpha(IM_COL32(255, 255, 255, 140), alpha),
+                   withAlpha(colours::kInk, alpha), sfs);
+        }
         break;
       }
       const ImVec2 ps2 = drawPill(dl, ImVec2(x, footerY), t.c_str(), withAlpha(IM_COL32(255, 255, 255, 150), alpha),
@@ -415,7 +437,7 @@ void NoteCards::drawCard(EditorContext& ctx, const Note& note, ImVec2 worldMin, 
     }
   }
   if (!ghost && ctx.cardOverlay) {
-    ctx.cardOverlay(ctx, note, a, b);
+    ctx.cardOverlay(ctx, note, a, b, false);
   }
 }
 
@@ -485,11 +507,18 @@ std::string NoteCards::addNoteAndEdit(EditorContext& ctx, const Place& place, in
 }
 
 std::optional<ImVec2> NoteCards::lastWorldCentre(const std::string& noteId) const {
-  const auto it = centres_.find(noteId);
-  if (it == centres_.end()) {
-    return std::nullopt;
+  // Searched on demand (rare: "show note") instead of keeping a map up to date for every note every
+  // frame. This frame's places first (they may be partly laid out), then last frame's complete set.
+  for (const auto* list : {&places_, &lastPlaces_}) {
+    for (const auto& area : *list) {
+      for (const auto& slot : area.slots) {
+        if (slot.noteId == noteId) {
+          return ImVec2((slot.min.x + slot.max.x) * 0.5f, (slot.min.y + slot.max.y) * 0.5f);
+        }
+      }
+    }
   }
-  return it->second;
+  return std::nullopt;
 }
 
 std::optional<Place> NoteCards::placeAt(ImVec2 world) const {

@@ -19,10 +19,12 @@
 // (its text field while editing).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/document.hpp"
@@ -90,9 +92,8 @@ class NoteCards {
     ImVec2 size{0, 0};        // world
   };
   struct LayoutEntry {
-    std::size_t textHash = 0;
-    float width = 0;
-    float height = 0;
+    std::string text;  // the text laid out (compared, not hashed, on every lookup)
+    std::array<std::pair<float, float>, 2> sizes{};  // (card width, card height), most recent first
   };
 
   float cardHeight(const Note& note, float width);
@@ -107,7 +108,6 @@ class NoteCards {
   std::vector<PlaceArea> places_;      // this frame
   std::vector<PlaceArea> lastPlaces_;  // last frame (for hit tests after the canvas ended)
   std::unordered_map<std::string, LayoutEntry> layoutCache_;
-  std::unordered_map<std::string, ImVec2> centres_;
   Drag drag_;
   std::string selected_;
   std::string editing_;

@@ -294,12 +294,15 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 min, float size, ImU32 col) {
       }
       dl->AddLine(p(0.31f, 0.64f), p(0.16f, 0.46f), col, th);
       break;
-    case Icon::Touch:  // a fingertip touching the screen: a dot with two ripples above it
-      dl->AddCircleFilled(p(0.5f, 0.66f), s * 0.1f, col);
-      dl->PathArcTo(p(0.5f, 0.66f), s * 0.24f, -IM_PI * 0.85f, -IM_PI * 0.15f, 12);
+    case Icon::Touch:  // a fingertip touching a screen, with a small ripple either side
+      dl->PathLineTo(p(0.4f, 0.14f));
+      dl->PathLineTo(p(0.4f, 0.58f));
+      dl->PathArcTo(p(0.5f, 0.58f), s * 0.1f, IM_PI, 0.0f, 8);
+      dl->PathLineTo(p(0.6f, 0.14f));
       dl->PathStroke(col, 0, th);
-      dl->PathArcTo(p(0.5f, 0.66f), s * 0.4f, -IM_PI * 0.8f, -IM_PI * 0.2f, 16);
-      dl->PathStroke(col, 0, th);
+      dl->AddLine(p(0.14f, 0.86f), p(0.86f, 0.86f), col, th);
+      dl->AddLine(p(0.22f, 0.62f), p(0.3f, 0.7f), col, th);
+      dl->AddLine(p(0.78f, 0.62f), p(0.7f, 0.7f), col, th);
       break;
     case Icon::Copy:
       dl->AddRect(p(0.34f, 0.34f), p(0.82f, 0.82f), col, s * 0.08f, 0, th);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cfloat>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "core/share_link.hpp"
 #include "ui/app.hpp"
@@ -35,7 +37,7 @@ const UiString kWorkshopStrings[] = {
     {"workshop.mergeRun", "Merge", "Zusammenführen"},
     {"workshop.mergeDone", "Done", "Fertig"},
     {"workshop.summary", "%d new notes, %d edited, %d deleted, %d dots", "%d neue Notizen, %d bearbeitet, %d gelöscht, %d Punkte"},
-    {"workshop.linksMerged", "%d links merged.", "%d Links zusammengeführt."},
+    {"workshop.linksMerged", "Links merged: %d", "Zusammengeführte Links: %d"},
     {"workshop.nothingNew", "Nothing new: the board already had all of it.", "Nichts Neues: Das Board enthielt schon alles."},
     {"workshop.linkError", "A link could not be merged: %s", "Ein Link ließ sich nicht zusammenführen: %s"},
     {"workshop.conflicts", "To review (%d): changed in two places", "Zu prüfen (%d): an zwei Stellen geändert"},
@@ -301,10 +303,8 @@ void WorkshopPanel::promptsSection(EditorContext& ctx) {
   for (std::size_t i = 0; i < prompts.size(); ++i) {
     const char* text = lang == Lang::De ? prompts[i].de : prompts[i].en;
     const std::string id = std::string(text) + "###workshop.prompt." + std::to_string(i);
-    ImGui::PushStyleColor(ImGuiCol_Button, colours::kPrimarySoft);
     const float w = ImGui::GetContentRegionAvail().x;
     const ImVec2 ts = ImGui::CalcTextSize(text, nullptr, false, w - 16.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
     // A wrapped button: the text is drawn by hand inside an invisible button of the right height.
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = std::max(minTarget(), ts.y + 12.0f);
@@ -314,8 +314,6 @@ void WorkshopPanel::promptsSection(EditorContext& ctx) {
                       8.0f);
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + 8.0f, p.y + (h - ts.y) * 0.5f), colours::kInk, text,
                 nullptr, w - 16.0f);
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
     if (clicked) {
       const std::string noteId = insertPrompt(doc, places[static_cast<std::size_t>(promptPlace_)].place, text);
       if (!noteId.empty()) ctx.cards.select(noteId);
@@ -350,10 +348,15 @@ void WorkshopPanel::timerSection() {
 // ------------------------------------------------------------------------------------------------
 // On the board: dot controls, highlights, countdown
 // ------------------------------------------------------------------------------------------------
-void WorkshopPanel::decorateCard(EditorContext& ctx, const Note& note, ImVec2 a, ImVec2 b) {
+bool WorkshopPanel::decoratesCards(const Board& board) const {
+  return !highlighted_.empty() || (votesPerPerson(board) > 0 && showDots_ && !presenting_);
+}
+
+void WorkshopPanel::decorateCard(EditorContext& ctx, const Note& note, ImVec2 a, ImVec2 b, bool interact) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float z = ctx.canvas.zoom();
-  if (std::find(highlighted_.begin(), highlighted_.end(), note.id) != highlighted_.end()) {
+  const bool highlighted = std::find(highlighted_.begin(), highlighted_.end(), note.id) != highlighted_.end();
+  if (!interact && highlighted) {
     dl->AddRect(ImVec2(a.x - 4, a.y - 4), ImVec2(b.x + 4, b.y + 4), colours::kSuccess, 9.0f * z, 0, 3.0f);
     const float fs = std::max(9.0f, ctx.canvas.fontSize(CardMetrics::kSmallFont));
     drawPill(dl, ImVec2(a.x + 4.0f, a.y - fs * 0.9f), tr("workshop.new"), colours::kSuccess, IM_COL32(255, 255, 255, 255), fs);
@@ -365,44 +368,51 @@ void WorkshopPanel::decorateCard(EditorContext& ctx, const Note& note, ImVec2 a,
   if (b.x - a.x < side * 2.5f || b.y - a.y < side * 1.5f) return;  // too small at this zoom
   const int mine = dotsOn(note, voter_);
   const int left = votesLeft(board, voter_);
-  const ImVec2 addMin(b.x - side - 4.0f, a.y + 4.0f);
-  // "+ dot": a ring, filled with my count when I placed dots here.
-  ImGui::SetCursorScreenPos(addMin);
-  const std::string addId = "vote.add." + note.id;
-  bool add = ImGui::InvisibleButton(addId.c_str(), ImVec2(side, side));
-  const bool addHovered = ImGui::IsItemHovered();
-  if (addHovered) ImGui::SetTooltip("%s · %s", tr("workshop.vote.add"), formatInts(tr("workshop.dotsLeft"), left, budget).c_str());
-  const ImVec2 c(addMin.x + side * 0.5f, addMin.y + side * 0.5f);
-  const float r = side * 0.42f;
   const bool canAdd = left > 0;
+  // "+ dot" at the top-right corner; "− dot" left of it once I placed dots here.
+  const ImVec2 addMin(b.x - side - 4.0f, a.y + 4.0f);
+  const ImVec2 remMin(addMin.x - side - 4.0f, addMin.y);
+  if (interact) {
+    // Submitted before the card's own button, so these take the mouse first.
+    ImGui::SetCursorScreenPos(addMin);
+    const std::string addId = "vote.add." + note.id;
+    const bool add = ImGui::InvisibleButton(addId.c_str(), ImVec2(side, side));
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("%s · %s", tr("workshop.vote.add"), formatInts(tr("workshop.dotsLeft"), left, budget).c_str());
+    }
+    bool remove = false;
+    if (mine > 0) {
+      ImGui::SetCursorScreenPos(remMin);
+      const std::string remId = "vote.remove." + note.id;
+      remove = ImGui::InvisibleButton(remId.c_str(), ImVec2(side, side));
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("workshop.vote.remove"));
+    }
+    if (add && canAdd) placeDot(ctx.doc, note.id, voter_, +1);
+    if (remove) placeDot(ctx.doc, note.id, voter_, -1);
+    return;
+  }
+  const float r = side * 0.42f;
+  const ImVec2 c(addMin.x + side * 0.5f, addMin.y + side * 0.5f);
+  const bool addHovered = ImGui::IsMouseHoveringRect(addMin, ImVec2(addMin.x + side, addMin.y + side));
   if (mine > 0) {
     dl->AddCircleFilled(c, r, colours::kPrimary);
     const std::string n = std::to_string(mine);
     const float fs = side * 0.6f;
     const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0.0f, n.c_str());
     dl->AddText(ImGui::GetFont(), fs, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), IM_COL32(255, 255, 255, 255), n.c_str());
+    const ImVec2 rc(remMin.x + side * 0.5f, remMin.y + side * 0.5f);
+    const bool remHovered = ImGui::IsMouseHoveringRect(remMin, ImVec2(remMin.x + side, remMin.y + side));
+    dl->AddCircleFilled(rc, r, withAlpha(IM_COL32(255, 255, 255, 255), remHovered ? 1.0f : 0.8f));
+    dl->AddCircle(rc, r, colours::kInkMuted, 24, 1.5f);
+    dl->AddLine(ImVec2(rc.x - r * 0.5f, rc.y), ImVec2(rc.x + r * 0.5f, rc.y), colours::kInk, 2.0f);
   } else {
-    dl->AddCircleFilled(c, r, withAlpha(IM_COL32(255, 255, 255, 255), addHovered ? 1.0f : 0.8f));
-    dl->AddCircle(c, r, canAdd ? colours::kPrimary : colours::kInkMuted, 24, 2.0f);
     const ImU32 col = canAdd ? colours::kPrimary : colours::kInkMuted;
+    dl->AddCircleFilled(c, r, withAlpha(IM_COL32(255, 255, 255, 255), addHovered ? 1.0f : 0.8f));
+    dl->AddCircle(c, r, col, 24, 2.0f);
     dl->AddLine(ImVec2(c.x - r * 0.5f, c.y), ImVec2(c.x + r * 0.5f, c.y), col, 2.0f);
     dl->AddLine(ImVec2(c.x, c.y - r * 0.5f), ImVec2(c.x, c.y + r * 0.5f), col, 2.0f);
   }
   if (addHovered && canAdd) dl->AddCircle(c, r + 2.0f, colours::kPrimaryHover, 24, 1.5f);
-  if (add && canAdd) placeDot(ctx.doc, note.id, voter_, +1);
-  if (mine > 0) {
-    const ImVec2 remMin(addMin.x - side - 4.0f, addMin.y);
-    ImGui::SetCursorScreenPos(remMin);
-    const std::string remId = "vote.remove." + note.id;
-    const bool remove = ImGui::InvisibleButton(remId.c_str(), ImVec2(side, side));
-    const bool remHovered = ImGui::IsItemHovered();
-    if (remHovered) ImGui::SetTooltip("%s", tr("workshop.vote.remove"));
-    const ImVec2 rc(remMin.x + side * 0.5f, remMin.y + side * 0.5f);
-    dl->AddCircleFilled(rc, r, withAlpha(IM_COL32(255, 255, 255, 255), remHovered ? 1.0f : 0.8f));
-    dl->AddCircle(rc, r, colours::kInkMuted, 24, 1.5f);
-    dl->AddLine(ImVec2(rc.x - r * 0.5f, rc.y), ImVec2(rc.x + r * 0.5f, rc.y), colours::kInk, 2.0f);
-    if (remove) placeDot(ctx.doc, note.id, voter_, -1);
-  }
 }
 
 void WorkshopPanel::drawOverlay(const Document& doc, ImVec2 canvasMin, ImVec2 canvasMax) {

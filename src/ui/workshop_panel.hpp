@@ -4,7 +4,7 @@
 // The app shell owns one WorkshopPanel and calls, per frame:
 //   toolbarButton()                    in the toolbar ("Workshop" toggles the panel)
 //   drawPanel(ctx, w, h)               the side panel, when open()
-//   decorateCard(ctx, note, a, b)      through EditorContext::cardOverlay: dot controls on each card
+//   decorateCard(ctx, note, a, b, i)   through EditorContext::cardOverlay: dot controls on each card
 //                                      (when voting is set up) and the highlight of notes a merge brought
 //   drawOverlay(doc, min, max)         the countdown and "dots left" floating over the board
 //   drawPresentation(doc, size)        instead of the board view while presenting()
@@ -48,7 +48,9 @@ class WorkshopPanel {
   // The toolbar toggle. Returns true when clicked.
   bool toolbarButton(bool iconOnly = false);  // icon only: narrow toolbars (tablets)
   void drawPanel(EditorContext& ctx, float width, float height);
-  void decorateCard(EditorContext& ctx, const Note& note, ImVec2 screenMin, ImVec2 screenMax);
+  // Whether cards need decorateCard this frame (voting set up, or notes highlighted after a merge).
+  [[nodiscard]] bool decoratesCards(const Board& board) const;
+  void decorateCard(EditorContext& ctx, const Note& note, ImVec2 screenMin, ImVec2 screenMax, bool interact);
   void drawOverlay(const Document& doc, ImVec2 canvasMin, ImVec2 canvasMax);
   void dialogs(Document* doc);
 

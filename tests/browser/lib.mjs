@@ -100,10 +100,12 @@ export const documentJson = (page) => page.evaluate(() => window.mapathy.documen
 export const shareLink = (page) => page.evaluate(() => window.mapathy.shareLink());
 export const openLink = (page, url) => page.evaluate((u) => window.mapathy.openLink(u), url);
 
-// The first visible widget whose label is `label` (a string, or a RegExp tested against the label),
-// waiting up to `timeout` ms for it to appear. Throws with the labels on screen when there is none.
+// The first visible widget whose label is `label` (a string, a RegExp tested against the label, or a
+// function of the item, e.g. byId('section.add.says')), waiting up to `timeout` ms for it to appear.
+// Throws with the labels on screen when there is none.
 export async function findWidget(page, label, { timeout = 5000 } = {}) {
-  const matches = (item) => (label instanceof RegExp ? label.test(item.label) : item.label === label);
+  const matches = (item) => (typeof label === 'function' ? label(item)
+    : label instanceof RegExp ? label.test(item.label) : item.label === label);
   const deadline = Date.now() + timeout;
   let items = [];
   for (;;) {
@@ -118,6 +120,55 @@ export async function findWidget(page, label, { timeout = 5000 } = {}) {
 }
 
 export const centre = (item) => ({ x: item.x + item.w / 2, y: item.y + item.h / 2 });
+
+// Matches a widget by the stable ID part of its label ("Notiz hinzufügen###section.add.says" → byId(
+// 'section.add.says')), the same in both UI languages.
+export const byId = (id) => {
+  const matcher = (item) => item.rawLabel.endsWith('###' + id) || item.label === id;
+  matcher.toString = () => `byId(${id})`;
+  return matcher;
+};
+
+// Raw touch events through the DevTools protocol (Playwright's touchscreen only taps). `points` is a list
+// of [x, y] fingers; an empty list on touchEnd lifts every finger.
+const cdpSessions = new WeakMap();
+export async function touchEvent(page, type, points) {
+  if (!cdpSessions.has(page)) cdpSessions.set(page, await page.context().newCDPSession(page));
+  await cdpSessions.get(page).send('Input.dispatchTouchEvent', {
+    type, touchPoints: points.map(([x, y], id) => ({ x, y, id, radiusX: 5, radiusY: 5, force: 1 })),
+  });
+}
+
+// One finger from `from` to `to` ({x, y}) in `steps` moves, like a person dragging a card or a point.
+export async function touchDrag(page, from, to, { steps = 12, pause = 25 } = {}) {
+  await touchEvent(page, 'touchStart', [[from.x, from.y]]);
+  for (let step = 1; step <= steps; ++step) {
+    const t = step / steps;
+    await touchEvent(page, 'touchMove', [[from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t]]);
+    await page.waitForTimeout(pause);
+  }
+  await touchEvent(page, 'touchEnd', []);
+  await page.waitForTimeout(200);
+}
+
+// The same with the mouse (left button).
+export async function mouseDrag(page, from, to, { steps = 12, pause = 20 } = {}) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let step = 1; step <= steps; ++step) {
+    const t = step / steps;
+    await page.mouse.move(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
+    await page.waitForTimeout(pause);
+  }
+  await page.mouse.up();
+  await page.waitForTimeout(200);
+}
+
+// The open board as an object ({board, …} as the app saves it), null on the start screen.
+export async function board(page) {
+  const text = await documentJson(page);
+  return text === null ? null : JSON.parse(text);
+}
 
 // Clicks the middle of the widget labelled `label` with the mouse.
 export async function click(page, label, options) {

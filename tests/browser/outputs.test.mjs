@@ -3,13 +3,15 @@
 // print page prints to landscape PDF pages; the PNG download is the rasterised SVG; the SVG is well-formed
 // for the browser's XML parser and holds every note; the notes CSV parses back with Python's csv module.
 // The canvas carries an aria-label that says where the text view is, and the page's own "Open text view"
-// button is the first thing Tab reaches. Screenshots of each view go to the artifacts folder.
+// button is the first thing Tab reaches. Screenshots of each view go to the artifacts folder (and, with
+// MAPATHY_SCREENSHOTS_DIR set, their first screen to that folder: that is how docs/screenshots/outputs-*.png
+// are made).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
-import { ARTIFACTS_DIR, centre, decodePng, distinctColours, documentJson, openApp, widgets } from './lib.mjs';
+import { ARTIFACTS_DIR, centre, decodePng, distinctColours, documentJson, openApp, waitForApp, widgets } from './lib.mjs';
 
 const JOURNEY = new URL('../fixtures/v1/journey_lifecycle_en.json', import.meta.url);
 const EMPATHY = new URL('../fixtures/v1/empathy_classic_de.json', import.meta.url);
@@ -81,10 +83,19 @@ async function downloadOf(page, action) {
   return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }
 
+// The whole page goes to the artifacts folder (to be looked at); with MAPATHY_SCREENSHOTS_DIR set (e.g.
+// docs/screenshots), its first screen goes there as well, for the README.
+const SCREENSHOTS_DIR = process.env.MAPATHY_SCREENSHOTS_DIR;
 async function fullScreenshot(page, name) {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const path = join(ARTIFACTS_DIR, `${name}.png`);
-  writeFileSync(path, await page.screenshot({ fullPage: true, timeout: 60000 }));
+  const png = await page.screenshot({ fullPage: true, timeout: 60000 });
+  assert.ok(distinctColours(png) > 20, `${name}: a page, not a blank`);
+  writeFileSync(path, png);
+  if (SCREENSHOTS_DIR) {
+    mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+    writeFileSync(join(SCREENSHOTS_DIR, `${name}.png`), await page.screenshot({ timeout: 60000 }));
+  }
   return path;
 }
 
@@ -109,8 +120,10 @@ const structure = (tab) => tab.evaluate(() => {
     listItems: texts('li'),
     lists: document.querySelectorAll('ul').length,
     caption: table && table.caption ? table.caption.textContent.trim() : null,
-    colHeaders: texts('th[scope=col]'),
-    rowHeaders: texts('th[scope=row]'),
+    // Header cells of the first table (the journey; the print page's action items have a table of their own).
+    colHeaders: table ? [...table.querySelectorAll('th[scope=col]')].map((e) => e.textContent.trim()) : [],
+    rowHeaders: table ? [...table.querySelectorAll('th[scope=row]')].map((e) => e.textContent.trim()) : [],
+    tables: document.querySelectorAll('table').length,
     bodyText: document.body.innerText,
     scripts: document.scripts.length,
     images: document.images.length,
@@ -174,10 +187,13 @@ test('outputs: text view, print page, PNG, SVG and CSV from a real Chromium', as
     const print = await newTab(app, () => clickRaw(page, '###export.printA4'));
     const printErrors = collectErrors(print);
     const p = await structure(print);
-    assert.deepEqual(p.pageRule, ['A4 landscape']);
+    // CSS keywords are case-insensitive; Chromium serialises the page size in lower case.
+    assert.deepEqual(p.pageRule.map((size) => size.toLowerCase()), ['a4 landscape']);
     assert.equal(p.h1.length, 1);
     assert.equal(p.pages, 2, 'the board, then the action items on their own page');
-    assert.deepEqual(p.colHeaders.slice(1), stages.map((s) => s.name));
+    // Each stage's column header: its name, then its description (in smaller type) when it has one.
+    assert.deepEqual(p.colHeaders.slice(1), stages.map((s) => (s.description ? s.name + s.description : s.name)));
+    assert.equal(p.tables, 2, 'the journey table and the action items table');
     assert.deepEqual(p.rowHeaders, lanes.map((l) => l.name));
     assert.ok(p.styled);
     for (const note of journeyNotes) {
@@ -238,14 +254,24 @@ test('outputs: text view, print page, PNG, SVG and CSV from a real Chromium', as
     await page.keyboard.press('Escape');
     await page.waitForTimeout(200);
 
-    // ---- empathy map (German board, English UI): the text view from the keyboard, through the page's
-    // own button (the first Tab stop), then Enter
-    const map = await openBoard(page, EMPATHY);
+    // ---- the text view's shortcut, Alt+Shift+A, in the app that has just been used with the mouse
+    const shortcutView = await newTab(app, () => page.keyboard.press('Alt+Shift+A'));
+    assert.match(shortcutView.url(), /^blob:/);
+    assert.deepEqual((await structure(shortcutView)).h1, ['Switching electricity provider']);
+    await shortcutView.close();
+
+    // ---- empathy map (German board, English UI), as a keyboard user meets the app: in a fresh tab the
+    // first Tab reaches the page's own "Open the board's text view" button, and Enter opens the view.
+    // (Once someone works in the app, Tab moves between the app's own controls instead.)
+    const keyboardPage = await app.context.newPage();
+    const keyboardErrors = collectErrors(keyboardPage);
+    await keyboardPage.goto(app.url);
+    await waitForApp(keyboardPage);
+    const map = await openBoard(keyboardPage, EMPATHY);
     const mapBoard = map.board || map;
-    await page.evaluate(() => document.activeElement && document.activeElement.blur());
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'text-view');
-    const mapView = await newTab(app, () => page.keyboard.press('Enter'));
+    await keyboardPage.keyboard.press('Tab');
+    assert.equal(await keyboardPage.evaluate(() => document.activeElement.id), 'text-view');
+    const mapView = await newTab(app, () => keyboardPage.keyboard.press('Enter'));
     const mapErrors = collectErrors(mapView);
     const m = await structure(mapView);
     assert.equal(m.lang, 'en');
@@ -265,17 +291,18 @@ test('outputs: text view, print page, PNG, SVG and CSV from a real Chromium', as
     assert.deepEqual(mapErrors, []);
     await mapView.close();
 
-    await page.bringToFront();
-    await clickRaw(page, '###toolbar.share');
-    const mapPrint = await newTab(app, () => clickRaw(page, '###export.printLetter'));
+    await keyboardPage.bringToFront();
+    await clickRaw(keyboardPage, '###toolbar.share');
+    const mapPrint = await newTab(app, () => clickRaw(keyboardPage, '###export.printLetter'));
     const mp = await structure(mapPrint);
-    assert.deepEqual(mp.pageRule, ['letter landscape']);
+    assert.deepEqual(mp.pageRule.map((size) => size.toLowerCase()), ['letter landscape']);
     assert.ok(mp.h2.length >= mapBoard.sections.length, 'a heading per section');
     assert.ok(mp.listItems.length >= mapBoard.notes.length, 'cards are list items');
     console.log('print page (empathy map):', await fullScreenshot(mapPrint, 'outputs-print-empathy'));
     await mapPrint.close();
 
     assert.deepEqual(errors, [], 'no console errors in the app');
+    assert.deepEqual(keyboardErrors, [], 'no console errors in the second app tab');
   } finally {
     await app.close();
   }

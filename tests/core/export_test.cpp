@@ -946,6 +946,36 @@ TEST(ExportSvg, JourneyDrawsCurvesFacesAndGaps) {
   EXPECT_EQ(exportSvg(noToBe).find("stroke-dasharray=\"8 6\""), std::string::npos);
 }
 
+// A stage nobody scored is passed over, as in the app: the curve goes on through the next scored stage
+// instead of falling apart into pieces (or vanishing when no two scored stages are neighbours).
+TEST(ExportSvg, CurvePassesOverStagesWithoutScore) {
+  Board b = typicalJourney();
+  Lane* emotions = nullptr;
+  for (Lane& l : b.lanes) {
+    if (l.kind == LaneKind::Emotion) emotions = &l;
+  }
+  ASSERT_NE(emotions, nullptr);
+  ASSERT_GE(b.stages.size(), 4u);
+  emotions->showToBe = false;
+  // Every other stage unscored: no two scored stages are next to each other.
+  for (std::size_t i = 1; i < b.stages.size(); i += 2) emotions->emotions.erase(b.stages[i].id);
+  const std::size_t scored = (b.stages.size() + 1) / 2;
+  for (const std::string& page : {exportSvg(b), exportPrintHtml(b, Lang::En, PaperSize::A4)}) {
+    const std::size_t start = page.find("<svg");
+    const XmlNode root = parseXmlOrFail(page.substr(start, page.rfind("</svg>") + 6 - start));
+    std::size_t curves = 0;
+    std::size_t segments = 0;
+    for (const XmlNode* p : findAll(root, "path")) {
+      const std::string& d = p->attrs.at("d");
+      if (d.find(" C") == std::string::npos) continue;
+      ++curves;
+      for (std::size_t at = d.find('C'); at != std::string::npos; at = d.find('C', at + 1)) ++segments;
+    }
+    EXPECT_EQ(curves, 1u);
+    EXPECT_EQ(segments, scored - 1) << "one Bézier segment between each pair of scored stages";
+  }
+}
+
 TEST(ExportSvg, PersonaAndSectionsAreShown) {
   const Board b = samples::typicalGermanEmpathyMap();
   const XmlNode root = parseXmlOrFail(exportSvg(b));
@@ -1389,6 +1419,59 @@ TEST(ExportHtml, PrintJourneyHasTableAndWellFormedCurve) {
   for (const Note& n : b.notes) EXPECT_NE(html.find(escapeXml(n.text)), std::string::npos);
 }
 
+// One board per page: a journey that would run over its page is scaled down to fit (not below the
+// readable minimum), the wrapper is laid out wider by the same factor so it still fills the page's width,
+// and the emotion curve is drawn for that wider layout. A board that fits is left at its designed size.
+TEST(ExportHtml, PrintJourneyIsScaledToFitOnePage) {
+  Board small = makeBoard(BoardKind::Journey, "lifecycle", Lang::En).value();
+  EXPECT_DOUBLE_EQ(printFitScale(small, Lang::En, PaperSize::A4), 1.0);
+  EXPECT_EQ(exportPrintHtml(small, Lang::En, PaperSize::A4).find("class=\"fit\""), std::string::npos);
+
+  // The typical journey plus a few long notes in one cell: a little too tall for A4.
+  Board tall = typicalJourney();
+  const Lane* textLane = nullptr;
+  for (const Lane& l : tall.lanes) {
+    if (l.kind == LaneKind::Text && textLane == nullptr) textLane = &l;
+  }
+  ASSERT_NE(textLane, nullptr);
+  for (int i = 0; i < 4; ++i) {
+    Note n;
+    n.id = "long" + std::to_string(i);
+    n.text = "Reads every line of the contract twice, because the last provider hid a fee in it.";
+    n.stage = tall.stages[1].id;
+    n.lane = textLane->id;
+    n.order = 100 + i;
+    tall.notes.push_back(n);
+  }
+  const double a4 = printFitScale(tall, Lang::En, PaperSize::A4);
+  EXPECT_LT(a4, 1.0);
+  EXPECT_GE(a4, 0.84);
+  const std::string html = exportPrintHtml(tall, Lang::En, PaperSize::A4);
+  ASSERT_EQ(scanHtml(html).error, "");
+  const long percent = std::lround(a4 * 100);
+  EXPECT_NE(html.find("<div class=\"fit\">"), std::string::npos);
+  EXPECT_NE(html.find(".fit{zoom:" + std::to_string(percent) + "%;width:" + exporting::num(277.0 / a4) + "mm}"),
+            std::string::npos);
+  // Scaling never grows a board, and more notes never need less scaling.
+  tall.notes.push_back(tall.notes.back());
+  tall.notes.back().id = "one-more";
+  EXPECT_LE(printFitScale(tall, Lang::En, PaperSize::A4), a4);
+
+  // Far too many notes for one page: the readable minimum, and the rest goes on over more pages.
+  Board huge = tall;
+  for (int i = 0; i < 60; ++i) {
+    Note n = huge.notes.front();
+    n.id = "many" + std::to_string(i);
+    n.stage = tall.stages[static_cast<std::size_t>(i) % tall.stages.size()].id;
+    n.lane = textLane->id;
+    huge.notes.push_back(n);
+  }
+  EXPECT_DOUBLE_EQ(printFitScale(huge, Lang::En, PaperSize::A4), 0.84);
+
+  // An empathy map keeps its size (its grid flows; cards are never split across pages).
+  EXPECT_DOUBLE_EQ(printFitScale(samples::typicalGermanEmpathyMap(), Lang::De, PaperSize::Letter), 1.0);
+}
+
 TEST(ExportHtml, EveryBoardProducesValidPages) {
   for (const Board& b : variedBoards()) {
     for (Lang ui : {Lang::De, Lang::En}) {
@@ -1396,6 +1479,14 @@ TEST(ExportHtml, EveryBoardProducesValidPages) {
       const std::string p = exportPrintHtml(b, ui, PaperSize::A4);
       ASSERT_EQ(scanHtml(a).error, "") << b.title;
       ASSERT_EQ(scanHtml(p).error, "") << b.title;
+      // The app's Content-Security-Policy allows no inline styles, so the app moves the one <style>
+      // element (before any board text, even the title) into a stylesheet Blob: no style attributes.
+      for (const std::string* page : {&a, &p}) {
+        const HtmlScan scan = scanHtml(*page);
+        EXPECT_EQ(scan.count("style"), 1u);
+        EXPECT_LT(page->find("<style>"), page->find("<title>"));
+        for (const HtmlElement& e : scan.elements) EXPECT_EQ(e.attrs.count("style"), 0u) << e.name << " in " << b.title;
+      }
       EXPECT_EQ(a, exportAccessibleHtml(b, ui));
       EXPECT_EQ(p, exportPrintHtml(b, ui, PaperSize::A4));
       for (const Note& n : b.notes) EXPECT_NE(a.find(htmlText(n.text)), std::string::npos) << n.id;

@@ -155,8 +155,11 @@ class HostileInput : public ::testing::Test {
   }
 
   // A board file: loadJson refuses it with `expected`; `mapathy validate FILE` exits 2 saying so.
-  // When it is small enough for a link, the same document as a "#json=" link is refused the same way.
-  void expectFileRefused(std::string_view text, std::string_view expected, const std::string& what) {
+  // When it is small enough for a link, the same document as a "#json=" link is refused the same way
+  // (with `linkExpected` in the message, when the link names the problem in its own words).
+  void expectFileRefused(std::string_view text, std::string_view expected, const std::string& what,
+                         std::string_view linkExpected = {}) {
+    if (linkExpected.empty()) linkExpected = expected;
     const auto r = loadJson(text);
     ASSERT_FALSE(r.ok()) << what << " was accepted";
     EXPECT_NE(r.error().find(expected), std::string::npos) << what << ": message was: " << r.error();
@@ -166,7 +169,7 @@ class HostileInput : public ::testing::Test {
       const std::string link = "https://example.org/#json=" + percentEncode(text);
       const auto viaLink = decodeLink(link);
       ASSERT_FALSE(viaLink.ok()) << what << " was accepted as a json= link";
-      EXPECT_NE(viaLink.error().find(expected), std::string::npos) << what << " (json= link): " << viaLink.error();
+      EXPECT_NE(viaLink.error().find(linkExpected), std::string::npos) << what << " (json= link): " << viaLink.error();
     }
   }
 
@@ -192,7 +195,16 @@ TEST_F(HostileInput, WrongOrUnknownVersionPrefix) {
   expectLinkRefused("https://example.org/#x" + fragment.substr(1),
                     "This is not a Mapathy board link (it starts with 'x'; expected '1' or 'json=')", "prefix x");
   expectLinkRefused("https://example.org/#0" + fragment.substr(1), "not a Mapathy board link", "prefix 0");
-  expectLinkRefused("https://example.org/#" + fragment.substr(1), "not a Mapathy board link", "prefix missing");
+  // Without its prefix the link starts with its first payload character. Digits 2–9 are reserved for
+  // future link formats, so a payload starting with one reads as a newer link; a letter as no link.
+  const char first = fragment[1];
+  expectLinkRefused("https://example.org/#" + fragment.substr(1),
+                    first >= '2' && first <= '9'
+                        ? std::string("a newer version of Mapathy (link format ") + first + ")"
+                        : std::string("This is not a Mapathy board link (it starts with '") + first + "'",
+                    "prefix missing");
+  expectLinkRefused("https://example.org/#Q" + fragment.substr(1),
+                    "This is not a Mapathy board link (it starts with 'Q'; expected '1' or 'json=')", "prefix Q");
 }
 
 TEST_F(HostileInput, CharactersOutsideTheAlphabet) {
@@ -266,7 +278,8 @@ TEST_F(HostileInput, InvalidUtf8) {
   const auto at = text.find("Sabine");
   ASSERT_NE(at, std::string::npos);
   text[at + 2] = '\xC3';  // a lead byte followed by an ASCII letter
-  expectFileRefused(text, "The text is not valid UTF-8 (at byte", "invalid UTF-8 in a file");
+  expectFileRefused(text, "The text is not valid UTF-8 (at byte", "invalid UTF-8 in a file",
+                    "The link's JSON is not valid UTF-8 text (at byte");
   // Inside a compact link (behind a correct checksum).
   Board b = makeBoard(BoardKind::EmpathyMap, "classic", Lang::De).value();
   b.title = "Titel";
@@ -292,7 +305,10 @@ TEST_F(HostileInput, JsonNestedAHundredThousandLevelsDeep) {
   json doc = typicalDocument();
   std::string text = doc.dump();
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
-  text.insert(text.size() - 2, ",\"x\":" + deep);  // inside "board", as an unknown field
+  const auto board = text.find("\"board\":{");
+  ASSERT_NE(board, std::string::npos);
+  text.insert(board + 9, "\"x\":" + deep + ",");  // inside "board", as an unknown field
+  ASSERT_EQ(json::accept(text), true);              // deep but well-formed: the depth is what fails
   const auto start = std::chrono::steady_clock::now();
   expectFileRefused(text, "The board is nested too deeply (more than 32 levels).", "100,000 levels");
   EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count(),
@@ -317,18 +333,23 @@ TEST_F(HostileInput, NumbersOutOfRangeNanAndHugeExponents) {
   doc["board"]["notes"][0]["order"] = 9007199254740993.0 * 4;
   expectFileRefused(doc.dump(), "board.notes[0].order", "order beyond 2^53");
 
-  // NaN and Infinity are not JSON; a huge exponent does not fit a double.
-  std::string text = typicalDocument().dump();
-  const std::string votes = "\"votes\":";
+  // NaN and Infinity are not JSON; a huge exponent does not fit a double. The value is written as
+  // the first field of the first note (which has its "votes" taken out, so it is the only one).
+  doc = typicalDocument();
+  doc["board"]["notes"][0].erase("votes");
+  const std::string text = doc.dump();
   auto withVotes = [&](const std::string& value) {
     std::string t = text;
-    const auto at = t.find("\"colour\":", t.find("\"notes\""));
-    t.insert(at, votes + value + ",");
+    const auto notes = t.find("\"notes\":[{");
+    EXPECT_NE(notes, std::string::npos);
+    t.insert(notes + 10, "\"votes\":" + value + ",");
     return t;
   };
+  ASSERT_TRUE(loadJson(withVotes("3")).ok()) << loadJson(withVotes("3")).error();
+  EXPECT_EQ(loadJson(withVotes("3"))->notes[0].votes, 3);
   expectFileRefused(withVotes("NaN"), "This is not valid JSON (syntax error at line", "NaN");
   expectFileRefused(withVotes("Infinity"), "This is not valid JSON", "Infinity");
-  expectFileRefused(withVotes("1e999999"), "A number is too large to read at line", "1e999999");
+  expectFileRefused(withVotes("1e999999"), "A number is too large to read at byte", "1e999999");
   expectFileRefused(withVotes("-1e400"), "A number is too large to read", "-1e400");
   expectFileRefused(withVotes("123456789012345678901234567890"), "board.notes[0].votes", "30-digit integer");
   expectFileRefused(withVotes("2.5"), "board.notes[0].votes must be a whole number", "votes 2.5");
@@ -404,7 +425,7 @@ TEST_F(HostileInput, EmptyFragmentAndEmptyInput) {
   expectLinkRefused("#   ", "nothing follows '#'", "blank fragment");
   expectLinkRefused("", "The link is empty.", "empty link");
   expectLinkRefused("https://example.org/mapathy/", "The link has no board in it (it has no '#' part).", "no fragment");
-  expectLinkRefused("#json=", "", "empty json= form");
+  expectLinkRefused("#json=", "The link has no board in it (nothing follows 'json=').", "empty json= form");
   expectFileRefused("", "", "empty file");
 }
 

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/merge.hpp"
 #include "core/share_link.hpp"
 #include "sample_boards.hpp"
 
@@ -382,6 +383,48 @@ TEST(QrZbar, RealShareLinkOfAThousandCharacters) {
     o.ecc = e;
     expectZbarReads(link, o, std::string("link_") + toString(e));
   }
+}
+
+// Both directions of a workshop: the facilitator's link shown to the room, and a participant's
+// contribution (a delta with votes) sent back. zbar must read each code back to the exact link,
+// and the link it read must still decode and merge.
+TEST(QrZbar, FacilitatorLinkAndContributionLinkBothDecode) {
+  const std::string baseUrl = "https://mapathy-app.github.io/mapathy/";
+  const Board facilitator = samples::typicalGermanEmpathyMap();
+  const std::string roomLink = encodeLink(facilitator, baseUrl);
+  expectZbarReads(roomLink, {}, "to_room");
+
+  Board participant = facilitator;
+  const std::vector<std::string> texts = {"Wartezeit zu lang", "Will Rückruf", "Kennt Tarif nicht",
+                                          "Ärger über Brief", "Sucht Kundennummer"};
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    Note n;
+    n.id = "qrp-" + std::to_string(i + 1);
+    n.text = texts[i];
+    n.section = facilitator.sections[i % facilitator.sections.size()].id;
+    n.created = n.modified = ++participant.clock;
+    n.order = 1000000 + static_cast<std::int64_t>(i);
+    participant.notes.push_back(n);
+  }
+  setVotesPerPerson(participant, 3);
+  ASSERT_TRUE(placeVote(participant, facilitator.notes.front().id, "qr-voter", 2));
+  const std::string backLink = encodeLink(makeDelta(facilitator, participant, "qr-voter"), baseUrl);
+  ASSERT_LT(backLink.size(), roomLink.size());
+  expectZbarReads(backLink, {}, "to_facilitator");
+
+  // What zbar read is the link itself, so the facilitator's merge of the scanned text works.
+  Result<QrCode> code = encodeQr(backLink);
+  ASSERT_TRUE(code.ok());
+  int exitCode = 0;
+  const std::string scanned = zbarDecode(writePgm(*code, "to_facilitator_merge"), &exitCode);
+  ASSERT_EQ(scanned, backLink);
+  Result<Board> delta = decodeLink(scanned);
+  ASSERT_TRUE(delta.ok()) << delta.error();
+  EXPECT_TRUE(delta->isDelta);
+  Result<MergeResult> merged = merge(facilitator, *delta);
+  ASSERT_TRUE(merged.ok()) << merged.error();
+  EXPECT_EQ(merged->summary.addedNotes.size(), texts.size());
+  EXPECT_EQ(findNote(merged->board, facilitator.notes.front().id)->votes, facilitator.notes.front().votes + 2);
 }
 
 // Exactly full codes at each level, for versions that change the layout (first alignment pattern,

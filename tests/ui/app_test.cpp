@@ -431,6 +431,130 @@ TEST(Filter, FoldsCaseForUmlautsAndMatchesTags) {
   EXPECT_EQ(foldCase("ÖLÜBERÄ"), "ölüberä");
 }
 
+// The toolbar's buttons (and the language switch) of the last frame.
+std::vector<RecordedItem> toolbarItems(AppHarness& h) {
+  std::vector<RecordedItem> out;
+  for (const RecordedItem& item : h.recorder.lastFrame()) {
+    for (const char* id : {"###toolbar.", "###lang.", "###export.textView", "###workshop.toolbar"}) {
+      if (item.visible && item.rawLabel.find(id) != std::string::npos) {
+        out.push_back(item);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+void expectNoOverlapsOnScreen(const std::vector<RecordedItem>& items, float width) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const RecordedItem& a = items[i];
+    EXPECT_GE(a.x, 0.0f) << a.rawLabel;
+    EXPECT_LE(a.x + a.w, width + 0.5f) << a.rawLabel << " leaves the screen";
+    for (std::size_t j = i + 1; j < items.size(); ++j) {
+      const RecordedItem& b = items[j];
+      const bool overlap = a.x < b.x + b.w - 0.5f && b.x < a.x + a.w - 0.5f && a.y < b.y + b.h - 0.5f &&
+                           b.y < a.y + a.h - 0.5f;
+      EXPECT_FALSE(overlap) << a.rawLabel << " overlaps " << b.rawLabel;
+    }
+  }
+}
+
+TEST(Toolbar, ATabletInTouchModeGetsFingerSizedButtonsThatNeverOverlap) {
+  AppHarness h("de-DE", ImVec2(1024, 768));
+  h.app->setTouchMode(true);
+  h.frames(2);
+  ASSERT_TRUE(h.click("Neue Empathy Map"));
+  h.frames(3);
+  const auto items = toolbarItems(h);
+  ASSERT_GE(items.size(), 10u);
+  expectNoOverlapsOnScreen(items, 1024.0f);
+  for (const RecordedItem& item : items) {
+    EXPECT_GE(item.h, 44.0f) << item.rawLabel;
+    EXPECT_GE(item.w, 44.0f) << item.rawLabel;
+  }
+  // Share stays at the right edge; the narrow toolbar still acts: Filter (now an icon) opens the filter bar.
+  const RecordedItem* share = h.findRaw("###toolbar.share");
+  ASSERT_NE(share, nullptr);
+  EXPECT_GT(share->x + share->w, 1024.0f - 40.0f);
+  ASSERT_TRUE(h.clickRaw("###toolbar.filter"));
+  EXPECT_NE(h.findRaw("##filter.search"), nullptr);
+}
+
+TEST(Toolbar, AWideWindowShowsTheButtonTexts) {
+  AppHarness h("en-GB", ImVec2(1600, 900));
+  newClassicMap(h);
+  const auto items = toolbarItems(h);
+  expectNoOverlapsOnScreen(items, 1600.0f);
+  const RecordedItem* filter = h.findRaw("###toolbar.filter");
+  ASSERT_NE(filter, nullptr);
+  EXPECT_GT(filter->w, filter->h * 1.5f) << "icon and text";
+  const RecordedItem* redo = h.findRaw("###toolbar.redo");
+  const RecordedItem* undo = h.findRaw("###toolbar.undo");
+  ASSERT_NE(redo, nullptr);
+  ASSERT_NE(undo, nullptr);
+  EXPECT_GT(redo->x, undo->x + undo->w - 0.5f);
+}
+
+TEST(Canvas, BoardsOpenReadableAndFitShowsEverything) {
+  AppHarness h("en-GB", ImVec2(1280, 800));
+  // An empathy map uses the window's width at 100 %.
+  newClassicMap(h);
+  EXPECT_GE(h.app->zoom(), 1.0f - 1e-4f);
+  const RecordedItem* feels = h.findRaw("###section.add.feels");  // right column
+  ASSERT_NE(feels, nullptr);
+  EXPECT_GT(feels->x + feels->w, 1280.0f - 120.0f) << "the map spans the window";
+  EXPECT_LT(feels->x + feels->w, 1280.0f);
+  // A journey board is larger than the window: it opens at 100 % (top-left part); "Fit" shows all of it.
+  ASSERT_TRUE(h.click("Boards"));
+  ASSERT_TRUE(h.click("New journey board"));
+  h.frames(3);
+  EXPECT_NEAR(h.app->zoom(), 1.0f, 1e-4f);
+  ASSERT_TRUE(h.click("Fit"));
+  h.frames(2);
+  EXPECT_LT(h.app->zoom(), 0.9f);
+}
+
+TEST(Canvas, ReadableFitNeverZoomsBelowOneAndCentresWhatFits) {
+  AppHarness h("en-GB", ImVec2(1280, 800));  // for its ImGui context; the frames below are our own
+  auto frameWith = [](Canvas& c) {
+    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(900, 700));
+    ImGui::Begin("probe", nullptr, ImGuiWindowFlags_NoDecoration);
+    c.begin("##probe-canvas", ImVec2(800, 600));
+    c.end();
+    ImGui::End();
+    ImGui::Render();
+  };
+  const float margin = 32.0f;
+  Canvas big;  // larger than the region: 100 %, top-left corner in view
+  big.fit(ImVec2(0, 0), ImVec2(4000, 3000), true);
+  frameWith(big);
+  EXPECT_FLOAT_EQ(big.zoom(), 1.0f);
+  EXPECT_NEAR(big.toScreen(ImVec2(0, 0)).x, big.origin().x + margin, 0.01f);
+  EXPECT_NEAR(big.toScreen(ImVec2(0, 0)).y, big.origin().y + margin, 0.01f);
+
+  Canvas narrow;  // as wide as fits, taller than the region: centred across, top in view
+  narrow.fit(ImVec2(0, 0), ImVec2(700, 3000), true);
+  frameWith(narrow);
+  EXPECT_FLOAT_EQ(narrow.zoom(), 1.0f);
+  EXPECT_NEAR(narrow.toScreen(ImVec2(350, 0)).x, narrow.origin().x + 400.0f, 0.01f);
+  EXPECT_NEAR(narrow.toScreen(ImVec2(0, 0)).y, narrow.origin().y + margin, 0.01f);
+
+  Canvas small;  // fits: zoomed in up to 125 %, centred
+  small.fit(ImVec2(0, 0), ImVec2(400, 300), true);
+  frameWith(small);
+  EXPECT_FLOAT_EQ(small.zoom(), 1.25f);
+  EXPECT_NEAR(small.toScreen(ImVec2(200, 150)).x, small.origin().x + 400.0f, 0.01f);
+  EXPECT_NEAR(small.toScreen(ImVec2(200, 150)).y, small.origin().y + 300.0f, 0.01f);
+
+  Canvas all;  // the toolbar's "fit": everything, however small
+  all.fit(ImVec2(0, 0), ImVec2(4000, 3000));
+  frameWith(all);
+  EXPECT_NEAR(all.zoom(), (600.0f - 2.0f * margin) / 3000.0f, 1e-4f);
+}
+
 TEST(I18n, EveryCoreKeyHasGermanAndEnglish) {
   for (const char* key : {"start.newEmpathy", "toolbar.undo", "share.copy", "note.observed", "actions.owner"}) {
     EXPECT_TRUE(hasString(key)) << key;

@@ -1,0 +1,130 @@
+// Workshops without a server (issue 8), in a real Chromium: a participant opens the facilitator's
+// link, adds notes and sends them back as a contribution link (the send-back dialog shows it as a QR
+// code); the facilitator pastes that link into "Merge links…", sees the summary and the new notes on
+// the board; the share dialog shows the board's link as a QR code that an independent decoder
+// (zbarimg, Debian's zbar-tools) reads back from a screenshot of the page.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import test from 'node:test';
+import { centre, click, documentJson, findWidget, openApp, screenshot, shareLink, typeText, widgets } from './lib.mjs';
+
+const ZBARIMG = '/usr/bin/zbarimg';
+
+async function widgetByRawLabel(page, suffix, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const found = (await widgets(page)).find((w) => w.visible && w.w > 0 && w.rawLabel.endsWith(suffix));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no visible widget whose raw label ends with ${suffix}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+async function clickRaw(page, suffix) {
+  const item = await widgetByRawLabel(page, suffix);
+  const { x, y } = centre(item);
+  await page.mouse.click(x, y);
+  await page.waitForTimeout(150);
+  return item;
+}
+
+async function waitForTextInput(page) {
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input', null,
+    { timeout: 5000 });
+}
+
+// The document is the file format's envelope: {"board": {…}, …}.
+const notesOf = async (page) => {
+  const doc = JSON.parse(await documentJson(page));
+  return (doc.board || doc).notes || [];
+};
+
+// Reads every QR code zbarimg finds in a PNG file; [] when there is none.
+function zbarRead(path) {
+  try {
+    return execFileSync(ZBARIMG, ['--raw', '-q', '-Sbinary', path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n').filter((line) => line.length > 0);
+  } catch (error) {
+    return [];
+  }
+}
+
+test('a participant sends notes back, the facilitator merges the link and shares a scannable QR code', async () => {
+  assert.ok(existsSync(ZBARIMG), 'zbarimg is needed to read the QR code back (Debian package zbar-tools)');
+  const permissions = ['clipboard-read', 'clipboard-write'];
+  const viewport = { width: 1280, height: 900 };
+  const facilitator = await openApp({ locale: 'de-DE', viewport, permissions });
+  let participant;
+  try {
+    const fpage = facilitator.page;
+    await click(fpage, 'Neue Empathy Map');
+    await fpage.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 5000 });
+    const roomLink = await shareLink(fpage);
+    const fragment = roomLink.slice(roomLink.indexOf('#') + 1);
+
+    // ---- the participant opens the room's link and adds two notes
+    participant = await openApp({ locale: 'de-DE', viewport, permissions, hash: fragment });
+    const ppage = participant.page;
+    await ppage.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 5000 });
+    for (const text of ['Wartet zu lange am Telefon', 'Will einen Rückruf, keine Warteschleife']) {
+      await clickRaw(ppage, '###section.add.says');
+      await waitForTextInput(ppage);
+      await typeText(ppage, text, { delay: 5 });
+      await ppage.keyboard.press('Escape');
+      await ppage.waitForTimeout(200);
+    }
+    assert.equal((await notesOf(ppage)).length, 2);
+    await clickRaw(ppage, '###workshop.toolbar');
+    await clickRaw(ppage, '###workshop.send');
+    const sendQr = await findWidget(ppage, 'workshop.sendQr');
+    assert.ok(sendQr.w >= 220, `the send-back QR code is ${sendQr.w} px wide`);
+    await ppage.waitForTimeout(200);
+    const sendShot = await screenshot(ppage, 'workshop-send-back');
+    await clickRaw(ppage, '###workshop.sendCopy');
+    await ppage.waitForTimeout(200);
+    const contribution = await ppage.evaluate(() => navigator.clipboard.readText());
+    assert.match(contribution, /#/);
+    assert.ok(contribution.length <= 400, `a contribution of two notes is short (${contribution.length} characters)`);
+    assert.ok(zbarRead(sendShot.path).includes(contribution), 'zbarimg reads the contribution link from the screen');
+
+    // ---- the facilitator merges it
+    await clickRaw(fpage, '###workshop.toolbar');
+    await clickRaw(fpage, '###workshop.merge');
+    await waitForTextInput(fpage);
+    await fpage.evaluate((text) => navigator.clipboard.writeText(text), contribution);
+    await fpage.keyboard.press('Control+V');
+    await fpage.waitForTimeout(300);
+    await clickRaw(fpage, '###workshop.mergeRun');
+    await widgetByRawLabel(fpage, '###workshop.mergeDone');
+    const merged = await notesOf(fpage);
+    assert.deepEqual(merged.map((n) => n.text).sort(),
+      ['Wartet zu lange am Telefon', 'Will einen Rückruf, keine Warteschleife'].sort());
+    const summaryShot = await screenshot(fpage, 'workshop-merge-summary');
+    await clickRaw(fpage, '###workshop.mergeDone');
+    await fpage.waitForTimeout(200);
+    await screenshot(fpage, 'workshop-merged-board');
+
+    // One undo takes the merge back.
+    await clickRaw(fpage, '###toolbar.undo');
+    assert.equal((await notesOf(fpage)).length, 0);
+    await clickRaw(fpage, '###toolbar.redo');
+    assert.equal((await notesOf(fpage)).length, 2);
+
+    // ---- the share dialog shows the room's link as a QR code a phone can read
+    await clickRaw(fpage, '###toolbar.share');
+    const qr = await findWidget(fpage, 'share.qr');
+    assert.ok(qr.w >= 300, `the QR code is ${qr.w} px wide`);
+    await fpage.waitForTimeout(200);
+    const shareShot = await screenshot(fpage, 'workshop-share-qr');
+    const link = await shareLink(fpage);
+    assert.ok(zbarRead(shareShot.path).includes(link), 'zbarimg reads the share link from the screenshot');
+    assert.ok(summaryShot.png.length > 0);
+
+    assert.deepEqual(facilitator.errors, [], 'no console errors (facilitator)');
+    assert.deepEqual(participant.errors, [], 'no console errors (participant)');
+  } finally {
+    if (participant) await participant.close();
+    await facilitator.close();
+  }
+});
