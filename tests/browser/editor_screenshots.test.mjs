@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { board, byId, distinctColours, findWidget, openApp, widgets } from './lib.mjs';
+import { board, byId, distinctColours, dropFile, findWidget, openApp, widgets } from './lib.mjs';
 
 const OUT_DIR = process.env.MAPATHY_SCREENSHOTS_DIR || fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const EMPATHY = readFileSync(new URL('../fixtures/v1/empathy_classic_de.json', import.meta.url), 'utf8');
@@ -56,16 +56,6 @@ const JOURNEY = JSON.stringify({
     actions: [],
   },
 });
-
-async function dropFile(page, name, text) {
-  await page.evaluate(({ n, t }) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([t], n, { type: 'application/json' }));
-    const canvas = document.getElementById('canvas');
-    canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, { n: name, t: text });
-}
 
 async function save(page, name, touch) {
   // No tooltip left over from the last click: the mouse rests on an empty corner of the page.

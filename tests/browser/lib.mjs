@@ -119,6 +119,17 @@ export async function findWidget(page, label, { timeout = 5000 } = {}) {
   throw new Error(`No visible widget labelled ${label}; on screen: ${JSON.stringify(labels)}`);
 }
 
+// Drops a file on the canvas like a person dragging it from the desktop.
+export async function dropFile(page, name, text, type = 'application/json') {
+  await page.evaluate(({ name: n, text: t, type: m }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([t], n, { type: m }));
+    const canvas = document.getElementById('canvas');
+    canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, { name, text, type });
+}
+
 export const centre = (item) => ({ x: item.x + item.w / 2, y: item.y + item.h / 2 });
 
 // Matches a widget by the stable ID part of its label ("Notiz hinzufügen###section.add.says" → byId(

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
-import { ARTIFACTS_DIR, centre, decodePng, distinctColours, documentJson, openApp, waitForApp, widgets } from './lib.mjs';
+import { ARTIFACTS_DIR, centre, decodePng, distinctColours, documentJson, dropFile, openApp, waitForApp, widgets } from './lib.mjs';
 
 const JOURNEY = new URL('../fixtures/v1/journey_lifecycle_en.json', import.meta.url);
 const EMPATHY = new URL('../fixtures/v1/empathy_classic_de.json', import.meta.url);
@@ -34,17 +34,6 @@ function withAwkwardNotes(fixtureUrl) {
     board.notes.push({ id: `awk-${i}`, text, ...place, order: 1000 + i, created: 100 + i, modified: 100 + i, votes: i });
   });
   return JSON.stringify(file);
-}
-
-// Drops a file on the canvas like a person dragging it from the desktop.
-async function dropFile(page, name, text) {
-  await page.evaluate(({ n, t }) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([t], n, { type: 'application/json' }));
-    const canvas = document.getElementById('canvas');
-    canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, { n: name, t: text });
 }
 
 async function openBoard(page, fixtureUrl) {

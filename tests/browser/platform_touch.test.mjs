@@ -4,20 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
-import { centre, documentJson, findWidget, openApp, screenshot, tap } from './lib.mjs';
+import { centre, documentJson, dropFile, findWidget, openApp, screenshot, tap } from './lib.mjs';
 
 const FIXTURE = new URL('../fixtures/v1/empathy_classic_de.json', import.meta.url);
-
-// Drops a file on the canvas like a person dragging it from the desktop.
-export async function dropFile(page, name, text, type = 'application/json') {
-  await page.evaluate(({ name: n, text: t, type: m }) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([t], n, { type: m }));
-    const canvas = document.getElementById('canvas');
-    canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, { name, text, type });
-}
 
 async function touch(cdp, type, points) {
   await cdp.send('Input.dispatchTouchEvent', {
