@@ -49,7 +49,7 @@ class HeadlessApp {
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
 #ifdef MAPATHY_BENCH_FONTS
-    mapathy::platform::loadFonts(io, 16.0f, 1.0f);
+    mapathy::platform::loadFonts(io, 16.0f, 1.0f, mapathy::platform::embeddedBoldFace());
 #endif
     unsigned char* pixels = nullptr;
     int w = 0;

@@ -365,6 +365,30 @@
     return pointer;
   }
 
+  // The semibold face for headings is not part of the first download (issue 7's budget; see
+  // src/platform/fonts.hpp): until it arrives, headings use the regular face. A failure (offline before
+  // the service worker cached it) changes nothing else.
+  let boldFont = 'pending';
+  function loadBoldFont() {
+    fetch('mapathy-bold.otf')
+      .then((response) => {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.arrayBuffer();
+      })
+      .then((buffer) => {
+        const bytes = new Uint8Array(buffer);
+        const pointer = Module._malloc(bytes.length);
+        Module.HEAPU8.set(bytes, pointer);
+        const taken = Module._mapathy_bold_font(pointer, bytes.length);
+        Module._free(pointer);
+        boldFont = taken ? 'loaded' : 'refused';
+      })
+      .catch((error) => {
+        boldFont = 'failed';
+        console.warn('Mapathy: the bold font could not be loaded; headings use the regular font.', error);
+      });
+  }
+
   window.addEventListener('hashchange', () => { if (ready) Module._mapathy_hash_changed(); });
   // A pixel-ratio change without a resize (window moved to another screen) needs a new frame too.
   function watchPixelRatio() {
@@ -373,7 +397,12 @@
   }
 
   window.MapathyWeb = {
-    hideLoading() { loading.hidden = true; },
+    // Called once, after the first frame: the page is usable, so now fetch what can wait.
+    hideLoading() {
+      loading.hidden = true;
+      performance.mark('mapathy-first-frame');  // tests/browser/size_budget.test.mjs and tools/bench-browser.mjs
+      loadBoldFont();
+    },
     fatal,
     stringValue,
     toHeap,
@@ -438,6 +467,9 @@
           return { open: index.open, boards: Object.keys(index.boards).map((id) => Object.assign({ id }, index.boards[id])) };
         },
         persistentStorage: () => persistence,
+        // 'pending' until the page fetched the semibold face after the first frame, then 'loaded' (in use),
+        // 'refused' or 'failed'.
+        boldFont: () => (boldFont === 'loaded' && !Module._mapathy_has_bold_font() ? 'refused' : boldFont),
         flush: flushLibrary,
       });
     },

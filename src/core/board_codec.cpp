@@ -11,22 +11,12 @@
 #include <tuple>
 
 #include "core/templates.hpp"
+#include "core/text.hpp"
 
 namespace mapathy::board_codec {
 namespace {
 
 using Bytes = std::vector<std::uint8_t>;
-
-// 100000 → "100,000": counts in messages are read by people.
-std::string grouped(std::uint64_t n) {
-  const std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 std::uint64_t zigzag(std::uint64_t twosComplement) {
   return (twosComplement << 1) ^ (0u - (twosComplement >> 63));
@@ -240,7 +230,7 @@ class Reader {
     if (n > limit) {
       // Behind a correct checksum a count over the limit is what the sender's board really holds:
       // said as loadJson() says it (share_link passes "Too many …" messages on unwrapped).
-      fail(std::string("Too many ") + what + ": " + grouped(n) + " (the limit is " + grouped(limit) + ").");
+      fail(std::string("Too many ") + what + ": " + text::groupedThousands(n) + " (the limit is " + text::groupedThousands(limit) + ").");
       return 0;
     }
     if (n > (textItems ? text_.size() - textPos_ : bytesLeft())) {
@@ -877,42 +867,6 @@ Result<Board> deserialize(std::span<const std::uint8_t> bytes, const Limits& lim
   if (r.failed()) return Error{r.problem()};
   if (!r.atEnd()) return Error{"there is data after the end of the board"};
   return board;
-}
-
-std::size_t firstInvalidUtf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    if (b0 < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    std::uint32_t cp = 0;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      length = 2;
-      cp = b0 & 0x1Fu;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      length = 3;
-      cp = b0 & 0x0Fu;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      length = 4;
-      cp = b0 & 0x07u;
-    } else {
-      return i;
-    }
-    if (i + length > text.size()) return i;
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto b = static_cast<unsigned char>(text[i + k]);
-      if ((b & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (b & 0x3Fu);
-    }
-    if ((length == 3 && cp < 0x800) || (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return i;
-    i += length;
-  }
-  return std::string_view::npos;
 }
 
 }  // namespace mapathy::board_codec

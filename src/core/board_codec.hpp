@@ -22,6 +22,7 @@
 
 #include "core/format.hpp"
 #include "core/model.hpp"
+#include "core/text.hpp"
 
 namespace mapathy::board_codec {
 
@@ -29,8 +30,8 @@ std::vector<std::uint8_t> serialize(const Board& board);
 // Checks structure, UTF-8 and counts (against `limits`); the caller still runs validate().
 Result<Board> deserialize(std::span<const std::uint8_t> bytes, const Limits& limits = {});
 
-// Offset of the first byte that is not part of well-formed UTF-8 (no overlongs, no surrogates,
-// nothing above U+10FFFF), or std::string_view::npos when all of `text` is valid.
-std::size_t firstInvalidUtf8(std::string_view text);
+// Offset of the first byte that is not part of well-formed UTF-8 (core/text.hpp; the codec and every other
+// loader share one definition), or std::string_view::npos when all of `text` is valid.
+using text::firstInvalidUtf8;
 
 }  // namespace mapathy::board_codec

@@ -9,6 +9,7 @@
 #include <cstdint>
 
 #include "core/palette.hpp"
+#include "core/text.hpp"
 
 namespace mapathy::exporting {
 
@@ -44,72 +45,6 @@ constexpr std::array<std::uint16_t, 191> kBoldWidths = {{
     712, 687, 687, 687, 687, 687, 838, 687, 712, 712, 712, 712, 652, 716, 652,
 }};
 
-// Decodes one code point at `i`; returns it and advances `i`. Invalid sequences give U+FFFD and
-// consume one byte.
-char32_t decodeOne(std::string_view s, std::size_t& i) {
-  const auto byte = [&s](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
-  std::size_t len = 0;
-  char32_t cp = 0;
-  char32_t min = 0;
-  if ((b0 & 0xE0u) == 0xC0u) {
-    len = 2;
-    cp = b0 & 0x1Fu;
-    min = 0x80;
-  } else if ((b0 & 0xF0u) == 0xE0u) {
-    len = 3;
-    cp = b0 & 0x0Fu;
-    min = 0x800;
-  } else if ((b0 & 0xF8u) == 0xF0u) {
-    len = 4;
-    cp = b0 & 0x07u;
-    min = 0x10000;
-  } else {
-    ++i;
-    return 0xFFFD;
-  }
-  if (i + len > s.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  for (std::size_t k = 1; k < len; ++k) {
-    const unsigned char b = byte(i + k);
-    if ((b & 0xC0u) != 0x80u) {
-      ++i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++i;
-    return 0xFFFD;
-  }
-  i += len;
-  return cp;
-}
-
-void encodeOne(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 double advance(char32_t cp, bool bold) {
   const auto& table = bold ? kBoldWidths : kRegularWidths;
   if (cp >= 0x20 && cp <= 0x7E) return table[cp - 0x20] / 1000.0;
@@ -134,7 +69,7 @@ std::string cleanText(std::string_view text, bool keepNewlines, bool keepTabs) {
   out.reserve(text.size());
   std::size_t i = 0;
   while (i < text.size()) {
-    const char32_t cp = decodeOne(text, i);
+    const char32_t cp = text::decodeUtf8(text, i);
     if (cp == '\r') {
       if (i < text.size() && text[i] == '\n') ++i;
       out += keepNewlines ? '\n' : ' ';
@@ -149,7 +84,7 @@ std::string cleanText(std::string_view text, bool keepNewlines, bool keepTabs) {
       continue;
     }
     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF) continue;
-    encodeOne(cp, out);
+    text::appendUtf8(out, cp);
   }
   return out;
 }
@@ -174,7 +109,7 @@ std::string escapeXml(std::string_view text, bool keepNewlines) {
 double textWidth(std::string_view text, double fontSize, bool bold) {
   double em = 0;
   std::size_t i = 0;
-  while (i < text.size()) em += advance(decodeOne(text, i), bold);
+  while (i < text.size()) em += advance(text::decodeUtf8(text, i), bold);
   return em * fontSize;
 }
 
@@ -217,7 +152,7 @@ std::vector<std::string> wrapText(std::string_view text, double maxWidth, double
         std::size_t lastFit = 0;
         while (k < word.size()) {
           std::size_t next = k;
-          const double a = advance(decodeOne(word, next), bold) * fontSize;
+          const double a = advance(text::decodeUtf8(word, next), bold) * fontSize;
           if (w + a > maxWidth && lastFit > 0) break;
           w += a;
           k = next;

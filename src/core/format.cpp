@@ -5,6 +5,7 @@
 // throws, values are type-checked before they are read, and dump() replaces invalid UTF-8 instead
 // of throwing.
 #include "core/format.hpp"
+#include "core/text.hpp"
 
 #include <array>
 #include <cmath>
@@ -23,19 +24,6 @@ constexpr std::size_t kMaxTombstones = 20000;
 constexpr std::size_t kMaxStamps = 200;
 constexpr std::size_t kMaxBallotsPerNote = 500;
 
-// ---------------------------------------------------------------------------------------------
-// Small text helpers for messages
-// ---------------------------------------------------------------------------------------------
-std::string grouped(std::uint64_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 std::string quoted(const std::string& s) {
   // Ids in messages are cut short and kept printable.
   std::string out = "\"";
@@ -45,44 +33,6 @@ std::string quoted(const std::string& s) {
   }
   if (s.size() > 40) out += "…";
   return out + "\"";
-}
-
-// Offset of the first byte that is not part of well-formed UTF-8 (no overlongs, no surrogates,
-// nothing above U+10FFFF), or npos.
-std::size_t firstInvalidUtf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      cp = c & 0x1Fu;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      cp = c & 0x0Fu;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07u;
-    } else {
-      return i;
-    }
-    if (i + len > s.size()) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0u) != 0x80u) return i;
-      cp = (cp << 6) | (cc & 0x3Fu);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-      return i;
-    }
-    i += len;
-  }
-  return std::string_view::npos;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -119,7 +69,7 @@ class DepthLimitedDomBuilder {
   template <class Exception>
   bool parse_error(std::size_t position, const std::string& /*lastToken*/, const Exception& ex) {
     std::string what = ex.what();
-    std::string where = " at byte " + grouped(position);
+    std::string where = " at byte " + text::groupedThousands(position);
     auto at = what.find(" at line ");
     if (at != std::string::npos) {
       auto colon = what.find(':', at);
@@ -201,10 +151,10 @@ class Restorer {
   }
 
   bool wholeNumber(const json& v, std::int64_t min, std::int64_t max, std::int64_t& out, const std::string& where) {
-    auto tooLarge = [&] { return fail(where + " is too large (the largest allowed is " + grouped(static_cast<std::uint64_t>(max)) + ")"); };
+    auto tooLarge = [&] { return fail(where + " is too large (the largest allowed is " + text::groupedThousands(static_cast<std::uint64_t>(max)) + ")"); };
     auto tooSmall = [&] {
       return fail(where + " is too small (the smallest allowed is " +
-                  (min < 0 ? "-" + grouped(static_cast<std::uint64_t>(-(min + 1)) + 1u) : grouped(static_cast<std::uint64_t>(min))) + ")");
+                  (min < 0 ? "-" + text::groupedThousands(static_cast<std::uint64_t>(-(min + 1)) + 1u) : text::groupedThousands(static_cast<std::uint64_t>(min))) + ")");
     };
     if (v.is_number_unsigned()) {
       auto u = v.get<std::uint64_t>();
@@ -423,7 +373,7 @@ class Restorer {
   }
 
   static std::string tooMany(const char* what, std::size_t count, std::size_t limit) {
-    return std::string("Too many ") + what + ": " + grouped(count) + " (the limit is " + grouped(limit) + ").";
+    return std::string("Too many ") + what + ": " + text::groupedThousands(count) + " (the limit is " + text::groupedThousands(limit) + ").";
   }
 
   bool board(const json& v, Board& b, const Limits& limits) {
@@ -677,11 +627,11 @@ class Validator {
 
   bool text(const std::string& value, const std::string& path) {
     if (value.size() > limits_.maxTextBytes) {
-      return fail("Text too long in " + path + ": " + grouped(value.size()) + " bytes (the limit is " +
-                  grouped(limits_.maxTextBytes) + ").");
+      return fail("Text too long in " + path + ": " + text::groupedThousands(value.size()) + " bytes (the limit is " +
+                  text::groupedThousands(limits_.maxTextBytes) + ").");
     }
-    if (auto bad = firstInvalidUtf8(value); bad != std::string_view::npos) {
-      return fail(path + " is not valid UTF-8 (at byte " + grouped(bad) + ").");
+    if (auto bad = text::firstInvalidUtf8(value); bad != std::string_view::npos) {
+      return fail(path + " is not valid UTF-8 (at byte " + text::groupedThousands(bad) + ").");
     }
     return true;
   }
@@ -706,8 +656,8 @@ class Validator {
   bool id(const std::string& value, const std::string& path) {
     if (value.empty()) return fail(path + ".id must not be empty.");
     if (value.size() > limits_.maxIdBytes) {
-      return fail("Id too long in " + path + ": " + grouped(value.size()) + " bytes (the limit is " +
-                  grouped(limits_.maxIdBytes) + ").");
+      return fail("Id too long in " + path + ": " + text::groupedThousands(value.size()) + " bytes (the limit is " +
+                  text::groupedThousands(limits_.maxIdBytes) + ").");
     }
     if (!text(value, path + ".id")) return false;
     auto [it, inserted] = ids_.emplace(value, path);
@@ -730,8 +680,8 @@ class Validator {
   bool header() {
     const Persona& p = b_.persona;
     if (b_.id.size() > limits_.maxIdBytes) {
-      return fail("Id too long in board.id: " + grouped(b_.id.size()) + " bytes (the limit is " +
-                  grouped(limits_.maxIdBytes) + ").");
+      return fail("Id too long in board.id: " + text::groupedThousands(b_.id.size()) + " bytes (the limit is " +
+                  text::groupedThousands(limits_.maxIdBytes) + ").");
     }
     return text(b_.id, "board.id") && text(b_.templateId, "board.template") && text(b_.title, "board.title") &&
            text(b_.appVersion, "board.appVersion") && order(b_.createdAt, "board.createdAt") &&
@@ -810,14 +760,14 @@ class Validator {
       }
     }
     if (n.tags.size() > limits_.maxTags) {
-      fail("Too many tags on " + p + ": " + grouped(n.tags.size()) + " (the limit is " + grouped(limits_.maxTags) + ").");
+      fail("Too many tags on " + p + ": " + text::groupedThousands(n.tags.size()) + " (the limit is " + text::groupedThousands(limits_.maxTags) + ").");
       return;
     }
     for (std::size_t t = 0; t < n.tags.size(); ++t) {
       std::string tp = p + ".tags[" + std::to_string(t) + "]";
       if (n.tags[t].size() > limits_.maxTagBytes) {
-        fail("Tag too long in " + tp + ": " + grouped(n.tags[t].size()) + " bytes (the limit is " +
-             grouped(limits_.maxTagBytes) + ").");
+        fail("Tag too long in " + tp + ": " + text::groupedThousands(n.tags[t].size()) + " bytes (the limit is " +
+             text::groupedThousands(limits_.maxTagBytes) + ").");
         return;
       }
       if (!text(n.tags[t], tp)) return;
@@ -984,18 +934,18 @@ Result<Board> loadJsonValue(const json& document, const Limits& limits) {
 
 Result<Board> loadJson(std::string_view text, const Limits& limits) {
   if (text.size() > limits.maxBytes) {
-    return Error{"The board is too big: " + grouped(text.size()) + " bytes (the limit is " + grouped(limits.maxBytes) +
+    return Error{"The board is too big: " + text::groupedThousands(text.size()) + " bytes (the limit is " + text::groupedThousands(limits.maxBytes) +
                  ")."};
   }
-  if (auto bad = firstInvalidUtf8(text); bad != std::string_view::npos) {
-    return Error{"The text is not valid UTF-8 (at byte " + grouped(bad) + ")."};
+  if (auto bad = text::firstInvalidUtf8(text); bad != std::string_view::npos) {
+    return Error{"The text is not valid UTF-8 (at byte " + text::groupedThousands(bad) + ")."};
   }
   json document;
   DepthLimitedDomBuilder builder(document, limits.maxDepth);
   bool parsed = json::sax_parse(text.data(), text.data() + text.size(), &builder, nlohmann::detail::input_format_t::json,
                                 true, false);
   if (builder.tooDeep()) {
-    return Error{"The board is nested too deeply (more than " + grouped(limits.maxDepth) + " levels)."};
+    return Error{"The board is nested too deeply (more than " + text::groupedThousands(limits.maxDepth) + " levels)."};
   }
   if (!parsed) {
     return Error{builder.message().empty() ? "This is not valid JSON." : builder.message()};

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/templates.hpp"
+#include "core/text.hpp"
 
 namespace mapathy {
 
@@ -47,61 +48,8 @@ std::string_view trimView(std::string_view s) {
   return s.substr(b, e - b);
 }
 
-// Offset of the first byte that is not well-formed UTF-8, or npos.
-std::size_t firstBadUtf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      cp = c & 0x1Fu;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      cp = c & 0x0Fu;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07u;
-    } else {
-      return i;
-    }
-    if (i + len > s.size()) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      auto d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0u) != 0x80u) return i;
-      cp = (cp << 6) | (d & 0x3Fu);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return i;
-    }
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
-void appendUtf8(std::string& out, std::uint32_t cp) {
-  if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;  // as CommonMark does
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+// As CommonMark does, NUL becomes U+FFFD too.
+void appendUtf8(std::string& out, std::uint32_t cp) { text::appendUtf8(out, cp == 0 ? char32_t{0xFFFD} : char32_t{cp}); }
 
 // The code point starting at s[i] (s is valid UTF-8) and its length.
 std::pair<std::uint32_t, std::size_t> codePointAt(std::string_view s, std::size_t i) {
@@ -113,17 +61,7 @@ std::pair<std::uint32_t, std::size_t> codePointAt(std::string_view s, std::size_
   return {cp, len};
 }
 
-std::string grouped(std::size_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
-std::string lineRef(std::size_t line) { return "Line " + grouped(line) + ": "; }
+std::string lineRef(std::size_t line) { return "Line " + text::groupedThousands(line) + ": "; }
 
 // Lower-case, umlauts folded (ä→ae, ß→ss), punctuation dropped, spaces collapsed: "Think & Feel:
 // Pains" → "think feel pains", "Fühlt" → "fuehlt". Used to match headings to known names.
@@ -1571,7 +1509,7 @@ Result<std::vector<Block>> toBlocks(const std::vector<Line>& lines, const BlockL
   std::size_t headings = 0;
   std::size_t items = 0;
   auto tooManyItems = [&lim]() {
-    return Error{"Too many notes: the outline has more than " + grouped(lim.maxItems) +
+    return Error{"Too many notes: the outline has more than " + text::groupedThousands(lim.maxItems) +
                  " list items and paragraphs (a board holds fewer)."};
   };
   for (std::size_t i = 0; i < lines.size();) {
@@ -1600,7 +1538,7 @@ Result<std::vector<Block>> toBlocks(const std::vector<Line>& lines, const BlockL
     if (indent < 4) {
       if (int level = headingLevel(content, htext)) {
         if (++headings > lim.maxHeadings) {
-          return Error{"Too many headings: more than " + grouped(lim.maxHeadings) +
+          return Error{"Too many headings: more than " + text::groupedThousands(lim.maxHeadings) +
                        " (a board holds far fewer sections)."};
         }
         Block h;
@@ -1623,8 +1561,8 @@ Result<std::vector<Block>> toBlocks(const std::vector<Line>& lines, const BlockL
       i += 2;
       while (i < lines.size() && !stripIndent(lines[i].text).empty() && hasUnescapedPipe(lines[i].text)) {
         if (t.lines.size() > lim.maxRows) {
-          return Error{lineRef(lines[i].number) + "the table has more than " + grouped(lim.maxRows) +
-                       " rows (a journey board holds at most " + grouped(lim.maxRows - 1) + " lanes)."};
+          return Error{lineRef(lines[i].number) + "the table has more than " + text::groupedThousands(lim.maxRows) +
+                       " rows (a journey board holds at most " + text::groupedThousands(lim.maxRows - 1) + " lanes)."};
         }
         t.lines.push_back(stripIndent(lines[i].text));
         t.rowLines.push_back(lines[i].number);
@@ -1694,17 +1632,17 @@ Result<std::vector<Block>> toBlocks(const std::vector<Line>& lines, const BlockL
       b.lines.push_back(nc);
       bytes += nc.size() + 1;
       if (bytes > lim.maxItemBytes) {
-        return Error{lineRef(b.line) + "this note is too long (more than " + grouped(lim.maxItemBytes) +
+        return Error{lineRef(b.line) + "this note is too long (more than " + text::groupedThousands(lim.maxItemBytes) +
                      " bytes of Markdown)."};
       }
       ++i;
     }
     if (bytes > lim.maxItemBytes) {
-      return Error{lineRef(b.line) + "this note is too long (more than " + grouped(lim.maxItemBytes) +
+      return Error{lineRef(b.line) + "this note is too long (more than " + text::groupedThousands(lim.maxItemBytes) +
                    " bytes of Markdown)."};
     }
     if (b.type == Block::Heading && ++headings > lim.maxHeadings) {
-      return Error{"Too many headings: more than " + grouped(lim.maxHeadings) + " (a board holds far fewer sections)."};
+      return Error{"Too many headings: more than " + text::groupedThousands(lim.maxHeadings) + " (a board holds far fewer sections)."};
     }
     blocks.push_back(std::move(b));
   }
@@ -1775,8 +1713,8 @@ struct Importer {
 
   bool checkText(const std::string& text, std::size_t line, const char* what) {
     if (text.size() > limits.maxTextBytes) {
-      return fail(lineRef(line) + what + " has " + grouped(text.size()) + " bytes of text (the limit is " +
-                  grouped(limits.maxTextBytes) + ").");
+      return fail(lineRef(line) + what + " has " + text::groupedThousands(text.size()) + " bytes of text (the limit is " +
+                  text::groupedThousands(limits.maxTextBytes) + ").");
     }
     return true;
   }
@@ -1804,13 +1742,13 @@ struct Importer {
     if (!checkText(n.text, line, "a note")) return false;
     if (!checkText(n.author, line, "the author")) return false;
     if (n.tags.size() > limits.maxTags) {
-      return fail(lineRef(line) + "a note has " + grouped(n.tags.size()) + " tags (the limit is " +
-                  grouped(limits.maxTags) + ").");
+      return fail(lineRef(line) + "a note has " + text::groupedThousands(n.tags.size()) + " tags (the limit is " +
+                  text::groupedThousands(limits.maxTags) + ").");
     }
     for (const auto& t : n.tags) {
       if (t.size() > limits.maxTagBytes) {
-        return fail(lineRef(line) + "the tag \"" + t.substr(0, 40) + "…\" has " + grouped(t.size()) +
-                    " bytes (the limit is " + grouped(limits.maxTagBytes) + ").");
+        return fail(lineRef(line) + "the tag \"" + t.substr(0, 40) + "…\" has " + text::groupedThousands(t.size()) +
+                    " bytes (the limit is " + text::groupedThousands(limits.maxTagBytes) + ").");
       }
     }
     return true;
@@ -1818,7 +1756,7 @@ struct Importer {
 
   bool addNote(Note n, std::size_t line) {
     if (++noteCount > limits.maxNotes) {
-      return fail(lineRef(line) + "too many notes (the limit is " + grouped(limits.maxNotes) + " per board).");
+      return fail(lineRef(line) + "too many notes (the limit is " + text::groupedThousands(limits.maxNotes) + " per board).");
     }
     n.id = "m-" + std::to_string(noteCount);
     n.created = n.modified = noteCount;
@@ -1877,7 +1815,7 @@ struct Importer {
     if (a.text.empty() && a.owner.empty() && !attrs.present) return true;
     if (!checkText(a.text, b.line, "an action") || !checkText(a.owner, b.line, "the owner")) return false;
     if (actions.size() >= limits.maxActions) {
-      return fail(lineRef(b.line) + "too many actions (the limit is " + grouped(limits.maxActions) + ").");
+      return fail(lineRef(b.line) + "too many actions (the limit is " + text::groupedThousands(limits.maxActions) + ").");
     }
     actions.push_back({std::move(a), attrs.noteRefs});
     return true;
@@ -2011,11 +1949,11 @@ struct PendingSection {
 
 Result<Board> importImpl(std::string_view text, const Limits& limits) {
   if (text.size() > limits.maxBytes) {
-    return Error{"The Markdown text is too big: " + grouped(text.size()) + " bytes (the limit is " +
-                 grouped(limits.maxBytes) + ")."};
+    return Error{"The Markdown text is too big: " + text::groupedThousands(text.size()) + " bytes (the limit is " +
+                 text::groupedThousands(limits.maxBytes) + ")."};
   }
-  if (auto bad = firstBadUtf8(text); bad != std::string_view::npos) {
-    return Error{"The Markdown text is not valid UTF-8 (at byte " + grouped(bad) + ")."};
+  if (auto bad = text::firstInvalidUtf8(text); bad != std::string_view::npos) {
+    return Error{"The Markdown text is not valid UTF-8 (at byte " + text::groupedThousands(bad) + ")."};
   }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   // As CommonMark says, U+0000 reads as U+FFFD. Kept as it was, a NUL byte would be exported as "&#0;",
@@ -2080,7 +2018,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
     if (!im.makeNote(joinLines(b.lines), b.line, n, skip)) return false;
     if (!skip) into.push_back(std::move(n));
     if (im.noteCount + into.size() > im.limits.maxNotes + 1) {
-      return im.fail(lineRef(b.line) + "too many notes (the limit is " + grouped(im.limits.maxNotes) + " per board).");
+      return im.fail(lineRef(b.line) + "too many notes (the limit is " + text::groupedThousands(im.limits.maxNotes) + " per board).");
     }
     return true;
   };
@@ -2126,7 +2064,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
       }
       if (!im.checkText(title, b.line, "a section heading")) return Error{im.error};
       if (sections.size() + 1 > limits.maxSections) {
-        return Error{lineRef(b.line) + "too many sections (the limit is " + grouped(limits.maxSections) + ")."};
+        return Error{lineRef(b.line) + "too many sections (the limit is " + text::groupedThousands(limits.maxSections) + ")."};
       }
       PendingSection s;
       s.title = title;
@@ -2210,7 +2148,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
         break;
     }
     if (pendingNotes > limits.maxNotes * 2 + 16) {
-      return Error{lineRef(b.line) + "too many notes (the limit is " + grouped(limits.maxNotes) + " per board)."};
+      return Error{lineRef(b.line) + "too many notes (the limit is " + text::groupedThousands(limits.maxNotes) + " per board)."};
     }
   }
   (void)titleSet;
@@ -2261,7 +2199,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
       std::size_t maxW = 0;
       for (const auto& row : grid) maxW = std::max(maxW, row.size());
       if (maxW > bl.maxRows) {
-        return Error{lineRef(table->line) + "the table has more than " + grouped(bl.maxRows - 1) + " lanes."};
+        return Error{lineRef(table->line) + "the table has more than " + text::groupedThousands(bl.maxRows - 1) + " lanes."};
       }
       std::vector<std::vector<Decoded>> t(maxW, std::vector<Decoded>(grid.size()));
       for (std::size_t r = 0; r < grid.size(); ++r) {
@@ -2274,8 +2212,8 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
     const std::size_t stagesWidth = grid.front().size();
     (void)width;
     if (stagesWidth > limits.maxStages + 1) {
-      return Error{lineRef(table->line) + "the table has " + grouped(stagesWidth - 1) +
-                   " stage columns (the limit is " + grouped(limits.maxStages) + ")."};
+      return Error{lineRef(table->line) + "the table has " + text::groupedThousands(stagesWidth - 1) +
+                   " stage columns (the limit is " + text::groupedThousands(limits.maxStages) + ")."};
     }
     for (std::size_t c = 1; c < stagesWidth; ++c) {
       Column col;
@@ -2289,8 +2227,8 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
       columns.push_back(std::move(col));
     }
     if (grid.size() - 1 > limits.maxLanes) {
-      return Error{lineRef(table->line) + "the table has " + grouped(grid.size() - 1) + " lane rows (the limit is " +
-                   grouped(limits.maxLanes) + ")."};
+      return Error{lineRef(table->line) + "the table has " + text::groupedThousands(grid.size() - 1) + " lane rows (the limit is " +
+                   text::groupedThousands(limits.maxLanes) + ")."};
     }
     for (std::size_t r = 1; r < grid.size(); ++r) {
       Row row;
@@ -2338,7 +2276,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
       unsorted->title = board.lang == Lang::De ? "Unsortiert" : "Unsorted";
       sections.insert(sections.begin(), std::move(*unsorted));
       if (sections.size() > limits.maxSections) {
-        return Error{"Too many sections (the limit is " + grouped(limits.maxSections) + ")."};
+        return Error{"Too many sections (the limit is " + text::groupedThousands(limits.maxSections) + ")."};
       }
     }
     // Layout for parts the template does not place: a row under the template's grid.

@@ -5,6 +5,7 @@
 // and append each block's Reed–Solomon codewords → interleave → place in the zigzag around the
 // function patterns → try the eight masks, keep the lowest penalty → write format (and version) info.
 #include "core/qr.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -397,16 +398,6 @@ std::vector<std::uint8_t> addErrorCorrection(const std::vector<std::uint8_t>& da
   return out;
 }
 
-std::string withThousands(std::size_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 }  // namespace
 
 const char* toString(QrEcc ecc) {
@@ -446,9 +437,9 @@ Result<QrCode> encodeQr(std::string_view text, const QrOptions& options) {
     }
   }
   if (version == 0) {
-    return Error{"The text is " + withThousands(text.size()) + " bytes; a QR code at level " +
+    return Error{"The text is " + text::groupedThousands(text.size()) + " bytes; a QR code at level " +
                  toString(options.ecc) + " holds at most " +
-                 withThousands(qrByteCapacity(options.maxVersion, options.ecc)) + "."};
+                 text::groupedThousands(qrByteCapacity(options.maxVersion, options.ecc)) + "."};
   }
 
   // Bit stream: mode 0100 (byte), character count, the bytes, up to four terminator zeros, zero

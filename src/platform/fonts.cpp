@@ -9,8 +9,10 @@
 namespace mapathy::embedded {
 extern const unsigned char font_regular[];
 extern const std::size_t font_regular_size;
+#ifdef MAPATHY_EMBED_BOLD_FONT
 extern const unsigned char font_bold[];
 extern const std::size_t font_bold_size;
+#endif
 }  // namespace mapathy::embedded
 
 namespace mapathy::platform {
@@ -64,19 +66,32 @@ ImFont* addTextFont(ImGuiIO& io, const unsigned char* data, std::size_t size, fl
 
 }  // namespace
 
-Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale) {
+std::span<const unsigned char> embeddedBoldFace() {
+#ifdef MAPATHY_EMBED_BOLD_FONT
+  return {embedded::font_bold, embedded::font_bold_size};
+#else
+  return {};
+#endif
+}
+
+Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale, std::span<const unsigned char> boldFace) {
   if (rasterScale < 1.0f) rasterScale = 1.0f;
   io.Fonts->Clear();
   const float pixels = sizePixels * rasterScale;
+  // The UI finds its faces by position in the atlas (style.cpp: 0 regular, 1 bold, 2 and 3 their large
+  // rasters), so without a bold face the regular one takes its places.
+  const bool haveBold = !boldFace.empty();
+  const unsigned char* boldData = haveBold ? boldFace.data() : embedded::font_regular;
+  const std::size_t boldSize = haveBold ? boldFace.size() : embedded::font_regular_size;
   Fonts fonts;
   fonts.regular =
       addTextFont(io, embedded::font_regular, embedded::font_regular_size, pixels, "Inter Regular", kTextRanges, 2);
-  fonts.bold =
-      addTextFont(io, embedded::font_bold, embedded::font_bold_size, pixels, "Inter SemiBold", kTextRanges, 2);
+  fonts.bold = addTextFont(io, boldData, boldSize, pixels, haveBold ? "Inter SemiBold" : "Inter Regular (for bold)",
+                           kTextRanges, 2);
   fonts.regularLarge = addTextFont(io, embedded::font_regular, embedded::font_regular_size, pixels * kDisplayFactor,
                                    "Inter Regular Large", kDisplayRanges, 1);
-  fonts.boldLarge = addTextFont(io, embedded::font_bold, embedded::font_bold_size, pixels * kDisplayFactor,
-                                "Inter SemiBold Large", kDisplayRanges, 1);
+  fonts.boldLarge = addTextFont(io, boldData, boldSize, pixels * kDisplayFactor,
+                                haveBold ? "Inter SemiBold Large" : "Inter Regular Large (for bold)", kDisplayRanges, 1);
   fonts.regular->Scale = 1.0f / rasterScale;
   fonts.bold->Scale = 1.0f / rasterScale;
   fonts.regularLarge->Scale = 1.0f / rasterScale;
@@ -87,3 +102,13 @@ Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale) {
 }
 
 }  // namespace mapathy::platform
+
+#ifdef __EMSCRIPTEN__
+// The web build links with --wrap for ImFontAtlas::AddFontDefault: loadFonts() always adds Inter before the
+// atlas is built, so ImGui's embedded ProggyClean font (12 KB of base85 data plus its decompressor) is never
+// used; routing the only call to this stub lets the linker drop it. Returning no font is safe because
+// ImFontAtlas::Build() calls it only for an atlas without fonts, which Mapathy never builds.
+extern "C" ImFont* __wrap__ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig(ImFontAtlas*, const ImFontConfig*) {
+  return nullptr;
+}
+#endif

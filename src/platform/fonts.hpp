@@ -1,8 +1,17 @@
-// Mapathy fonts — the proportional UI font (Inter regular and semibold; German umlauts, ß, €, arrows),
-// embedded at build time. Icons are drawn with the draw list (src/ui/style.hpp), so no icon font is shipped. emsdk-setup.sh subsets them from the
-// distribution's font packages into third_party/fonts; CMake turns them into byte arrays
+// Mapathy fonts — the proportional UI font (Inter regular and semibold; German umlauts, ß, €, arrows).
+// Icons are drawn with the draw list (src/ui/style.hpp), so no icon font is shipped. emsdk-setup.sh subsets
+// the faces from the distribution's font package into third_party/fonts; CMake turns them into byte arrays
 // (cmake/embed_file.cmake). The platform calls loadFonts() at start and whenever the pixel ratio changes.
+//
+// Why the web build embeds only the regular face: everything loaded before the first frame must fit in
+// 400 KB gzip (issue 7), and the semibold face is 16 KB of it. The web build copies it next to the app
+// (mapathy-bold.otf); web/platform.js fetches it after the first frame and the platform loads the fonts
+// again with it. Until it arrives (or if it never does: offline without a cache) headings use the regular
+// face, like a web page's font-display: swap. Native builds (tests, tools) embed both.
 #pragma once
+
+#include <cstddef>
+#include <span>
 
 struct ImFont;
 struct ImGuiIO;
@@ -11,7 +20,7 @@ namespace mapathy::platform {
 
 struct Fonts {
   ImFont* regular = nullptr;  // io.Fonts->Fonts[0], the default font
-  ImFont* bold = nullptr;     // io.Fonts->Fonts[1], for headings
+  ImFont* bold = nullptr;     // io.Fonts->Fonts[1], for headings (the regular face while no bold face is given)
   // [2] and [3]: the same faces rasterised larger, for big headings and zoomed-in canvas text
   // (ui::fontForSize picks them; style.hpp).
   ImFont* regularLarge = nullptr;
@@ -21,7 +30,12 @@ struct Fonts {
 // Replaces everything in io.Fonts by the embedded fonts. `sizePixels` is the logical text size; glyphs are
 // rasterised at sizePixels * rasterScale (the display's pixel ratio) and drawn scaled back by
 // 1 / rasterScale, so text is crisp on HiDPI screens while layout stays in logical (CSS) pixels.
-// The caller rebuilds the renderer's font texture afterwards.
-Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale);
+// `boldFace` is the semibold font file (OpenType bytes, kept alive by the caller as long as the atlas uses
+// them); empty means "draw bold text with the regular face". The caller rebuilds the renderer's font texture
+// afterwards.
+Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale, std::span<const unsigned char> boldFace);
+
+// The semibold face built into this binary: the whole font natively, empty in the web build.
+std::span<const unsigned char> embeddedBoldFace();
 
 }  // namespace mapathy::platform

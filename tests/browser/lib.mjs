@@ -89,9 +89,11 @@ export async function openApp(options = {}) {
   return { page, context, server, url, errors, close };
 }
 
-// Waits until window.mapathy exists and at least `frames` frames have been drawn.
+// Waits until window.mapathy exists, at least `frames` frames have been drawn and the semibold face
+// (fetched after the first frame) has arrived or failed, so headings no longer change width under a test.
 export async function waitForApp(page, frames = 2, timeout = 30000) {
-  await page.waitForFunction((n) => window.mapathy && window.mapathy.frames() >= n, frames, { timeout });
+  await page.waitForFunction((n) => window.mapathy && window.mapathy.frames() >= n &&
+    (!window.mapathy.boldFont || window.mapathy.boldFont() !== 'pending'), frames, { timeout });
 }
 
 export const widgets = (page) => page.evaluate(() => window.mapathy.widgets());

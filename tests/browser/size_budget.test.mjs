@@ -1,10 +1,12 @@
 // Size budget (issue 7): everything the browser loads before the first frame (shell page, scripts,
 // stylesheet, icon, the WebAssembly module, any separate font), gzip-compressed, is at most 400 KB.
 // Prints raw, gzip and brotli sizes of every file. Fails (never skips) when the site has not been built.
+// The count is static (tools/sitesize.mjs reads index.html), so a real page load in Chromium checks that
+// it is complete: nothing else is fetched before the first frame, and the semibold face comes after it.
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { BUDGET_GZIP_BYTES, firstFrameFiles, formatTable, kb, measureSite } from '../../tools/sitesize.mjs';
-import { SITE_DIR, requireSite } from './lib.mjs';
+import { SITE_DIR, openApp, requireSite } from './lib.mjs';
 
 // Measured once (brotli at quality 11 takes seconds on a busy machine).
 let measured = null;
@@ -33,4 +35,31 @@ test('the measurement counts what index.html links and compresses for real', () 
   // The wasm module is the bulk; if it were missing from the list the budget would mean nothing.
   const wasm = rows.find((row) => row.file === 'mapathy.wasm');
   assert.ok(wasm.gzip > total.gzip / 2, 'mapathy.wasm is most of the download');
+});
+
+test('in Chromium the first frame needs only the counted files; the bold face follows after it', async () => {
+  const counted = firstFrameFiles(SITE_DIR);
+  const app = await openApp({ waitForFrames: 1 });
+  try {
+    const { page } = app;
+    await page.waitForFunction(() => window.mapathy.boldFont() !== 'pending', null, { timeout: 30000 });
+    assert.equal(await page.evaluate(() => window.mapathy.boldFont()), 'loaded', 'the semibold face is in use');
+    const { firstFrame, resources } = await page.evaluate(() => ({
+      firstFrame: performance.getEntriesByName('mapathy-first-frame')[0]?.startTime ?? null,
+      resources: performance.getEntriesByType('resource').map((entry) => ({ url: entry.name, start: entry.startTime })),
+    }));
+    assert.ok(firstFrame !== null, 'the page marks its first frame');
+    const site = new URL(app.url);
+    const file = (url) => new URL(url).pathname.slice(site.pathname.length) || 'index.html';
+    const before = resources.filter((entry) => entry.start < firstFrame).map((entry) => file(entry.url));
+    for (const name of before) assert.ok(counted.includes(name), `${name} is fetched before the first frame but not counted`);
+    assert.ok(before.includes('mapathy.wasm'), `the module is among the files before the first frame: ${before}`);
+    const bold = resources.filter((entry) => file(entry.url) === 'mapathy-bold.otf');
+    assert.equal(bold.length, 1, 'the semibold face is fetched once');
+    assert.ok(bold[0].start >= firstFrame, 'the semibold face is fetched after the first frame');
+    assert.ok(!counted.includes('mapathy-bold.otf'), 'so it is not counted');
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
 });

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -91,6 +92,9 @@ class WebPlatform {
   void wakeForInput();
   void pumpNow();
   void flushLibrary() { library_.flush(); }
+  // The semibold face arrived (web/platform.js fetches it after the first frame): load the fonts again.
+  void setBoldFace(std::vector<unsigned char> bytes);
+  [[nodiscard]] bool hasBoldFace() const { return !boldFace_.empty(); }
 
   // ---- html5.h callbacks
   static EM_BOOL onMouse(int type, const EmscriptenMouseEvent* event, void* self);
@@ -128,6 +132,7 @@ class WebPlatform {
   int framebufferWidth_ = 0, framebufferHeight_ = 0;
   float fontScale_ = 0;
   bool rendererReady_ = false;
+  std::vector<unsigned char> boldFace_;  // the atlas points into it: replaced only together with a reload
 
   std::uint64_t frames_ = 0;
   double lastFrameMs_ = 0;
@@ -237,13 +242,28 @@ void WebPlatform::updateDisplay() {
   const auto scale = static_cast<float>(ratio);
   if (scale != fontScale_) {
     if (rendererReady_) ImGui_ImplOpenGL3_DestroyFontsTexture();
-    loadFonts(io, kFontSize, scale);
+    loadFonts(io, kFontSize, scale, boldFace_);
     if (rendererReady_) ImGui_ImplOpenGL3_CreateFontsTexture();
     fontScale_ = scale;
   }
   io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
   io.DisplayFramebufferScale = ImVec2(static_cast<float>(framebufferWidth_ / width),
                                       static_cast<float>(framebufferHeight_ / height));
+}
+
+void WebPlatform::setBoldFace(std::vector<unsigned char> bytes) {
+  if (bytes.empty()) return;
+  // The atlas refers to the old bytes until it is rebuilt, so build it right away with the new ones.
+  if (fontScale_ <= 0) {  // no fonts loaded yet: the first updateDisplay() uses it
+    boldFace_ = std::move(bytes);
+    return;
+  }
+  ImGuiIO& io = ImGui::GetIO();
+  if (rendererReady_) ImGui_ImplOpenGL3_DestroyFontsTexture();
+  boldFace_ = std::move(bytes);
+  loadFonts(io, kFontSize, fontScale_, boldFace_);
+  if (rendererReady_) ImGui_ImplOpenGL3_CreateFontsTexture();
+  wakeForInput();
 }
 
 void WebPlatform::renderFrame() {
@@ -717,6 +737,15 @@ EMSCRIPTEN_KEEPALIVE double mapathy_zoom() { return platform().running() ? platf
 EMSCRIPTEN_KEEPALIVE void mapathy_flush_library() {
   if (platform().running()) platform().flushLibrary();
 }
+
+// web/platform.js: the semibold face's bytes (copied; the caller frees its buffer). 1 when taken.
+EMSCRIPTEN_KEEPALIVE int mapathy_bold_font(const unsigned char* bytes, int size) {
+  if (!platform().running() || bytes == nullptr || size <= 0) return 0;
+  platform().setBoldFace(std::vector<unsigned char>(bytes, bytes + size));
+  return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE int mapathy_has_bold_font() { return platform().running() && platform().hasBoldFace() ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE void mapathy_wake() {
   if (platform().running()) platform().wakeForInput();
