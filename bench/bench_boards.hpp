@@ -123,6 +123,36 @@ inline Board largeEmpathyMap(const Board& small, int notes) {
   return b;
 }
 
+// `notes` notes whose texts all differ: 3 to 8 words drawn (by a fixed pseudo-random sequence) from
+// the words of the 40-note map, so the compressor cannot reuse whole notes — the hard case for links.
+inline Board distinctTextEmpathyMap(const Board& small, int notes) {
+  Board b = largeEmpathyMap(small, notes);
+  std::vector<std::string> words;
+  for (const Note& n : small.notes) {
+    std::string word;
+    for (const char c : n.text + " ") {
+      if (c != ' ') {
+        word += c;
+      } else if (!word.empty()) {
+        words.push_back(word);
+        word.clear();
+      }
+    }
+  }
+  std::uint32_t state = 12345;
+  const auto next = [&state] {
+    state = state * 1103515245u + 12345u;
+    return state >> 8;
+  };
+  for (Note& n : b.notes) {
+    std::string text;
+    const std::uint32_t count = 3 + next() % 6;
+    for (std::uint32_t i = 0; i < count; ++i) text += (i ? " " : "") + words[next() % words.size()];
+    n.text = text;
+  }
+  return b;
+}
+
 // A lifecycle journey board with `notes` notes spread over its stages × text lanes (texts taken from
 // the 40-note map of the same language) and an as-is emotion curve.
 inline Board journeyBoard(Lang lang, int notes) {
@@ -184,6 +214,8 @@ inline std::vector<NamedBoard> linkSizeBoards() {
       {"empathy-en-200", "English empathy map, 200 notes", largeEmpathyMap(en, 200)},
       {"empathy-de-1000", "German empathy map, 1,000 notes", largeEmpathyMap(de, 1000)},
       {"empathy-en-1000", "English empathy map, 1,000 notes", largeEmpathyMap(en, 1000)},
+      {"empathy-de-1000-distinct", "German empathy map, 1,000 notes, every text different",
+       distinctTextEmpathyMap(de, 1000)},
   };
 }
 

@@ -1,5 +1,7 @@
 // Core benchmarks: share link encode/decode, JSON save/load and Markdown import/export for a 40-note
 // and a 1,000-note board (issue 7). Target: encode + decode of 1,000 notes under 5 ms natively.
+// BM_LinkRoundTripInFormat compares link formats 1 and 2 on the same boards (and on 1,000 notes
+// whose texts all differ).
 //
 //   mapathy_bench_core [Google Benchmark flags]
 //   mapathy_bench_core --dump-boards DIR   writes DIR/<name>.json (compact JSON, as saveJson writes it)
@@ -73,6 +75,28 @@ void BM_LinkRoundTrip(benchmark::State& state) {
   setCounters(state, size);
 }
 
+// Encode + decode in a given link format (second argument: 1 or 2), whatever the board's size, to
+// compare the formats; the 1,000-note board with all-different texts is the third argument's 1.
+void BM_LinkRoundTripInFormat(benchmark::State& state) {
+  static const Board distinct =
+      mapathy::bench::distinctTextEmpathyMap(mapathy::samples::typicalGermanEmpathyMap(), 1000);
+  const Board& board = state.range(2) == 1 ? distinct : boardOfSize(static_cast<int>(state.range(0)));
+  const char format = state.range(1) == 1 ? mapathy::kLinkFormatCompact : mapathy::kLinkFormatFast;
+  std::size_t size = 0;
+  for (auto _ : state) {
+    const std::string fragment = mapathy::encodeFragmentInFormat(board, format);
+    auto decoded = mapathy::decodeLink(fragment);
+    if (!decoded.ok()) {
+      state.SkipWithError(decoded.error().c_str());
+      break;
+    }
+    size = fragment.size();
+    benchmark::DoNotOptimize(decoded->notes.data());
+  }
+  state.counters["notes"] = static_cast<double>(board.notes.size());
+  state.counters["bytes"] = static_cast<double>(size);
+}
+
 void BM_JsonSave(benchmark::State& state) {
   const Board& board = boardOfSize(static_cast<int>(state.range(0)));
   std::string text;
@@ -122,6 +146,15 @@ void BM_MarkdownImport(benchmark::State& state) {
 BENCHMARK(BM_LinkEncode)->Arg(40)->Arg(1000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_LinkDecode)->Arg(40)->Arg(1000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_LinkRoundTrip)->Arg(40)->Arg(1000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_LinkRoundTripInFormat)
+    ->ArgNames({"notes", "format", "distinct"})
+    ->Args({40, 1, 0})
+    ->Args({40, 2, 0})
+    ->Args({1000, 1, 0})
+    ->Args({1000, 2, 0})
+    ->Args({1000, 1, 1})
+    ->Args({1000, 2, 1})
+    ->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_JsonSave)->Arg(40)->Arg(1000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_JsonLoad)->Arg(40)->Arg(1000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_MarkdownExport)->Arg(40)->Arg(1000)->Unit(benchmark::kMicrosecond);

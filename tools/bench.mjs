@@ -181,7 +181,7 @@ out.push('');
 
 // Links
 out.push('## Share-link size (characters)', '');
-out.push('Fragment lengths for the same board: ours (format 1), deflate level 9 + base64url of the compact JSON ' +
+out.push('Fragment lengths for the same board: ours (link format 1, or 2 when the binary form of the board is over 8 KiB), deflate level 9 + base64url of the compact JSON ' +
   '(mermaid.live style) and lz-string `compressToEncodedURIComponent` of it (TypeScript-playground style). ' +
   `*URL* is the whole link with the page address \`${PAGE}\`.`, '');
 out.push('| board | notes | JSON bytes | deflate-9 + base64url | lz-string | ours | ours vs smaller baseline | URL |',

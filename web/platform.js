@@ -266,15 +266,25 @@
     return { version: 1, open: '', boards: {} };
   }
 
+  // The version of an index written by a newer Mapathy (0 when it is ours or unreadable). Such a library is
+  // never written to: this app would not know what it drops by rewriting it.
+  function newerIndexVersion(store) {
+    try {
+      const index = JSON.parse(store.getItem(LIBRARY_KEY));
+      return index && typeof index.version === 'number' && index.version > 1 ? index.version : 0;
+    } catch (e) { return 0; }
+  }
+
   function isQuotaError(error) {
     return error && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
       error.code === 22 || error.code === 1014);
   }
 
-  // 0 saved, 1 storage full, 2 storage unavailable.
+  // 0 saved, 1 storage full, 2 storage unavailable, 3 the library belongs to a newer Mapathy.
   function librarySave(id, json, title) {
     const store = storage();
     if (!store) return 2;
+    if (newerIndexVersion(store)) return 3;
     let index;
     try { index = readIndex(store); } catch (e) { return 2; }
     const previous = index.boards[id];
@@ -293,7 +303,7 @@
 
   function libraryRemove(id) {
     const store = storage();
-    if (!store) return;
+    if (!store || newerIndexVersion(store)) return;
     try {
       const index = readIndex(store);
       const entry = index.boards[id];
@@ -308,7 +318,7 @@
 
   function librarySetOpen(id) {
     const store = storage();
-    if (!store) return;
+    if (!store || newerIndexVersion(store)) return;
     try {
       const index = readIndex(store);
       index.open = id;
@@ -319,16 +329,32 @@
   function libraryLoad() {
     const store = storage();
     if (!store) return '{"open":"","boards":[]}';
+    const newer = newerIndexVersion(store);
+    if (newer) return JSON.stringify({ open: '', boards: [], newerLibrary: newer });
     try {
       const index = readIndex(store);
       const boards = Object.keys(index.boards).map((id) => {
         const gen = index.boards[id].gen;
-        return { id, json: store.getItem(boardKey(id, gen)), previous: store.getItem(boardKey(id, gen - 1)) };
+        const title = typeof index.boards[id].title === 'string' ? index.boards[id].title : '';
+        return { id, title, json: store.getItem(boardKey(id, gen)), previous: store.getItem(boardKey(id, gen - 1)) };
       });
       return JSON.stringify({ open: index.open || '', boards });
     } catch (e) {
       return '{"open":"","boards":[]}';
     }
+  }
+
+  // ---- small per-device values (issue 8: the anonymous voter id of dot voting), under mapathy:device:<key>.
+  function deviceLoad(key) {
+    const store = storage();
+    if (!store) return '';
+    try { return store.getItem('mapathy:device:' + key) || ''; } catch (e) { return ''; }
+  }
+
+  function deviceSave(key, value) {
+    const store = storage();
+    if (!store) return;
+    try { store.setItem('mapathy:device:' + key, value); } catch (e) { /* full or private: a new id next visit */ }
   }
 
   let persistence = 'not asked';
@@ -419,6 +445,8 @@
     librarySetOpen,
     libraryLoad,
     askPersistentStorage,
+    deviceLoad,
+    deviceSave,
   };
 
   // Write what is not saved yet when the page goes away (tab closed, app switched on a phone).

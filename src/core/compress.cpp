@@ -6,6 +6,8 @@
 // an adaptive probability map refines the result; a 32-bit binary arithmetic coder codes the bit.
 #include "core/compress.hpp"
 
+#include "core/arithmetic_coder.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -20,47 +22,54 @@ constexpr std::array<int, 33> kSquashPoints = {1,    2,    4,    6,    10,   17,
                                                311,  488,  747,  1102, 1546, 2048, 2550, 2994, 3349, 3608, 3785,
                                                3902, 3976, 4022, 4051, 4069, 4079, 4086, 4090, 4092, 4094, 4095};
 
-int squash(int d) {
+constexpr int squash(int d) {
   if (d > 2047) return 4095;
   if (d < -2047) return 1;
   const int w = d & 127;
   const int i = (d >> 7) + 16;  // arithmetic shift (defined in C++20)
-  return (kSquashPoints[i] * (128 - w) + kSquashPoints[i + 1] * w + 64) >> 7;
+  return (kSquashPoints[static_cast<std::size_t>(i)] * (128 - w) + kSquashPoints[static_cast<std::size_t>(i) + 1] * w + 64) >> 7;
 }
 
+// stretch = the inverse of squash, as a table. Built once when the program starts (a namespace-scope
+// object, so there is no guard check per call: stretch() runs nine times per coded bit), and not at
+// compile time, which would put its 8 KB into the WebAssembly download.
 struct StretchTable {
   std::array<std::int16_t, 4096> value{};
   StretchTable() {
     int pi = 0;
     for (int d = -2047; d <= 2047; ++d) {
       const int v = squash(d);
-      for (int j = pi; j <= v; ++j) value[j] = static_cast<std::int16_t>(d);
+      for (int j = pi; j <= v; ++j) value[static_cast<std::size_t>(j)] = static_cast<std::int16_t>(d);
       pi = v + 1;
     }
-    for (int j = pi; j < 4096; ++j) value[j] = 2047;
+    for (int j = pi; j < 4096; ++j) value[static_cast<std::size_t>(j)] = 2047;
   }
 };
+const StretchTable kStretch;
 
-int stretch(int p12) {
-  static const StretchTable table;
-  return table.value[static_cast<std::size_t>(p12)];
-}
+int stretch(int p12) { return kStretch.value[static_cast<std::size_t>(p12)]; }
 
 // Adaptive counter: a 16-bit probability that the next bit is 1, and how often it was updated
 // (early updates move it fast, later ones slowly: rate 1/(n+1.5), floored at 1/(limit+1.5)).
-struct RateTable {
-  std::array<int, 256> rate{};
-  RateTable() {
-    for (int n = 0; n < 256; ++n) rate[n] = 2048 / (2 * n + 3);
-  }
+// Probability and count sit side by side, so one cache line brings both (the hashed tables are
+// megabytes and every coded bit touches six random places in them).
+struct Counter {
+  std::uint16_t p = 32768;
+  std::uint8_t n = 0;
 };
 
-void train(std::uint16_t& p, std::uint8_t& n, int bit, int limit) {
-  static const RateTable table;
+constexpr std::array<int, 256> makeRateTable() {
+  std::array<int, 256> rate{};
+  for (int n = 0; n < 256; ++n) rate[static_cast<std::size_t>(n)] = 2048 / (2 * n + 3);
+  return rate;
+}
+constexpr std::array<int, 256> kRate = makeRateTable();
+
+void train(Counter& c, int bit, int limit) {
   const int target = bit ? 65535 : 0;
-  const int pv = p;
-  p = static_cast<std::uint16_t>(pv + (((target - pv) * table.rate[n]) >> 10));
-  if (n < limit) ++n;
+  const int pv = c.p;
+  c.p = static_cast<std::uint16_t>(pv + (((target - pv) * kRate[c.n]) >> 10));
+  if (c.n < limit) ++c.n;
 }
 
 std::uint32_t hashMix(std::uint32_t h) {
@@ -118,19 +127,17 @@ constexpr int kApmBuckets = 33;
 class Model {
  public:
   explicit Model(int bits) {
+    bits_ = bits;
     mask_ = (1u << bits) - 1u;
-    prob_.assign(static_cast<std::size_t>(kHashed) << bits, 32768);
-    count_.assign(static_cast<std::size_t>(kHashed) << bits, 0);
+    counters_.assign(static_cast<std::size_t>(kHashed) << bits, Counter{});
     matchTable_.assign(std::size_t{1} << 16, 0);
     for (auto& w : weights_) w = 1 << 14;
     for (std::size_t c = 0; c < apm_.size() / kApmBuckets; ++c)
       for (int j = 0; j < kApmBuckets; ++j)
         apm_[c * kApmBuckets + static_cast<std::size_t>(j)] =
             static_cast<std::uint16_t>(squash((j - 16) * 128) * 16);
-    o0prob_.fill(32768);
-    o0count_.fill(0);
-    matchProb_.fill(49152);
-    matchCount_.fill(0);
+    o0_.fill(Counter{});
+    match_.fill(Counter{49152, 0});
     startByte();
   }
 
@@ -139,11 +146,18 @@ class Model {
   // Probability (1..4095, in 1/4096) that the next bit is 1.
   int predict() {
     for (int i = 0; i < kHashed; ++i) {
-      slot_[i] = (static_cast<std::uint32_t>(i) << bits()) |
-                 (hashMix(ctx_[i] ^ (c0_ * 0x9E3779B1u)) & mask_);
-      inputs_[i] = stretch(prob_[slot_[i]] >> 4);
+      slot_[i] = slotFor(i, c0_);
+      inputs_[i] = stretch(counters_[slot_[i]].p >> 4);
     }
-    inputs_[kHashed] = stretch(o0prob_[c0_] >> 4);
+    // The next bit's counters are at one of two places per model: ask for both now, so the cache
+    // misses overlap with this bit's mixing and coding (no effect on the output).
+    if (bitPos_ < 7) {
+      for (int i = 0; i < kHashed; ++i) {
+        prefetch(&counters_[slotFor(i, c0_ << 1)]);
+        prefetch(&counters_[slotFor(i, (c0_ << 1) | 1u)]);
+      }
+    }
+    inputs_[kHashed] = stretch(o0_[c0_].p >> 4);
     // Match model: the bit that followed the same context last time, weighted by how reliable
     // matches of this length have been.
     expectedBit_ = -1;
@@ -151,7 +165,7 @@ class Model {
       const int predicted = history_[matchPtr_] | 0x100;
       if ((predicted >> (8 - bitPos_)) == static_cast<int>(c0_)) {
         expectedBit_ = (predicted >> (7 - bitPos_)) & 1;
-        const int st = stretch(matchProb_[matchBucket()] >> 4);
+        const int st = stretch(match_[matchBucket()].p >> 4);
         inputs_[kHashed + 1] = expectedBit_ ? st : -st;
       } else {
         inputs_[kHashed + 1] = 0;
@@ -188,11 +202,11 @@ class Model {
     const int target = bit ? 65535 : 0;
     apm_[nearer] = static_cast<std::uint16_t>(apm_[nearer] + ((target - apm_[nearer]) >> 5));
 
-    for (int i = 0; i < kHashed; ++i) train(prob_[slot_[i]], count_[slot_[i]], bit, 30);
-    train(o0prob_[c0_], o0count_[c0_], bit, 60);
+    for (int i = 0; i < kHashed; ++i) train(counters_[slot_[i]], bit, 30);
+    train(o0_[c0_], bit, 60);
     if (expectedBit_ >= 0) {
       const std::size_t b = matchBucket();
-      train(matchProb_[b], matchCount_[b], expectedBit_ == bit ? 1 : 0, 250);
+      train(match_[b], expectedBit_ == bit ? 1 : 0, 250);
       if (expectedBit_ != bit) matchLen_ = 0;
     }
 
@@ -204,10 +218,15 @@ class Model {
   }
 
  private:
-  int bits() const {
-    int b = 0;
-    while ((mask_ >> b) != 0) ++b;
-    return b;
+  std::uint32_t slotFor(int i, std::uint32_t c0) const {
+    return (static_cast<std::uint32_t>(i) << bits_) | (hashMix(ctx_[static_cast<std::size_t>(i)] ^ (c0 * 0x9E3779B1u)) & mask_);
+  }
+  static void prefetch(const void* address) {
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(address);
+#else
+    (void)address;
+#endif
   }
   std::size_t matchBucket() const { return static_cast<std::size_t>(std::min(matchLen_, 15)); }
   std::uint8_t back(std::size_t n) const { return n <= history_.size() ? history_[history_.size() - n] : 0; }
@@ -268,11 +287,10 @@ class Model {
     ctx_[5] = (word_ + prevWord_ * 0x3C6EF372u) ^ 0xBB67AE85u;
   }
 
-  std::uint32_t mask_ = 0;
-  std::vector<std::uint16_t> prob_;
-  std::vector<std::uint8_t> count_;
-  std::array<std::uint16_t, 256> o0prob_{};
-  std::array<std::uint8_t, 256> o0count_{};
+  int bits_ = 0;             // log2 of each hashed model's table size
+  std::uint32_t mask_ = 0;   // (1 << bits_) - 1
+  std::vector<Counter> counters_;  // kHashed tables of 1 << bits_ counters, one after another
+  std::array<Counter, 256> o0_{};
   std::array<std::uint32_t, kHashed> ctx_{};
   std::array<std::uint32_t, kHashed> slot_{};
 
@@ -281,8 +299,7 @@ class Model {
   std::size_t matchPtr_ = 0;
   int matchLen_ = 0;
   int expectedBit_ = -1;
-  std::array<std::uint16_t, 16> matchProb_{};
-  std::array<std::uint8_t, 16> matchCount_{};
+  std::array<Counter, 16> match_{};
 
   std::array<int, kInputs> inputs_{};
   std::array<std::int32_t, static_cast<std::size_t>(kMixerSets) * kInputs> weights_{};
@@ -310,98 +327,44 @@ void prime(Model& model) {
 }
 
 constexpr int kMinTableBits = 16;
-constexpr int kMaxTableBits = 18;  // bounds the model's memory (≈ 5 MB) whatever the input size
+constexpr int kMaxTableBits = 18;  // bounds the model's memory (≈ 6.5 MB) whatever the input size
 
-// A primed model sized for `totalBytes`. Links are small, so the usual size is primed once and
-// copied (priming costs more than coding a typical board).
+Model freshPrimedModel(int bits) {
+  Model m(bits);
+  prime(m);
+  return m;
+}
+
+// The primed model of each table size, primed once on first use and then copied: copying is a
+// memcpy, while building one means zeroing megabytes and coding the whole priming text bit by bit
+// (about as much work as coding a 40-note board). The larger sizes are only built when a link needs
+// them (a board of more than about 8 KB in its binary form), so small links never pay their memory.
+const Model& cachedPrimedModel(int bits) {
+  static_assert(kMaxTableBits - kMinTableBits == 2, "one cached model per table size");
+  if (bits <= kMinTableBits) {
+    static const Model model16 = freshPrimedModel(kMinTableBits);
+    return model16;
+  }
+  if (bits == kMinTableBits + 1) {
+    static const Model model17 = freshPrimedModel(kMinTableBits + 1);
+    return model17;
+  }
+  static const Model model18 = freshPrimedModel(kMaxTableBits);
+  return model18;
+}
+
+// A primed model sized for `totalBytes` (tables grow with the input up to kMaxTableBits).
 Model primedModel(std::size_t totalBytes) {
   int bits = kMinTableBits;
   while (bits < kMaxTableBits && (std::size_t{1} << bits) < totalBytes * 6) ++bits;
-  if (bits == kMinTableBits) {
-    static const Model cached = [] {
-      Model m(kMinTableBits);
-      prime(m);
-      return m;
-    }();
-    Model m = cached;
-    m.reserve(totalBytes);
-    return m;
-  }
-  Model m(bits);
-  prime(m);
+  Model m = cachedPrimedModel(bits);
   m.reserve(totalBytes);
   return m;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Binary arithmetic coder, 32-bit range [low, high], carry-less (PAQ-style).
-// ---------------------------------------------------------------------------------------------
-class Encoder {
- public:
-  void encode(int bit, int p12) {
-    const std::uint32_t mid =
-        low_ + static_cast<std::uint32_t>((static_cast<std::uint64_t>(high_ - low_) * static_cast<std::uint32_t>(p12)) >> 12);
-    if (bit) high_ = mid; else low_ = mid + 1;
-    while (((low_ ^ high_) & 0xFF000000u) == 0) {
-      out_.push_back(static_cast<std::uint8_t>(high_ >> 24));
-      low_ <<= 8;
-      high_ = (high_ << 8) | 0xFFu;
-    }
-  }
-  std::vector<std::uint8_t> finish() {
-    // Emit the shortest prefix v (followed by zeros) with low <= v <= high.
-    for (int k = 1; k <= 4; ++k) {
-      const int shift = 32 - 8 * k;
-      const std::uint64_t unit = std::uint64_t{1} << shift;
-      const std::uint64_t v = (static_cast<std::uint64_t>(low_) + unit - 1) / unit * unit;
-      if (v <= high_) {
-        for (int j = 0; j < k; ++j) out_.push_back(static_cast<std::uint8_t>(v >> (24 - 8 * j)));
-        break;
-      }
-    }
-    while (!out_.empty() && out_.back() == 0) out_.pop_back();
-    return std::move(out_);
-  }
-
- private:
-  std::uint32_t low_ = 0, high_ = 0xFFFFFFFFu;
-  std::vector<std::uint8_t> out_;
-};
-
-class Decoder {
- public:
-  explicit Decoder(std::span<const std::uint8_t> in) : in_(in) {
-    for (int i = 0; i < 4; ++i) x_ = (x_ << 8) | next();
-  }
-  int decode(int p12) {
-    const std::uint32_t mid =
-        low_ + static_cast<std::uint32_t>((static_cast<std::uint64_t>(high_ - low_) * static_cast<std::uint32_t>(p12)) >> 12);
-    const int bit = x_ <= mid ? 1 : 0;
-    if (bit) high_ = mid; else low_ = mid + 1;
-    while (((low_ ^ high_) & 0xFF000000u) == 0) {
-      low_ <<= 8;
-      high_ = (high_ << 8) | 0xFFu;
-      x_ = (x_ << 8) | next();
-    }
-    return bit;
-  }
-  std::size_t pastEnd() const { return pos_ > in_.size() ? pos_ - in_.size() : 0; }
-  std::size_t unused() const {
-    // The last 4 bytes read are only the look-ahead window; the stream was fully needed when
-    // at most those are beyond what the encoder produced.
-    return pos_ < in_.size() ? in_.size() - pos_ : 0;
-  }
-
- private:
-  std::uint32_t next() {
-    const std::uint32_t b = pos_ < in_.size() ? in_[pos_] : 0u;
-    ++pos_;
-    return b;
-  }
-  std::span<const std::uint8_t> in_;
-  std::size_t pos_ = 0;
-  std::uint32_t low_ = 0, high_ = 0xFFFFFFFFu, x_ = 0;
-};
+// The bits are coded by core/arithmetic_coder.hpp (shared with link format 2).
+using Encoder = arithmetic::Encoder;
+using Decoder = arithmetic::Decoder;
 
 std::vector<std::uint8_t> compressWith(std::span<const std::uint8_t> data, bool primed) {
   Model model = primed ? primedModel(data.size() + kPrimingText.size()) : Model(kMinTableBits);
@@ -441,12 +404,24 @@ Decompressed decompress(std::span<const std::uint8_t> stream, std::size_t size, 
   return result;
 }
 
+namespace {
+// CRC-32 one byte at a time through a 256-entry table (built at compile time): the same values as
+// the bitwise definition, eight times fewer steps (a 1,000-note board is checked on every encode and decode).
+constexpr std::array<std::uint32_t, 256> makeCrcTable() {
+  std::array<std::uint32_t, 256> table{};
+  for (std::uint32_t i = 0; i < 256; ++i) {
+    std::uint32_t crc = i;
+    for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    table[i] = crc;
+  }
+  return table;
+}
+constexpr std::array<std::uint32_t, 256> kCrcTable = makeCrcTable();
+}  // namespace
+
 std::uint32_t crc32(std::span<const std::uint8_t> data) {
   std::uint32_t crc = 0xFFFFFFFFu;
-  for (const std::uint8_t byte : data) {
-    crc ^= byte;
-    for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-  }
+  for (const std::uint8_t byte : data) crc = (crc >> 8) ^ kCrcTable[(crc ^ byte) & 0xFFu];
   return ~crc;
 }
 

@@ -14,6 +14,12 @@
 // Hostile input: decompress() never produces more than the caller's `size` bytes, reads past the
 // end of the stream only as zeros, and reports how far it read so the caller can tell a cut-off
 // link from a damaged one. Memory is bounded by `size` (tables are sized from it, capped).
+//
+// Speed (the format is frozen, so only the implementation may change): each table size's primed model
+// is built once and copied (the 16-bit one, which every link of up to 8 KiB uses, ≈ 1.5 MB; the
+// larger ones only once a large format-1 link is decoded: 3 and 6.5 MB more, kept for the process's
+// life); a counter's probability and count share one cache line; the next bit's two possible
+// counters are prefetched while the current bit is coded. Large boards use link format 2 instead.
 #pragma once
 
 #include <cstddef>

@@ -11,11 +11,14 @@
 #include <algorithm>
 #include <chrono>
 #include <deque>
+#include <map>
 #include <random>
+#include <tuple>
 #include <unordered_set>
 #include <variant>
 
 #include "core/format.hpp"
+#include "core/merge.hpp"
 #include "core/templates.hpp"
 
 namespace mapathy {
@@ -35,15 +38,15 @@ struct Header {
   Rect personaRect;
   Extra extra;
   // Merge bookkeeping (core/merge.hpp): a merge is one replaceBoard step, and its undo must give
-  // back the tombstones and clocks it brought in, or deleted notes could return on the next merge.
+  // back the clocks it brought in. Tombstones are an entity list of their own (Delta<Tombstone>),
+  // so that a deletion records one small delta, not a copy of every tombstone.
   std::map<std::string, std::uint64_t> stamps;
-  std::vector<Tombstone> tombstones;
   bool operator==(const Header&) const = default;
 };
 
 Header headerOf(const Board& b) {
-  return Header{b.id,      b.kind,        b.templateId, b.title,  b.lang,      b.createdAt,
-                b.appVersion, b.persona, b.personaRect, b.extra,  b.stamps, b.tombstones};
+  return Header{b.id,         b.kind,    b.templateId,  b.title, b.lang,  b.createdAt,
+                b.appVersion, b.persona, b.personaRect, b.extra, b.stamps};
 }
 
 void setHeader(Board& b, const Header& h) {
@@ -58,7 +61,6 @@ void setHeader(Board& b, const Header& h) {
   b.personaRect = h.personaRect;
   b.extra = h.extra;
   b.stamps = h.stamps;
-  b.tombstones = h.tombstones;
 }
 
 template <class T>
@@ -69,7 +71,8 @@ struct Delta {
   std::size_t indexAfter = 0;
 };
 
-using Change = std::variant<Delta<Note>, Delta<Section>, Delta<Stage>, Delta<Lane>, Delta<Action>, Delta<Header>>;
+using Change = std::variant<Delta<Note>, Delta<Section>, Delta<Stage>, Delta<Lane>, Delta<Action>, Delta<Tombstone>,
+                            Delta<Header>>;
 
 template <class T>
 std::vector<T>& listOf(Board& b) {
@@ -78,6 +81,7 @@ std::vector<T>& listOf(Board& b) {
   if constexpr (std::is_same_v<T, Stage>) return b.stages;
   if constexpr (std::is_same_v<T, Lane>) return b.lanes;
   if constexpr (std::is_same_v<T, Action>) return b.actions;
+  if constexpr (std::is_same_v<T, Tombstone>) return b.tombstones;
 }
 
 // Removes `remove` (found by id, preferably at its recorded index) and inserts `insert` at its index.
@@ -152,6 +156,9 @@ std::string clampText(const std::string& text, std::size_t maxBytes) {
 
 constexpr std::int64_t kOrderGap = 1024;
 const Limits kLimits{};
+// Tombstones a board may hold (the same cap as loadJson's and the link codec's in format.cpp and
+// board_codec.cpp): beyond it, a saved board could not be opened again.
+constexpr std::size_t kMaxTombstones = 20000;
 
 }  // namespace
 
@@ -219,6 +226,48 @@ class Recorder {
     setHeader(board_, h);
   }
 
+  // Replaces a note but keeps its clock: a ballot carries its own clock, and a dot must never win
+  // over an edit of the note's text made elsewhere.
+  void replaceKeepingClock(std::size_t index, Note value) {
+    auto& list = board_.notes;
+    if (list[index] == value) return;
+    step_.changes.push_back(Delta<Note>{list[index], value, index, index});
+    list[index] = std::move(value);
+  }
+  // Records that `id` is deleted by this step: a tombstone at the step's clock (core/merge.hpp: it
+  // beats every version up to that clock), carrying the dots that were on a deleted note. Undo
+  // removes it with the deletion. The list stays sorted by id.
+  void tombstone(const std::string& id, const std::map<std::string, Ballot>& ballots = {}) {
+    auto& list = board_.tombstones;
+    auto at = [&list](const std::string& key) {
+      auto byId = [](const Tombstone& t, const std::string& k) { return t.id < k; };
+      return static_cast<std::size_t>(std::lower_bound(list.begin(), list.end(), key, byId) - list.begin());
+    };
+    std::size_t index = at(id);
+    Tombstone t{id, stamp_, ballots};
+    if (index < list.size() && list[index].id == id) {
+      t.clock = std::max(t.clock, list[index].clock);
+      for (const auto& [voter, ballot] : list[index].ballots) {  // each voter's latest report, as merge keeps it
+        auto it = t.ballots.find(voter);
+        const bool later = it == t.ballots.end() ||
+                           std::tie(it->second.clock, it->second.count) < std::tie(ballot.clock, ballot.count);
+        if (later) t.ballots[voter] = ballot;
+      }
+      replace(index, std::move(t));
+      return;
+    }
+    if (list.size() >= kMaxTombstones) {
+      // The format's cap: the oldest deletion is forgotten rather than the board becoming unloadable.
+      auto oldest = std::min_element(list.begin(), list.end(),
+                                     [](const Tombstone& x, const Tombstone& y) { return x.clock < y.clock; });
+      erase<Tombstone>(static_cast<std::size_t>(oldest - list.begin()));
+      index = at(id);
+    }
+    insert(index, std::move(t));
+  }
+  // The step's logical clock: what it stamps, and what the board's clock becomes.
+  [[nodiscard]] std::uint64_t stamp() const { return stamp_; }
+
   [[nodiscard]] bool empty() const { return step_.changes.empty(); }
   HistoryStep take() {
     board_.clock = stamp_;
@@ -285,14 +334,17 @@ std::optional<std::int64_t> orderFor(Board& b, Recorder& rec, const Place& place
   return static_cast<std::int64_t>(pos) * kOrderGap - kOrderGap / 2;
 }
 
-// Deletes the notes matching `pred` and unlinks them from actions, through the recorder.
+// Deletes the notes matching `pred` (each leaves a tombstone) and unlinks them from actions, through
+// the recorder.
 template <class Pred>
 void eraseNotesWhere(Board& b, Recorder& rec, Pred pred) {
   std::unordered_set<std::string> gone;
   for (std::size_t i = b.notes.size(); i-- > 0;) {
     if (pred(b.notes[i])) {
       gone.insert(b.notes[i].id);
+      const Note note = b.notes[i];
       rec.erase<Note>(i);
+      rec.tombstone(note.id, note.ballots);
     }
   }
   if (gone.empty()) return;
@@ -306,6 +358,18 @@ void eraseNotesWhere(Board& b, Recorder& rec, Pred pred) {
 }
 
 std::string label(const Board& b, const char* en, const char* de) { return b.lang == Lang::De ? de : en; }
+
+// Tags without empties and duplicates; nullopt when one is too long or there are too many.
+std::optional<std::vector<std::string>> cleanTags(const std::vector<std::string>& tags) {
+  std::vector<std::string> clean;
+  for (const auto& t : tags) {
+    if (t.empty() || std::find(clean.begin(), clean.end(), t) != clean.end()) continue;
+    if (t.size() > kLimits.maxTagBytes) return std::nullopt;
+    clean.push_back(t);
+  }
+  if (clean.size() > kLimits.maxTags) return std::nullopt;
+  return clean;
+}
 
 std::string randomSite() {
   std::random_device rd;
@@ -336,6 +400,7 @@ std::string Document::newId() {
   for (const auto& s : board_.stages) used.insert(s.id);
   for (const auto& l : board_.lanes) used.insert(l.id);
   for (const auto& a : board_.actions) used.insert(a.id);
+  for (const auto& t : board_.tombstones) used.insert(t.id);  // a deleted id stays taken: merges know it
   for (;;) {
     std::string id = site_.empty() ? base36(idCounter_++) : site_ + "-" + base36(idCounter_++);
     if (!used.count(id)) return id;
@@ -371,6 +436,9 @@ bool Document::canRedo() const { return !history_->redo.empty(); }
 std::size_t Document::undoDepth() const { return history_->undo.size(); }
 std::string Document::undoLabel() const { return history_->undo.empty() ? "" : history_->undo.back().label; }
 std::string Document::redoLabel() const { return history_->redo.empty() ? "" : history_->redo.back().label; }
+std::size_t Document::undoStepSize() const {
+  return history_->undo.empty() ? 0 : history_->undo.back().changes.size();
+}
 void Document::endGesture() { history_->open = false; }
 
 bool Document::undo() {
@@ -421,6 +489,7 @@ void Document::replaceBoard(Board board, bool clearHistory, const std::string& s
   dropAll(board_.sections, Section{});
   dropAll(board_.stages, Stage{});
   dropAll(board_.lanes, Lane{});
+  dropAll(board_.tombstones, Tombstone{});
   rec.header(headerOf(board));
   // Inserted verbatim: the new board's own stamps are kept (Recorder::insert would restamp them).
   HistoryStep step = rec.take();
@@ -436,6 +505,7 @@ void Document::replaceBoard(Board board, bool clearHistory, const std::string& s
   addAll(board.lanes, board_.lanes);
   addAll(board.notes, board_.notes);
   addAll(board.actions, board_.actions);
+  addAll(board.tombstones, board_.tombstones);
   board_.clock = clock;
   history_->open = false;
   commit(std::move(step));
@@ -538,9 +608,12 @@ bool Document::setPersonaColour(int colour) {
 // ---------------------------------------------------------------------------------------------
 // Notes
 // ---------------------------------------------------------------------------------------------
-std::string Document::addNote(const Place& place, const std::string& text, int colour, const std::string& beforeId) {
+std::string Document::addNote(const Place& place, const std::string& text, int colour, const std::string& beforeId,
+                              const std::vector<std::string>& tags) {
   if (!placeExists(board_, place) || board_.notes.size() >= kLimits.maxNotes) return "";
   if (colour >= kPaletteSize) return "";
+  const auto cleanedTags = cleanTags(tags);
+  if (!cleanedTags) return "";
   Recorder rec(board_, label(board_, "Add note", "Notiz hinzufügen"));
   auto order = orderFor(board_, rec, place, beforeId, "");
   if (!order) return "";
@@ -558,6 +631,7 @@ std::string Document::addNote(const Place& place, const std::string& text, int c
   n.stage = place.stage;
   n.lane = place.lane;
   n.order = *order;
+  n.tags = *cleanedTags;
   std::string id = n.id;
   rec.insert(board_.notes.size(), std::move(n));
   commit(rec.take());
@@ -605,13 +679,9 @@ bool Document::setNoteColour(const std::string& id, int colour) {
 }
 
 bool Document::setNoteTags(const std::string& id, const std::vector<std::string>& tags) {
-  std::vector<std::string> clean;
-  for (const auto& t : tags) {
-    if (t.empty() || std::find(clean.begin(), clean.end(), t) != clean.end()) continue;
-    if (t.size() > kLimits.maxTagBytes) return false;
-    clean.push_back(t);
-  }
-  if (clean.size() > kLimits.maxTags) return false;
+  const auto cleaned = cleanTags(tags);
+  if (!cleaned) return false;
+  const std::vector<std::string>& clean = *cleaned;
   Recorder rec(board_, label(board_, "Edit tags", "Schlagwörter bearbeiten"));
   if (!editNote(board_, id, rec, [&](Note& n) {
         n.tags = clean;
@@ -681,6 +751,62 @@ bool Document::deleteNote(const std::string& id) {
   return true;
 }
 
+bool Document::setNoteOrders(const std::vector<std::pair<std::string, std::int64_t>>& orders,
+                             const std::string& stepLabel) {
+  for (const auto& [id, order] : orders) {
+    if (!indexOf(board_.notes, id)) return false;
+  }
+  Recorder rec(board_, stepLabel.empty() ? label(board_, "Sort notes", "Notizen sortieren") : stepLabel);
+  for (const auto& [id, order] : orders) {
+    const std::size_t index = *indexOf(board_.notes, id);
+    if (board_.notes[index].order == order) continue;
+    Note n = board_.notes[index];
+    n.order = order;  // a move is an edit of the note: it takes the step's clock and travels in merges
+    rec.replace(index, std::move(n));
+  }
+  if (!rec.empty()) commit(rec.take());
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dot voting
+// ---------------------------------------------------------------------------------------------
+bool Document::placeVote(const std::string& noteId, const std::string& voter, int change) {
+  auto index = indexOf(board_.notes, noteId);
+  if (!index || voter.empty() || change == 0) return false;
+  const Note& note = board_.notes[*index];
+  auto mine = note.ballots.find(voter);
+  const int now = mine == note.ballots.end() ? 0 : std::max(0, mine->second.count);
+  const int wanted = now + change;
+  if (wanted < 0) return false;
+  if (change > 0 && votesUsed(board_, voter) + change > votesPerPerson(board_)) return false;
+  Recorder rec(board_, label(board_, "Vote", "Abstimmen"));
+  Note n = note;
+  setBallot(n, voter, wanted, rec.stamp());
+  rec.replaceKeepingClock(*index, std::move(n));
+  if (rec.empty()) return false;
+  commit(rec.take());
+  return true;
+}
+
+bool Document::setVotesPerPerson(int votes) {
+  if (mapathy::votesPerPerson(board_) == std::clamp(votes, 0, kMaxVotesPerPerson)) return false;
+  // The budget lives in the board's info with an "@info" stamp (core/merge.hpp); computed on a scratch
+  // board whose clock is the board's, so the stamp is this step's clock.
+  Board scratch;
+  scratch.extra = board_.extra;
+  scratch.stamps = board_.stamps;
+  scratch.clock = board_.clock;
+  mapathy::setVotesPerPerson(scratch, votes);
+  Recorder rec(board_, label(board_, "Dots per person", "Punkte pro Person"));
+  Header h = headerOf(board_);
+  h.extra = std::move(scratch.extra);
+  h.stamps = std::move(scratch.stamps);
+  rec.header(h);
+  commit(rec.take());
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sections
 // ---------------------------------------------------------------------------------------------
@@ -734,6 +860,7 @@ bool Document::deleteSection(const std::string& id) {
   Recorder rec(board_, label(board_, "Delete section", "Bereich löschen"));
   eraseNotesWhere(board_, rec, [&](const Note& n) { return n.section == id; });
   rec.erase<Section>(*index);
+  rec.tombstone(id);
   commit(rec.take());
   return true;
 }
@@ -795,6 +922,7 @@ bool Document::deleteStage(const std::string& id) {
     if (l.emotions.erase(id) + l.gaps.erase(id) > 0) rec.replace(i, std::move(l));
   }
   rec.erase<Stage>(*index);
+  rec.tombstone(id);
   commit(rec.take());
   return true;
 }
@@ -840,6 +968,7 @@ bool Document::deleteLane(const std::string& id) {
   Recorder rec(board_, label(board_, "Delete lane", "Ebene löschen"));
   eraseNotesWhere(board_, rec, [&](const Note& n) { return n.lane == id; });
   rec.erase<Lane>(*index);
+  rec.tombstone(id);
   commit(rec.take());
   return true;
 }
@@ -1007,6 +1136,7 @@ bool Document::deleteAction(const std::string& id) {
   if (!index) return false;
   Recorder rec(board_, label(board_, "Delete action", "Maßnahme löschen"));
   rec.erase<Action>(*index);
+  rec.tombstone(id);
   commit(rec.take());
   return true;
 }

@@ -8,12 +8,18 @@
 //
 // Methods that refer to unknown IDs or out-of-range values do nothing and return false (the UI may
 // race a deletion); they never throw.
+//
+// Workshops (core/merge.hpp): every deletion (a note, an action, a section, stage or lane and the
+// notes in it) also records a tombstone at the step's clock, so a merge of an older copy that still
+// holds the entity cannot bring it back; undo takes the tombstone away again with the deletion.
+// Dots (ballots), the dot budget and "sort by votes" are ordinary small steps too.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/model.hpp"
@@ -54,6 +60,8 @@ class Document {
   [[nodiscard]] std::size_t undoDepth() const;
   [[nodiscard]] std::string undoLabel() const;   // label of the step undo() would revert, or ""
   [[nodiscard]] std::string redoLabel() const;
+  // How many entity deltas the step undo() would revert holds (0 when none): small edits stay small.
+  [[nodiscard]] std::size_t undoStepSize() const;
   static constexpr std::size_t kMaxHistory = 1000;  // steps kept (issue asks for ≥ 500)
 
   // ---- board
@@ -67,8 +75,9 @@ class Document {
   // ---- notes
   // Adds at the end of `place` (or before `beforeId` when given). Returns the new note's id, or "" if
   // the place does not exist or the board is full.
+  // `tags` are set in the same step (a workshop prompt is one undo step, tagged "prompt").
   std::string addNote(const Place& place, const std::string& text, int colour = -1,
-                      const std::string& beforeId = "");
+                      const std::string& beforeId = "", const std::vector<std::string>& tags = {});
   bool setNoteText(const std::string& id, const std::string& text);  // coalesces per note
   bool setNoteColour(const std::string& id, int colour);
   bool setNoteTags(const std::string& id, const std::vector<std::string>& tags);
@@ -77,7 +86,19 @@ class Document {
   bool setNoteVotes(const std::string& id, int votes);
   // Moves to `place`, before `beforeId` (or to the end when empty). Reorders inside a place too.
   bool moveNote(const std::string& id, const Place& place, const std::string& beforeId = "");
-  bool deleteNote(const std::string& id);  // also unlinks it from actions
+  bool deleteNote(const std::string& id);  // also unlinks it from actions; leaves a tombstone
+  // Sets the `order` of several notes in one step ("" label = "Sort notes"); unknown ids: nothing
+  // happens and false. Notes whose order does not change are left untouched.
+  bool setNoteOrders(const std::vector<std::pair<std::string, std::int64_t>>& orders,
+                     const std::string& stepLabel = "");
+
+  // ---- dot voting (core/merge.hpp): ballots of anonymous voters within the board's budget
+  // Adds `change` dots (negative: takes them back) of `voter` to a note as a ballot at this step's
+  // clock; the note's own clock stays (a dot is not an edit of the note). False, and no step, for
+  // an unknown note, an empty voter, a zero change, a count below zero or beyond the budget.
+  bool placeVote(const std::string& noteId, const std::string& voter, int change);
+  // Dots per person (0: voting off), kept in the board's info. False when it is already that.
+  bool setVotesPerPerson(int votes);
 
   // ---- empathy-map sections
   std::string addSection(const std::string& title, const std::string& hint = "");

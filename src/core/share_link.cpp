@@ -1,8 +1,9 @@
 // Mapathy core — share links (see share_link.hpp).
 //
-// Link format 1:  '1' · base64url( varint(board bytes) · varint(stream bytes) · CRC-32 (4 bytes, LE)
-//                                  · compressed stream )
-// The board bytes are board_codec::serialize(); the stream is compress::compress() of them.
+// Link formats 1 and 2:  digit · base64url( varint(board bytes) · varint(stream bytes) · CRC-32 (4 bytes, LE)
+//                                           · compressed stream )
+// The board bytes are board_codec::serialize(); the stream is compress::compress() of them (format 1)
+// or fast_compress::compress() (format 2). Everything but the stream is shared by both.
 #include "core/share_link.hpp"
 
 #include <array>
@@ -11,6 +12,8 @@
 
 #include "core/board_codec.hpp"
 #include "core/compress.hpp"
+#include "core/fast_compress.hpp"
+#include "core/text.hpp"
 
 namespace mapathy {
 namespace {
@@ -37,16 +40,6 @@ std::string describeChar(char c) {
   return std::string("byte 0x") + hex[b >> 4] + hex[b & 15];
 }
 
-// 4194304 → "4,194,304": big numbers in messages are read by people.
-std::string grouped(std::uint64_t n) {
-  const std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 std::string base64url(const std::vector<std::uint8_t>& bytes) {
   std::string out;
@@ -120,7 +113,7 @@ Result<Board> decodeJsonForm(std::string_view encoded, const Limits& limits) {
   return loadJson(text, limits);
 }
 
-Result<Board> decodeVersion1(std::string_view payload, const Limits& limits) {
+Result<Board> decodeFramed(char format, std::string_view payload, const Limits& limits) {
   // Strict alphabet; positions count from the first character after '#', starting at 1.
   for (std::size_t i = 0; i < payload.size(); ++i) {
     if (kAlphabetIndex[static_cast<unsigned char>(payload[i])] < 0)
@@ -148,8 +141,8 @@ Result<Board> decodeVersion1(std::string_view payload, const Limits& limits) {
     return Error{kIncomplete};
   const std::size_t cap = std::min<std::size_t>(limits.maxBytes, kMaxLinkChars * 64);
   if (size > cap)
-    return Error{"The link says its board is " + grouped(size) + " bytes unpacked, more than the limit of " +
-                 grouped(cap) + " bytes — it was not unpacked."};
+    return Error{"The link says its board is " + text::groupedThousands(size) + " bytes unpacked, more than the limit of " +
+                 text::groupedThousands(cap) + " bytes — it was not unpacked."};
   std::uint32_t crc = 0;
   for (int k = 0; k < 4; ++k) crc |= static_cast<std::uint32_t>(bytes[pos++]) << (8 * k);
   const std::size_t available = bytes.size() - pos;
@@ -161,11 +154,19 @@ Result<Board> decodeVersion1(std::string_view payload, const Limits& limits) {
   if (!cleanPadding) return Error{kDamaged};  // checked after the lengths: a cut link is "incomplete"
 
   const auto stream = std::span<const std::uint8_t>(bytes).subspan(pos, static_cast<std::size_t>(streamLength));
-  const auto unpacked = compress::decompress(stream, static_cast<std::size_t>(size));
-  if (unpacked.bytes.size() != size || unpacked.bytesUnused > 0 || compress::crc32(unpacked.bytes) != crc)
-    return Error{kDamaged};
+  std::vector<std::uint8_t> unpacked;
+  if (format == kLinkFormatCompact) {
+    auto result = compress::decompress(stream, static_cast<std::size_t>(size));
+    if (result.bytesUnused > 0) return Error{kDamaged};
+    unpacked = std::move(result.bytes);
+  } else {
+    auto result = fast_compress::decompress(stream, static_cast<std::size_t>(size));
+    if (result.damaged || result.bytesUnused > 0) return Error{kDamaged};
+    unpacked = std::move(result.bytes);
+  }
+  if (unpacked.size() != size || compress::crc32(unpacked) != crc) return Error{kDamaged};
 
-  auto board = board_codec::deserialize(unpacked.bytes, limits);
+  auto board = board_codec::deserialize(unpacked, limits);
   if (!board.ok()) {
     // A limit is a clear statement about the board; anything else means the data is inconsistent.
     if (board.error().rfind("Too many ", 0) == 0) return Error{board.error()};
@@ -176,11 +177,10 @@ Result<Board> decodeVersion1(std::string_view payload, const Limits& limits) {
   return board;
 }
 
-}  // namespace
-
-std::string encodeFragment(const Board& board) {
-  const std::vector<std::uint8_t> raw = board_codec::serialize(board);
-  const std::vector<std::uint8_t> stream = compress::compress(raw);
+// The fragment of a board's binary form in link format `format` ('1' or '2').
+std::string encodeRaw(const std::vector<std::uint8_t>& raw, char format) {
+  const std::vector<std::uint8_t> stream =
+      format == kLinkFormatCompact ? compress::compress(raw) : fast_compress::compress(raw);
   std::vector<std::uint8_t> bytes;
   bytes.reserve(stream.size() + 16);
   putVarint(bytes, raw.size());
@@ -188,13 +188,24 @@ std::string encodeFragment(const Board& board) {
   const std::uint32_t crc = compress::crc32(raw);
   for (int k = 0; k < 4; ++k) bytes.push_back(static_cast<std::uint8_t>(crc >> (8 * k)));
   bytes.insert(bytes.end(), stream.begin(), stream.end());
-  std::string fragment = std::string(1, kLinkVersion) + base64url(bytes);
+  std::string fragment = std::string(1, format) + base64url(bytes);
   // Chat apps and mail clients often leave trailing '-' or '_' out of the link they detect; end on a
   // letter instead ('A' adds only zero bits, which the decoder accepts as padding).
   // Two when one would leave a length no base64 text can have (4k + 1 characters); the second
   // completes one zero byte, which the decoder also accepts.
   if (fragment.back() == '-' || fragment.back() == '_') fragment += (fragment.size() - 1) % 4 == 0 ? "AA" : "A";
   return fragment;
+}
+
+}  // namespace
+
+std::string encodeFragmentInFormat(const Board& board, char format) {
+  return encodeRaw(board_codec::serialize(board), format == kLinkFormatCompact ? kLinkFormatCompact : kLinkFormatFast);
+}
+
+std::string encodeFragment(const Board& board) {
+  const std::vector<std::uint8_t> raw = board_codec::serialize(board);
+  return encodeRaw(raw, raw.size() <= kFastLinkFromBytes ? kLinkFormatCompact : kLinkFormatFast);
 }
 
 std::string encodeLink(const Board& board, std::string_view baseUrl) {
@@ -217,8 +228,8 @@ std::string_view linkFragment(std::string_view linkOrFragment) {
 
 Result<Board> decodeLink(std::string_view linkOrFragment, const Limits& limits) {
   if (linkOrFragment.size() > kMaxLinkChars)
-    return Error{"The link is too long (" + grouped(linkOrFragment.size()) + " characters; at most " +
-                 grouped(kMaxLinkChars) + " are read)."};
+    return Error{"The link is too long (" + text::groupedThousands(linkOrFragment.size()) + " characters; at most " +
+                 text::groupedThousands(kMaxLinkChars) + " are read)."};
   const bool hadHash = linkOrFragment.find('#') != std::string_view::npos;
   const std::string_view fragment = linkFragment(linkOrFragment);
   if (fragment.empty())
@@ -227,8 +238,8 @@ Result<Board> decodeLink(std::string_view linkOrFragment, const Limits& limits) 
     return Error{"The link has no board in it (it has no '#' part)."};
   if (fragment.substr(0, 5) == "json=") return decodeJsonForm(fragment.substr(5), limits);
   const char version = fragment.front();
-  if (version == kLinkVersion) return decodeVersion1(fragment.substr(1), limits);
-  if (version >= '2' && version <= '9')
+  if (version == kLinkFormatCompact || version == kLinkFormatFast) return decodeFramed(version, fragment.substr(1), limits);
+  if (version > kLinkVersion && version <= '9')
     return Error{std::string("This link was made by a newer version of Mapathy (link format ") + version +
                  ") — please update the app to open it."};
   return Error{"This is not a Mapathy board link (it starts with " + describeChar(version) +

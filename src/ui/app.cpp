@@ -101,7 +101,9 @@ struct App::Impl {
     registerLibraryStrings();
     setUiLang(langFromTag(host.preferredLanguage()));
     site = toBase36(host.random64(), 4);
-    workshop.setVoter(site);  // issue 8: dots are ballots under this anonymous id
+    // Issue 8: dots are ballots under the device's anonymous voter id, which the workshop panel keeps
+    // on the device (Host::loadDeviceValue) so a reload does not hand out fresh dots. The site id for
+    // new note ids stays per session: two tabs on one device must never make the same ids.
   }
 
   Host& host;
@@ -117,6 +119,7 @@ struct App::Impl {
   std::string renameBuffer;
   Screen screen = Screen::Start;
   std::vector<RecentBoard> recent;   // boards put aside (newest first)
+  std::vector<UnopenableBoard> unopenable;  // stored boards this app cannot open: listed, never touched
   std::vector<Message> messages;
   int nextMessageId = 1;
 
@@ -134,8 +137,6 @@ struct App::Impl {
   bool titleActive = false;
   bool touch = false;
   bool styleApplied = false;
-  bool fitNextFrame = false;
-  bool readableFit = false;
   std::string focusNote;  // "show note" from the actions panel
   WorkshopPanel workshop{host};  // issue 8: merge, send back, dot voting, prompts, timer, presentation
 
@@ -158,6 +159,11 @@ struct App::Impl {
   }
 
   void open(Board board) {
+    // A board stored here by a newer Mapathy keeps its id: an older copy of it (e.g. from a link shared
+    // before) becomes a board of its own, so saving it can never write over the newer one.
+    if (std::any_of(unopenable.begin(), unopenable.end(), [&](const UnopenableBoard& u) { return u.id == board.id; })) {
+      board.id = toBase36(host.random64(), 10);
+    }
     recent.erase(std::remove_if(recent.begin(), recent.end(),
                                 [&](const RecentBoard& r) { return r.board.id == board.id; }),
                  recent.end());
@@ -178,11 +184,12 @@ struct App::Impl {
     screen = Screen::Board;
     cards = NoteCards();
     canvas = Canvas();
+    // A board opens at a readable zoom, fitted in its first frame to the layout that frame computes (see
+    // Canvas::fitContent); the toolbar's "fit" shows everything.
+    canvas.fitContent(true);
     filter = NoteFilter();
     empathy = EmpathyViewState();
     titleBuffer = doc->board().title;
-    fitNextFrame = true;
-    readableFit = true;  // a board opens at a readable zoom; the toolbar's "fit" shows everything
     workshop.onBoardOpened(doc->board());  // what a participant's "Send back" compares against
   }
 
@@ -504,6 +511,10 @@ struct App::Impl {
         break;  // the list changed
       }
     }
+    for (const UnopenableBoard& u : unopenable) {
+      any = true;
+      unopenableRow(u);
+    }
     if (!any) {
       hintText(tr("start.recentNone"));
     }
@@ -558,6 +569,27 @@ struct App::Impl {
     }
     ImGui::PopID();
     return changed;
+  }
+
+  // A stored board this app cannot open: its title and why, without any button that could change it.
+  static void unopenableRow(const UnopenableBoard& u) {
+    ImGui::PushID(u.id.c_str());
+    const std::string title = u.title.empty() ? std::string(tr("start.untitled")) : u.title;
+    const std::string why = u.newerVersion.empty() ? std::string(tr("library.unreadableRow"))
+                                                   : format(tr("library.newerRow"), u.newerVersion);
+    ImGui::BeginGroup();
+    ImGui::Bullet();
+    ImGui::SameLine();
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::SameLine();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colours::kDanger), "· %s", why.c_str());
+    ImGui::EndGroup();
+    // The row as one labelled item over the text, so tests and automation can read it (text has no ID).
+    const ImVec2 rowMin = ImGui::GetItemRectMin();
+    const ImVec2 rowSize = ImGui::GetItemRectSize();
+    ImGui::SetCursorScreenPos(rowMin);
+    ImGui::InvisibleButton((title + " · " + why + "###library.unopenable").c_str(), rowSize);
+    ImGui::PopID();
   }
 
   // The board a library dialog acts on: the open one (-1) or one put aside; nullptr when gone.
@@ -766,7 +798,7 @@ struct App::Impl {
     }
     ImGui::SameLine();
     if (iconButtonTip(label("toolbar.fit").c_str(), Icon::Fit, tr("toolbar.fitTip"), true)) {
-      fitNextFrame = true;
+      canvas.fitContent();
     }
     ImGui::SameLine();
     toolbarRule(h);
@@ -785,7 +817,7 @@ struct App::Impl {
     }
     ImGui::SameLine();
     // issue 9: the accessible text view, one click away (export_menu's textViewButton, as an icon when narrow)
-    if (level >= 1 ? iconButtonTip(textViewLabel.c_str(), Icon::Eye, tr("export.textViewTip"), true)
+    if (level >= 1 ? iconButtonTip(textViewLabel.c_str(), Icon::TextView, tr("export.textViewTip"), true)
                    : textViewButton()) {
       ui::openTextView(host, d.board());
     }
@@ -1083,11 +1115,6 @@ struct App::Impl {
     ImGui::EndGroup();
     workshop.drawOverlay(*doc, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());  // countdown, dots left
     (void)rest;
-    if (fitNextFrame || !canvas.hasBeenFitted()) {
-      canvas.fit(ctx.contentMin, ctx.contentMax, readableFit);
-      fitNextFrame = false;
-      readableFit = false;
-    }
     if (!focusNote.empty()) {
       if (auto c = cards.lastWorldCentre(focusNote)) {
         canvas.centreOn(*c);
@@ -1357,11 +1384,18 @@ const Document* App::document() const { return impl_->doc.get(); }
 Screen App::screen() const { return impl_->doc ? impl_->screen : Screen::Start; }
 const std::vector<RecentBoard>& App::recentBoards() const { return impl_->recent; }
 const std::vector<Message>& App::messages() const { return impl_->messages; }
+const std::vector<UnopenableBoard>& App::unopenableBoards() const { return impl_->unopenable; }
 bool App::newBoard(BoardKind kind, const std::string& templateId, Lang lang) {
   return impl_->newBoard(kind, templateId, lang);
 }
-void App::restoreLibrary(std::vector<Board> boards, const std::string& openId) {
+void App::restoreLibrary(std::vector<Board> boards, const std::string& openId,
+                         std::vector<UnopenableBoard> unopenable) {
   Impl& m = *impl_;
+  for (UnopenableBoard& u : unopenable) {
+    if (std::none_of(m.unopenable.begin(), m.unopenable.end(), [&](const UnopenableBoard& k) { return k.id == u.id; })) {
+      m.unopenable.push_back(std::move(u));
+    }
+  }
   std::stable_sort(boards.begin(), boards.end(),
                    [](const Board& a, const Board& b) { return a.modifiedAt > b.modifiedAt; });
   for (Board& b : boards) {

@@ -39,6 +39,15 @@ struct RecentBoard {
   Board board;
 };
 
+// A board in the device's storage that this app cannot open: made by a newer Mapathy (`newerVersion` is
+// its format version) or unreadable (`newerVersion` empty). It is listed on the start screen so it is not
+// lost from sight, and never opened, saved over or deleted: a newer Mapathy opens it again as it was.
+struct UnopenableBoard {
+  std::string id;
+  std::string title;
+  std::string newerVersion;
+};
+
 // Share-link size bands shown in the share dialog. A QR code in byte mode holds at most 1,273 bytes at
 // error-correction level H (version 40); we keep a little margin. Chat apps and mail clients commonly
 // cut or break links beyond about 2,000 characters.
@@ -74,6 +83,10 @@ class Host {
   // Show a standalone HTML document (the accessible text view or the print page, core/export_html.hpp)
   // outside the app, e.g. in a new browser tab. It must never be injected into the app's own page.
   virtual void showHtml(const std::string& /*name*/, const std::string& /*html*/) {}
+  // ---- small values kept on this device across visits (the browser: localStorage), e.g. the
+  // anonymous voter id of dot voting (issue 8). "" when nothing is stored or there is no storage.
+  virtual std::string loadDeviceValue(const std::string& /*key*/) { return ""; }
+  virtual void saveDeviceValue(const std::string& /*key*/, const std::string& /*value*/) {}
 };
 
 class App {
@@ -115,7 +128,10 @@ class App {
   // ---- the local library (the browser platform keeps every board the App holds in the device's storage)
   // Puts stored boards back at start: the one with `openId` (open at the last visit) opens, the others are
   // listed under "Boards on this device". Restored boards count as work: they are never dropped silently.
-  void restoreLibrary(std::vector<Board> boards, const std::string& openId);
+  // `unopenable`: stored boards this app cannot open (listed, never touched; see UnopenableBoard).
+  void restoreLibrary(std::vector<Board> boards, const std::string& openId,
+                      std::vector<UnopenableBoard> unopenable = {});
+  [[nodiscard]] const std::vector<UnopenableBoard>& unopenableBoards() const;
   // A banner from the platform (e.g. storage full), already in the UI language.
   void showMessage(MessageKind kind, const std::string& text);
   // Touch mode: larger targets (≥ 44 CSS px). The platform turns it on for touch devices.

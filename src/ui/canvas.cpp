@@ -101,10 +101,21 @@ void Canvas::panBy(ImVec2 screenDelta) {
 
 void Canvas::fit(ImVec2 worldMin, ImVec2 worldMax, bool readable) {
   fitPending_ = true;
+  fitToContent_ = false;
   fitReadable_ = readable;
   fitMin_ = worldMin;
   fitMax_ = worldMax;
   fitted_ = true;
+}
+
+void Canvas::fitContent(bool readable) {
+  fit(contentMin_, contentMax_, readable);
+  fitToContent_ = true;
+}
+
+void Canvas::setContent(ImVec2 worldMin, ImVec2 worldMax) {
+  contentMin_ = worldMin;
+  contentMax_ = worldMax;
 }
 
 void Canvas::applyPendingFit() {
@@ -112,6 +123,11 @@ void Canvas::applyPendingFit() {
     return;
   }
   fitPending_ = false;
+  if (fitToContent_) {
+    fitMin_ = contentMin_;
+    fitMax_ = contentMax_;
+    fitToContent_ = false;
+  }
   const float margin = 32.0f;
   const float w = std::max(fitMax_.x - fitMin_.x, 1.0f);
   const float h = std::max(fitMax_.y - fitMin_.y, 1.0f);

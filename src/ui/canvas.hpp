@@ -3,6 +3,7 @@
 // Views lay their content out in *world* units (1 unit = 1 CSS pixel at zoom 1) and draw it through the
 // transform here. Usage per frame:
 //
+//   canvas.setContent(min, max);          // the view's layout, known before drawing (for "fit")
 //   canvas.begin("empathy", size);        // a child region; wheel zooms around the cursor
 //   if (canvas.visible(worldRect)) …      // culling: skip what is off screen
 //   draw with canvas.toScreen(…), canvas.fontSize(base), canvas.drawList()
@@ -10,7 +11,10 @@
 //
 // Items submitted between begin() and end() (cards, buttons) take the mouse before the empty-space
 // background, because end() submits the background last. Fit requests made before begin() (fit()
-// from a toolbar button) are applied as soon as the region's size is known.
+// from a toolbar button) are applied as soon as the region's size is known. fitContent() (a board just
+// opened, the toolbar's "fit") is applied in the next begin() to the content that frame's view reports
+// through setContent(): so a board's very first frame is drawn at its opening zoom, whatever the window
+// size and however slow that first frame is, and the zoom never jumps a frame later.
 #pragma once
 
 #include "imgui.h"
@@ -56,6 +60,10 @@ class Canvas {
   // `readable` (a board just opened): never below 100 %, so text is readable from the start; a board
   // larger than the screen then shows its top-left part (centred when its width fits).
   void fit(ImVec2 worldMin, ImVec2 worldMax, bool readable = false);
+  // Fits, in the next begin(), the rectangle the view passes to setContent() just before it.
+  void fitContent(bool readable = false);
+  // The world rectangle of everything the view will draw this frame; call before begin().
+  void setContent(ImVec2 worldMin, ImVec2 worldMax);
   // Moves so the world point is in the centre (keeps zoom).
   void centreOn(ImVec2 world);
   [[nodiscard]] bool hasBeenFitted() const { return fitted_; }
@@ -78,6 +86,9 @@ class Canvas {
   bool fitted_ = false;
   bool fitPending_ = false;
   bool fitReadable_ = false;
+  bool fitToContent_ = false;  // the pending fit takes its rectangle from setContent()
+  ImVec2 contentMin_{0, 0};
+  ImVec2 contentMax_{0, 0};
   ImVec2 fitMin_{0, 0};
   ImVec2 fitMax_{0, 0};
 };

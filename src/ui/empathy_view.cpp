@@ -16,12 +16,16 @@ namespace mapathy::ui {
 
 namespace {
 
-// One template unit is as wide as fills the screen at 100 % (within these bounds), so a map opens readable
-// and uses the room it has; rows are at least kMinRowHeight and grow with their notes.
+// The map fills the canvas at 100 %: one template unit is as wide as fills the canvas (within these
+// bounds), and the rows share the canvas's height; a row grows beyond its share when its notes need more
+// (the map then reaches below the screen and pans). So a map opens readable, with no empty band beside or
+// below the regions, and the regions beside the persona are as tall as the persona's row needs, no taller.
 constexpr float kMinColumnWidth = 300.0f;
-constexpr float kMaxColumnWidth = 440.0f;
-constexpr float kFitMargin = 32.0f;      // Canvas::fit leaves this much on each side
-constexpr float kMinRowHeight = 200.0f;
+constexpr float kMaxColumnWidth = 640.0f;  // wider regions only add empty space (cards keep their width)
+constexpr float kFitMargin = 32.0f;        // Canvas::fit leaves this much on each side
+constexpr float kAddSectionHeight = 48.0f; // the "Add section" button under the grid
+constexpr float kMinRowHeight = 150.0f;
+constexpr float kRoomToAdd = 48.0f;        // empty room under a region's notes to double-click into
 constexpr float kGutter = 14.0f;         // between regions
 constexpr float kInset = 14.0f;          // inside a region
 constexpr float kTitleSize = 18.0f;
@@ -94,19 +98,32 @@ std::string quoted(const std::string& quote) {
   return "“" + quote + "”";
 }
 
+// A wide persona card puts the disc beside the name and role (saves a third of its height, so the map
+// fits a laptop screen); a narrow one stacks them, centred.
+constexpr float kSideBySideWidth = 280.0f;
+constexpr float kSideDiscRadius = 36.0f;
+
+float sideTextWidth(float width) { return width - kInset * 2.0f - kSideDiscRadius * 2.0f - 16.0f; }
+
 float personaHeight(const Persona& p, float width, bool editing) {
   const float inner = width - kInset * 2.0f;
   if (editing) {
     return 110.0f + 6 * 44.0f + 60.0f;
   }
   float h = kInset + 96.0f + 10.0f + 26.0f + 20.0f;
+  if (width >= kSideBySideWidth) {
+    const float textW = sideTextWidth(width);
+    const float nameH = textHeight(p.name.empty() ? " " : p.name.c_str(), 21.0f, textW);
+    const float roleH = textHeight(p.role.empty() ? " " : p.role.c_str(), 14.0f, textW);
+    h = kInset + std::max(kSideDiscRadius * 2.0f + 8.0f, nameH + 2.0f + roleH) + 14.0f;
+  }
   if (!p.goal.empty()) {
     h += 18.0f + textHeight(p.goal.c_str(), 14.0f, inner) + 8.0f;
   }
   if (!p.quote.empty()) {
     h += textHeight(quoted(p.quote).c_str(), 15.0f, inner) + 12.0f;
   }
-  return h + kInset + 30.0f;
+  return h + kInset + (width >= kSideBySideWidth ? 12.0f : 30.0f);
 }
 
 struct PersonaField {
@@ -144,8 +161,15 @@ void drawPersona(EditorContext& ctx, EmpathyViewState& state, ImVec2 wmin, ImVec
   dl->AddRect(a, b, colours::kBorder, 16.0f * z, 0, 1.0f);
 
   const float cx = (a.x + b.x) * 0.5f;
-  const float r = 44.0f * z;
-  const ImVec2 disc(cx, a.y + (kInset + 48.0f) * z);
+  const bool side = !state.editingPersona && wmax.x - wmin.x >= kSideBySideWidth;
+  const float r = (side ? kSideDiscRadius : 44.0f) * z;
+  // The card is as tall as its row; its content sits in the middle (no empty band at the bottom).
+  const float spare = state.editingPersona
+                          ? 0.0f
+                          : std::max(0.0f, (wmax.y - wmin.y) - personaHeight(p, wmax.x - wmin.x, false));
+  const ImVec2 disc = side ? ImVec2(a.x + (kInset + kSideDiscRadius) * z,
+                                    a.y + (kInset + kSideDiscRadius + 4.0f + spare * 0.5f) * z)
+                           : ImVec2(cx, a.y + (kInset + 48.0f + spare * 0.5f) * z);
   const NoteColour& pal = noteColour(p.colour);
   dl->AddCircleFilled(disc, r + 4.0f * z, pal.fill);
   dl->AddCircleFilled(disc, r, pal.accent);
@@ -170,6 +194,26 @@ void drawPersona(EditorContext& ctx, EmpathyViewState& state, ImVec2 wmin, ImVec
 
   const float innerW = (wmax.x - wmin.x - kInset * 2.0f) * z;
   float y = disc.y + r + 14.0f * z;
+  // Beside the disc: name and role, left-aligned and centred on the disc's height.
+  float sideBottom = 0.0f;
+  if (side && cv.fontSize(14.0f) >= 5.0f) {
+    const float textW = sideTextWidth(wmax.x - wmin.x) * z;
+    const float tx = disc.x + r + 16.0f * z;
+    const std::string name = p.name.empty() ? tr("persona.namePlaceholder") : p.name;
+    const std::string role = p.role.empty() ? tr("persona.rolePlaceholder") : p.role;
+    const float nameFs = cv.fontSize(21.0f);
+    const float roleFs = cv.fontSize(14.0f);
+    ImFont* nameFont = fontForSize(nameFs, true, name.c_str());
+    const float nameH = nameFont->CalcTextSizeA(nameFs, FLT_MAX, textW, name.c_str()).y;
+    const float roleH = ImGui::GetFont()->CalcTextSizeA(roleFs, FLT_MAX, textW, role.c_str()).y;
+    float ty = disc.y - (nameH + 2.0f * z + roleH) * 0.5f;
+    dl->AddText(nameFont, nameFs, ImVec2(tx, ty), p.name.empty() ? colours::kInkMuted : colours::kInk, name.c_str(),
+                nullptr, textW);
+    ty += nameH + 2.0f * z;
+    dl->AddText(ImGui::GetFont(), roleFs, ImVec2(tx, ty), colours::kInkMuted, role.c_str(), nullptr, textW);
+    sideBottom = ty + roleH;
+  }
+  if (side) y = std::max(disc.y + r + 4.0f * z, sideBottom) + 14.0f * z;
   const float x0 = a.x + kInset * z;
   auto centred = [&](const std::string& text, float size, ImU32 col) {
     const float fs = cv.fontSize(size);
@@ -192,10 +236,13 @@ void drawPersona(EditorContext& ctx, EmpathyViewState& state, ImVec2 wmin, ImVec
     if (cv.fontSize(14.0f) < 5.0f) {
       return;
     }
-    centred(p.name.empty() ? tr("persona.namePlaceholder") : p.name, 21.0f, p.name.empty() ? colours::kInkMuted : colours::kInk);
-    y += 2.0f * z;
-    centred(p.role.empty() ? tr("persona.rolePlaceholder") : p.role, 14.0f, colours::kInkMuted);
-    y += 12.0f * z;
+    if (!side) {
+      centred(p.name.empty() ? tr("persona.namePlaceholder") : p.name, 21.0f,
+              p.name.empty() ? colours::kInkMuted : colours::kInk);
+      y += 2.0f * z;
+      centred(p.role.empty() ? tr("persona.rolePlaceholder") : p.role, 14.0f, colours::kInkMuted);
+      y += 12.0f * z;
+    }
     if (!p.goal.empty()) {
       const float fs = cv.fontSize(11.5f);
       dl->AddText(ImGui::GetFont(), fs, ImVec2(x0, y), pal.accent, tr("persona.goal"));
@@ -337,7 +384,6 @@ void drawEmpathyView(EditorContext& ctx, EmpathyViewState& state) {
   if (size.x <= 0 || size.y <= 0) {
     size = ImGui::GetContentRegionAvail();
   }
-  ctx.canvas.begin("##empathy-canvas", size);
 
   // ---- layout: grid columns are fixed; rows grow to fit their content.
   Grid grid;
@@ -373,13 +419,30 @@ void drawEmpathyView(EditorContext& ctx, EmpathyViewState& state) {
     const float w = colX(s.rect.w) - kGutter;
     headerH[i] = sectionHeaderHeight(s, w);
     const float cards = ctx.cards.measurePlace(ctx, Place{s.id, "", ""}, w - kInset * 2.0f);
-    need(s.rect, headerH[i] + cards + kInset + 70.0f + kGutter);  // room left to double-click into
+    need(s.rect, headerH[i] + cards + kInset + kRoomToAdd + kGutter);
   }
   need(board.personaRect, personaHeight(board.persona, colX(board.personaRect.w) - kGutter, state.editingPersona) + kGutter);
+  // Rows share what is left of the canvas's height, so the map fills the screen from top to bottom.
+  {
+    float total = 0.0f;
+    for (const float h : rowH) total += h;
+    const float room = size.y - kFitMargin * 2.0f - kAddSectionHeight;
+    if (room > total) {
+      const float add = (room - total) / static_cast<float>(grid.rows);
+      for (float& h : rowH) h += add;
+    }
+  }
   grid.rowTop.assign(static_cast<std::size_t>(grid.rows) + 1, 0.0f);
   for (int r = 0; r < grid.rows; ++r) {
     grid.rowTop[static_cast<std::size_t>(r) + 1] = grid.rowTop[static_cast<std::size_t>(r)] + rowH[static_cast<std::size_t>(r)];
   }
+  // The layout is known before anything is drawn: the canvas fits a just-opened board to it in this frame.
+  const float gridBottom = grid.rowTop.back();
+  ctx.contentMin = ImVec2(0, 0);
+  ctx.contentMax = ImVec2(colX(static_cast<float>(grid.cols)), gridBottom + kAddSectionHeight);
+  ctx.canvas.setContent(ctx.contentMin, ctx.contentMax);
+  ctx.canvas.begin("##empathy-canvas", size);
+
   auto worldRect = [&](const Rect& r, ImVec2* mn, ImVec2* mx) {
     const auto y0 = static_cast<std::size_t>(std::clamp(static_cast<int>(r.y), 0, grid.rows));
     const auto y1 = static_cast<std::size_t>(std::clamp(static_cast<int>(std::ceil(r.y + r.h)), 0, grid.rows));
@@ -410,7 +473,6 @@ void drawEmpathyView(EditorContext& ctx, EmpathyViewState& state) {
   }
 
   // ---- "Add section" under the grid
-  const float gridBottom = grid.rowTop.back();
   {
     Canvas& cv = ctx.canvas;
     const ImVec2 a = cv.toScreen(ImVec2(kGutter * 0.5f, gridBottom + 6.0f));
@@ -433,9 +495,6 @@ void drawEmpathyView(EditorContext& ctx, EmpathyViewState& state) {
                   hov ? colours::kPrimary : colours::kInkMuted, text);
     }
   }
-
-  ctx.contentMin = ImVec2(0, 0);
-  ctx.contentMax = ImVec2(colX(static_cast<float>(grid.cols)), gridBottom + 48.0f);  // the "Add section" button
 
   CanvasEvents ev = ctx.canvas.end();
   // Double-click anywhere in a section (header included) adds a note there.

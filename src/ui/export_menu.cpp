@@ -72,7 +72,7 @@ void openTextView(Host& host, const Board& board) {
   host.showHtml(exportFileStem(board.title) + "-text.html", exportAccessibleHtml(board, uiLang()));
 }
 
-bool textViewButton() { return iconButtonTip(label("export.textView").c_str(), Icon::Eye, tr("export.textViewTip")); }
+bool textViewButton() { return iconButtonTip(label("export.textView").c_str(), Icon::TextView, tr("export.textViewTip")); }
 
 bool textViewShortcutPressed() {
   const ImGuiIO& io = ImGui::GetIO();
@@ -102,14 +102,14 @@ void exportButtons(Host& host, const Board& board, ExportMenuState& state) {
     host.downloadFile(stem + "-actions.csv", "text/csv", exportActionsCsv(board, csv));
   }
   ImGui::Checkbox(label("export.semicolons").c_str(), &state.semicolons);
-  if (iconButton(label("export.printA4").c_str(), Icon::Share)) {
+  if (iconButton(label("export.printA4").c_str(), Icon::Print)) {
     host.showHtml(stem + "-print.html", exportPrintHtml(board, uiLang(), PaperSize::A4));
   }
   ImGui::SameLine();
-  if (iconButton(label("export.printLetter").c_str(), Icon::Share)) {
+  if (iconButton(label("export.printLetter").c_str(), Icon::Print)) {
     host.showHtml(stem + "-print.html", exportPrintHtml(board, uiLang(), PaperSize::Letter));
   }
-  if (iconButtonTip(label("export.textView", "share").c_str(), Icon::Eye, tr("export.textViewTip"))) {
+  if (iconButtonTip(label("export.textView", "share").c_str(), Icon::TextView, tr("export.textViewTip"))) {
     openTextView(host, board);
   }
   hintText(tr("export.hint"));

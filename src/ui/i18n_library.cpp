@@ -29,6 +29,20 @@ const UiString kLibraryStrings[] = {
      "the page. Download the board (Share → Download JSON) to keep it.",
      "Dieser Browser lässt Mapathy nichts auf dem Gerät speichern (privater Modus?): Deine Boards sind NICHT mehr da, "
      "wenn du die Seite schließt. Lade das Board herunter (Teilen → JSON herunterladen), um es zu behalten."},
+    {"library.newerBoard",
+     "\"%s\" was made by a newer Mapathy (format version %s; this app reads up to version %s) and cannot be opened "
+     "here. It stays on this device unchanged: update Mapathy to open it.",
+     "„%s“ wurde mit einer neueren Mapathy erstellt (Formatversion %s; diese App liest bis Version %s) und lässt "
+     "sich hier nicht öffnen. Es bleibt unverändert auf diesem Gerät: Aktualisiere Mapathy, um es zu öffnen."},
+    {"library.newerRow", "made by a newer Mapathy (format version %s), cannot open here; kept unchanged",
+     "mit einer neueren Mapathy erstellt (Formatversion %s), lässt sich hier nicht öffnen; bleibt unverändert"},
+    {"library.newerLibrary",
+     "The boards on this device were saved by a newer Mapathy (library version %s). This app leaves them "
+     "untouched and saves nothing on this device: download your board (Share → Download JSON) to keep it.",
+     "Die Boards auf diesem Gerät hat eine neuere Mapathy gespeichert (Bibliotheksversion %s). Diese App lässt sie "
+     "unverändert und speichert nichts auf diesem Gerät: Lade dein Board herunter (Teilen → JSON herunterladen), "
+     "um es zu behalten."},
+    {"library.unreadableRow", "cannot be read; kept unchanged", "lässt sich nicht lesen; bleibt unverändert"},
     {"library.restoreFailed", "A board saved on this device could not be read and was left untouched: %s",
      "Ein auf diesem Gerät gespeichertes Board ließ sich nicht lesen und bleibt unverändert liegen: %s"},
 };

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/document.hpp"
@@ -333,11 +334,10 @@ class JourneyDrawer {
       : ctx_(ctx), st_(st), doc_(ctx.doc), colours_(boardColours()),
         p_{ctx.canvas, ctx.canvas.drawList(), ImGui::GetFont(), headingFont()} {}
 
-  void draw() {
+  // `geometry`: this frame's layout, computed before the canvas began (see drawJourneyView).
+  void draw(Geometry geometry) {
     const Board& board = doc_.board();
-    geometry_ = layout(ctx_, board);
-    ctx_.contentMin = ImVec2(0, 0);
-    ctx_.contentMax = ImVec2(geometry_.gridRight + M::kAddColumnWidth, geometry_.gridBottom + M::kAddRowHeight);
+    geometry_ = std::move(geometry);
 
     drawGridBackground(board);
     // Copies of the ids: buttons below may add, move or delete stages and lanes mid-frame.
@@ -1209,8 +1209,15 @@ void drawJourneyView(EditorContext& ctx, JourneyViewState& state) {
   }
 
   // The app calls ctx.cards.beginFrame()/endFrame() around every board view.
-  ctx.canvas.begin("##journey-canvas", ImGui::GetContentRegionAvail());
-  JourneyDrawer(ctx, state).draw();
+  // The layout comes first: the canvas fits a just-opened board to it before anything is drawn.
+  Geometry geometry = layout(ctx, board);
+  ctx.contentMin = ImVec2(0, 0);
+  ctx.contentMax = ImVec2(geometry.gridRight + M::kAddColumnWidth, geometry.gridBottom + M::kAddRowHeight);
+  ctx.canvas.setContent(ctx.contentMin, ctx.contentMax);
+  // The app's canvas size leaves room for the actions and workshop panels beside the board.
+  const ImVec2 size = ctx.canvasSize.x > 0 && ctx.canvasSize.y > 0 ? ctx.canvasSize : ImGui::GetContentRegionAvail();
+  ctx.canvas.begin("##journey-canvas", size);
+  JourneyDrawer(ctx, state).draw(std::move(geometry));
   const CanvasEvents events = ctx.canvas.end();
   ctx.cards.handleCanvasEvents(ctx, events);
 }

@@ -334,6 +334,30 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 min, float size, ImU32 col) {
       dl->AddLine(p(0.5f, 0.45f), p(0.5f, 0.7f), col, th);
       dl->AddCircleFilled(p(0.5f, 0.32f), s * 0.05f, col);
       break;
+    case Icon::Print:
+      // Paper tray on top, the printer's body, and the printed sheet with two lines below it.
+      dl->AddRect(p(0.3f, 0.1f), p(0.7f, 0.36f), col, 0.0f, 0, th);
+      dl->AddRect(p(0.1f, 0.36f), p(0.9f, 0.7f), col, s * 0.08f, 0, th);
+      dl->AddRectFilled(p(0.28f, 0.58f), p(0.72f, 0.92f), IM_COL32(255, 255, 255, 255));
+      dl->AddRect(p(0.28f, 0.58f), p(0.72f, 0.92f), col, 0.0f, 0, th);
+      dl->AddLine(p(0.37f, 0.7f), p(0.63f, 0.7f), col, th * 0.8f);
+      dl->AddLine(p(0.37f, 0.8f), p(0.63f, 0.8f), col, th * 0.8f);
+      dl->AddCircleFilled(p(0.78f, 0.46f), s * 0.045f, col);
+      break;
+    case Icon::TextView:
+      // A page with a folded corner and lines of text.
+      dl->PathLineTo(p(0.2f, 0.08f));
+      dl->PathLineTo(p(0.6f, 0.08f));
+      dl->PathLineTo(p(0.8f, 0.28f));
+      dl->PathLineTo(p(0.8f, 0.92f));
+      dl->PathLineTo(p(0.2f, 0.92f));
+      dl->PathStroke(col, ImDrawFlags_Closed, th);
+      dl->AddLine(p(0.6f, 0.08f), p(0.6f, 0.28f), col, th * 0.8f);
+      dl->AddLine(p(0.6f, 0.28f), p(0.8f, 0.28f), col, th * 0.8f);
+      for (const float y : {0.44f, 0.59f, 0.74f}) {
+        dl->AddLine(p(0.32f, y), p(y > 0.7f ? 0.56f : 0.68f, y), col, th * 0.8f);
+      }
+      break;
   }
 }
 

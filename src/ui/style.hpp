@@ -62,7 +62,9 @@ void drawShadow(ImDrawList* dl, ImVec2 min, ImVec2 max, float rounding, float si
 // Icons drawn into a square box [min, min+size]. Stroke colour `col`.
 enum class Icon {
   Plus, Minus, Undo, Redo, Share, Fit, Back, Search, Close, Tag, Eye, Vote, Check, Trash, Action, Globe,
-  Hand, Touch, Copy, Download, Filter, Warning, Info
+  Hand, Touch, Copy, Download, Filter, Warning, Info,
+  Print,     // a printer with a sheet coming out (print page / PDF)
+  TextView   // a page of text lines (the accessible text view)
 };
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 min, float size, ImU32 col);
 

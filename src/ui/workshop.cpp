@@ -112,14 +112,7 @@ std::string sendBackLink(const Board& base, const Board& current, const std::str
 // ------------------------------------------------------------------------------------------------
 // Dot voting
 // ------------------------------------------------------------------------------------------------
-bool setDotsPerPerson(Document& doc, int dots) {
-  const int wanted = std::clamp(dots, 0, kMaxVotesPerPerson);
-  if (votesPerPerson(doc.board()) == wanted) return false;
-  Board b = doc.board();
-  setVotesPerPerson(b, wanted);
-  doc.replaceBoard(std::move(b), false, stepLabel(doc.board(), "Dots per person", "Punkte pro Person"));
-  return true;
-}
+bool setDotsPerPerson(Document& doc, int dots) { return doc.setVotesPerPerson(dots); }
 
 int dotsOn(const Note& note, const std::string& voter) {
   auto it = note.ballots.find(voter);
@@ -127,39 +120,33 @@ int dotsOn(const Note& note, const std::string& voter) {
 }
 
 bool placeDot(Document& doc, const std::string& noteId, const std::string& voter, int change) {
-  Board b = doc.board();
-  if (!placeVote(b, noteId, voter, change)) return false;
-  // The vote is a ballot with its own clock; the note's text clock stays, so a dot never wins over
-  // an edit of the note made elsewhere.
-  doc.replaceBoard(std::move(b), false, stepLabel(doc.board(), "Vote", "Abstimmen"));
-  return true;
+  // One small step: the note's ballot for this voter, with its own clock (the note's text clock
+  // stays, so a dot never wins over an edit of the note made elsewhere).
+  return doc.placeVote(noteId, voter, change);
 }
 
 bool sortNotesByVotes(Document& doc) {
-  Board b = doc.board();
+  const Board& b = doc.board();
   // Group by place; inside a place, most votes first, ties in their current order.
-  std::map<std::tuple<std::string, std::string, std::string>, std::vector<Note*>> places;
-  for (Note& n : b.notes) places[{n.section, n.stage, n.lane}].push_back(&n);
-  bool changed = false;
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<const Note*>> places;
+  for (const Note& n : b.notes) places[{n.section, n.stage, n.lane}].push_back(&n);
+  std::vector<std::pair<std::string, std::int64_t>> orders;
   for (auto& [key, notes] : places) {
-    std::sort(notes.begin(), notes.end(),
-              [](const Note* x, const Note* y) { return std::tie(x->order, x->id) < std::tie(y->order, y->id); });
-    std::vector<Note*> sorted = notes;
+    std::sort(notes.begin(), notes.end(), [](const Note* x, const Note* y) {
+      return std::tie(x->order, x->id) < std::tie(y->order, y->id);
+    });
+    std::vector<const Note*> sorted = notes;
     std::stable_sort(sorted.begin(), sorted.end(), [](const Note* x, const Note* y) { return x->votes > y->votes; });
     if (sorted == notes) continue;
     std::int64_t order = 1024;
-    for (Note* n : sorted) {
-      if (n->order != order) {
-        n->order = order;
-        n->modified = ++b.clock;  // a move is an edit of the note (it travels in links and merges)
-        changed = true;
-      }
+    for (const Note* n : sorted) {
+      if (n->order != order) orders.emplace_back(n->id, order);
       order += 1024;
     }
   }
-  if (!changed) return false;
-  doc.replaceBoard(std::move(b), false, stepLabel(doc.board(), "Sort by votes", "Nach Stimmen sortieren"));
-  return true;
+  if (orders.empty()) return false;
+  // One step with a delta per moved note (never a copy of the board).
+  return doc.setNoteOrders(orders, stepLabel(b, "Sort by votes", "Nach Stimmen sortieren"));
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -188,9 +175,7 @@ std::string insertPrompt(Document& doc, const Place& place, const std::string& t
   const Board& b = doc.board();
   const auto here = notesAt(b, place.section, place.stage, place.lane);
   const std::string before = here.empty() ? std::string() : here.front()->id;
-  const std::string id = doc.addNote(place, text, -1, before);
-  if (!id.empty()) doc.setNoteTags(id, {"prompt"});
-  return id;
+  return doc.addNote(place, text, -1, before, {"prompt"});  // one undo step, tagged in it
 }
 
 std::vector<NamedPlace> promptPlaces(const Board& board) {

@@ -121,11 +121,34 @@ std::string preview(const std::string& text, std::size_t max = 60) {
 
 const StringTableRegistrar kRegister(kWorkshopStrings);
 
+// The participant's anonymous voter id is kept on the device (Host::loadDeviceValue): a reload or a
+// later visit counts their dots against the same budget instead of handing out fresh ones. Random
+// base-36, never a name; six digits keep ballots short in contribution links.
+constexpr const char* kVoterKey = "voter";
+constexpr std::size_t kVoterDigits = 6;
+
+bool plausibleVoter(const std::string& voter) {
+  if (voter.size() < 4 || voter.size() > 16) return false;
+  auto base36 = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'); };
+  return std::all_of(voter.begin(), voter.end(), base36);
+}
+
+std::string deviceVoter(Host& host) {
+  std::string stored = host.loadDeviceValue(kVoterKey);
+  if (plausibleVoter(stored)) return stored;
+  static const char kDigits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+  std::uint64_t bits = host.random64();
+  std::string voter;
+  for (std::size_t i = 0; i < kVoterDigits; ++i, bits /= 36) voter.push_back(kDigits[bits % 36]);
+  host.saveDeviceValue(kVoterKey, voter);
+  return voter;
+}
+
 }  // namespace
 
 void registerWorkshopStrings() { registerStrings(kWorkshopStrings, sizeof kWorkshopStrings / sizeof kWorkshopStrings[0]); }
 
-WorkshopPanel::WorkshopPanel(Host& host) : host_(host), voter_("anonymous") { registerWorkshopStrings(); }
+WorkshopPanel::WorkshopPanel(Host& host) : host_(host), voter_(deviceVoter(host)) { registerWorkshopStrings(); }
 
 void WorkshopPanel::onBoardOpened(const Board& board) {
   base_ = board;
@@ -633,8 +656,17 @@ void WorkshopPanel::drawPresentation(const Document& doc, ImVec2 size) {
     }
   }
   const float textW = size.x - pad * 2.0f;
+  // What is shown is also an item (inert), so tests and automation can read the step's title and notes.
+  auto readable = [](const std::string& text, const char* id, ImVec2 at, ImVec2 itemSize) {
+    ImGui::SetCursorScreenPos(at);
+    ImGui::PushID(id);  // a "###" inside the text cannot make two items share an ID
+    ImGui::InvisibleButton((text + "###" + id).c_str(), ImVec2(std::max(1.0f, itemSize.x), std::max(1.0f, itemSize.y)));
+    ImGui::PopID();
+  };
+  const ImVec2 titleExtent = ImGui::GetFont()->CalcTextSizeA(titleSize, FLT_MAX, textW, title.c_str());
+  readable(title, "workshop.present.title", ImVec2(origin.x + pad, y), titleExtent);
   dl->AddText(ImGui::GetFont(), titleSize, ImVec2(origin.x + pad, y), colours::kInk, title.c_str(), nullptr, textW);
-  y += ImGui::GetFont()->CalcTextSizeA(titleSize, FLT_MAX, textW, title.c_str()).y + 6.0f;
+  y += titleExtent.y + 6.0f;
   if (!sub.empty()) {
     dl->AddText(ImGui::GetFont(), noteSize * 0.8f, ImVec2(origin.x + pad, y), colours::kInkMuted, sub.c_str(), nullptr, textW);
     y += ImGui::GetFont()->CalcTextSizeA(noteSize * 0.8f, FLT_MAX, textW, sub.c_str()).y + 10.0f;
@@ -662,6 +694,7 @@ void WorkshopPanel::drawPresentation(const Document& doc, ImVec2 size) {
       const float h = th + 28.0f + (n.votes > 0 ? noteSize : 0.0f);
       const ImVec2 a(origin.x + pad + static_cast<float>(col) * (cardW + 16.0f), y);
       const ImVec2 e(a.x + cardW, a.y + h);
+      readable(n.text, ("workshop.present.note." + n.id).c_str(), a, ImVec2(cardW, h));
       const NoteColour& pal = noteColour(empathy ? colour : n.colour);
       drawShadow(dl, a, e, 10.0f, 6.0f);
       dl->AddRectFilled(a, e, pal.fill, 10.0f);

@@ -17,8 +17,9 @@
 //   timer.start, timer.pause, timer.reset, timer.more, timer.less, present; in the merge dialog
 //   mergeLinks (the text field "##workshop.mergeText"), mergeRun, mergeDone; in the send-back dialog
 //   sendCopy, sendClose and the QR item "workshop.sendQr"; on cards "vote.add.<noteId>" and
-//   "vote.remove.<noteId>"; in presentation present.prev, present.next, present.exit; the timer
-//   display "workshop.timerDisplay".
+//   "vote.remove.<noteId>"; in presentation present.prev, present.next, present.exit, and (inert,
+//   readable) the step's title "workshop.present.title" and its notes "workshop.present.note.<id>";
+//   the timer display "workshop.timerDisplay".
 #pragma once
 
 #include <cstdint>
@@ -37,8 +38,9 @@ void registerWorkshopStrings();
 
 class WorkshopPanel {
  public:
+  // Takes the device's anonymous voter id from the host (made and stored there on the first visit).
   explicit WorkshopPanel(Host& host);
-  // The participant's anonymous voter id (the app's random site id; never a name).
+  // The participant's anonymous voter id (random, kept per device; never a name).
   void setVoter(const std::string& voter) { voter_ = voter; }
 
   void onBoardOpened(const Board& board);

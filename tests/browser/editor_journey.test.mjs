@@ -24,16 +24,32 @@ test('journey board: drag two emotion scores, add and name a stage, a note, undo
   let copy = null;
   try {
     const { page } = app;
+    // Watch every frame from the click on: the board's zoom and where its emotion faces are.
+    await page.evaluate(() => {
+      window.openingFrames = [];
+      const watch = () => {
+        const faces = window.mapathy.widgets().filter((w) => w.label.startsWith('emotion:'));
+        if (window.mapathy.document() !== null && faces.length > 0) {
+          window.openingFrames.push({ frame: window.mapathy.frames(), zoom: window.mapathy.zoom(),
+            faces: faces.map((w) => `${w.label}@${w.x.toFixed(1)},${w.y.toFixed(1)}`).join(' ') });
+        }
+        if (window.openingFrames.length < 6) requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
     await click(page, 'New journey board');
     await page.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 5000 });
-    await page.waitForTimeout(300);
     let doc = await board(page);
     assert.equal(doc.kind, 'journey');
-    // The view settles its opening zoom once it knows the board's size (a frame or two after it opens;
-    // later on a loaded machine): wait for it, and fail if it never becomes readable.
-    const readable = await page.waitForFunction(() => window.mapathy.zoom() >= 0.95, null, { timeout: 5000 })
-      .then(() => true, () => false);
-    assert.ok(readable, `a new board opens at a readable zoom (zoom ${await page.evaluate(() => window.mapathy.zoom())})`);
+    // The opening zoom is set in the board's very first frame (fitted to that frame's layout): it is
+    // readable from the start and neither the zoom nor the board's place changes in the frames after it.
+    await page.waitForFunction(() => window.openingFrames.length >= 6, null, { timeout: 10000 });
+    const opening = await page.evaluate(() => window.openingFrames);
+    assert.ok(opening[0].zoom >= 1, `a new board opens at a readable zoom (zoom ${opening[0].zoom})`);
+    for (const later of opening.slice(1)) {
+      assert.equal(later.zoom, opening[0].zoom, `the zoom of frame ${later.frame} is the first frame's`);
+      assert.equal(later.faces, opening[0].faces, `the board of frame ${later.frame} is where the first frame put it`);
+    }
     const emotionLane = doc.board.lanes.find((lane) => lane.kind === 'emotion');
     const textLane = doc.board.lanes.find((lane) => (lane.kind || 'text') === 'text');  // the default kind is left out
     assert.ok(emotionLane && textLane, 'the template has an emotion lane and a text lane');

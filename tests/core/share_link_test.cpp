@@ -7,7 +7,12 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <random>
@@ -17,6 +22,7 @@
 
 #include "core/board_codec.hpp"
 #include "core/compress.hpp"
+#include "core/fast_compress.hpp"
 #include "core/format.hpp"
 #include "core/templates.hpp"
 #include "lz_string.hpp"
@@ -46,9 +52,9 @@ std::string base64url(const std::vector<std::uint8_t>& bytes) {
   return out;
 }
 
-// Builds a format-1 fragment by hand from raw board bytes, so tests can craft hostile links.
+// Builds a fragment by hand from raw board bytes (format 1 unless told), so tests can craft hostile links.
 std::string craftFragment(const std::vector<std::uint8_t>& raw, std::uint64_t declaredSize,
-                          const std::vector<std::uint8_t>& stream) {
+                          const std::vector<std::uint8_t>& stream, char format = '1') {
   std::vector<std::uint8_t> bytes;
   auto varint = [&bytes](std::uint64_t v) {
     while (v >= 0x80) {
@@ -62,7 +68,7 @@ std::string craftFragment(const std::vector<std::uint8_t>& raw, std::uint64_t de
   const std::uint32_t crc = compress::crc32(raw);
   for (int k = 0; k < 4; ++k) bytes.push_back(static_cast<std::uint8_t>(crc >> (8 * k)));
   bytes.insert(bytes.end(), stream.begin(), stream.end());
-  return "1" + base64url(bytes);
+  return std::string(1, format) + base64url(bytes);
 }
 
 std::string percentEncode(std::string_view text) {
@@ -160,7 +166,7 @@ TEST(ShareLink, RoundTripsRandomBoards) {
     const BoardKind kind = i % 2 ? BoardKind::Journey : BoardKind::EmpathyMap;
     const Board b = randomBoard(rng, kind, static_cast<int>(rng() % 50));
     const std::string fragment = encodeFragment(b);
-    ASSERT_EQ(fragment.front(), kLinkVersion);
+    ASSERT_EQ(fragment.front(), board_codec::serialize(b).size() <= kFastLinkFromBytes ? '1' : '2');
     ASSERT_EQ(fragment.find_first_not_of(kBase64Url, 1), std::string::npos) << fragment;
     ASSERT_NE(fragment.back(), '-');
     ASSERT_NE(fragment.back(), '_');
@@ -235,7 +241,7 @@ TEST(ShareLinkErrors, EmptyInputs) {
 
 TEST(ShareLinkErrors, WrongOrUnknownPrefix) {
   expectError("#xyz", "not a Mapathy board link");
-  expectError("#2AAAA", "newer version");
+  expectError("#3AAAA", "newer version");
   expectError("#9AAAA", "link format 9");
   expectError("#JSON=%7B%7D", "not a Mapathy board link");
 }
@@ -438,16 +444,220 @@ TEST(ShareLinkFormat, VersionPrefixComesFirst) {
   const Board b = samples::typicalGermanEmpathyMap();
   const std::string link = encodeLink(b, kBase);
   EXPECT_EQ(link.substr(0, link.find('#') + 2), std::string(kBase) + "#1");
-  EXPECT_EQ(kLinkVersion, '1');
+  EXPECT_EQ(kLinkVersion, '2');
   // Every other leading character is refused with a message about the prefix, never decoded.
   const std::string rest = encodeFragment(b).substr(1);
-  for (const char prefix : std::string("02345678 9AZaz-_")) {
+  for (const char prefix : std::string("0345678 9AZaz-_")) {
     const auto r = decodeLink("#" + std::string(1, prefix) + rest);
     ASSERT_FALSE(r.ok()) << prefix;
-    const bool newer = prefix >= '2' && prefix <= '9';
+    const bool newer = prefix >= '3' && prefix <= '9';
     EXPECT_NE(r.error().find(newer ? "newer version of Mapathy" : "not a Mapathy board link"), std::string::npos)
         << prefix << ": " << r.error();
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Link format 2 (the fast coder for large boards): chosen by size, round trips, every hostile case,
+// a stored link that must keep decoding, and the CLI.
+// ---------------------------------------------------------------------------------------------
+std::string readFixtureLine(const std::string& name) {
+  std::ifstream in(std::string(MAPATHY_FIXTURES_DIR) + "/links/" + name);
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
+TEST(ShareLinkFormat2, LargeBoardsUseFormat2AndSmallOnesKeepFormat1) {
+  // The encoder switches where the board's binary form passes kFastLinkFromBytes.
+  int last1 = -1, first2 = -1;
+  for (int notes = 100; notes <= 160; ++notes) {
+    const Board b = samples::largeGermanEmpathyMap(notes);
+    const std::size_t raw = board_codec::serialize(b).size();
+    const char format = encodeFragment(b).front();
+    EXPECT_EQ(format, raw <= kFastLinkFromBytes ? '1' : '2') << notes << " notes, " << raw << " bytes";
+    if (format == '1') last1 = notes;
+    if (format == '2' && first2 < 0) first2 = notes;
+  }
+  EXPECT_GT(last1, 100);
+  EXPECT_EQ(first2, last1 + 1);
+  // The typical 40-note board and every template stay in format 1 (their sizes are asserted above).
+  EXPECT_EQ(encodeFragment(samples::typicalGermanEmpathyMap()).front(), '1');
+  EXPECT_EQ(encodeFragment(samples::largeGermanEmpathyMap(1000)).front(), '2');
+}
+
+TEST(ShareLinkFormat2, RoundTripsSampleAndRandomBoardsInBothFormats) {
+  for (const int notes : {0, 40, 300, 1000}) {
+    const Board b = samples::largeGermanEmpathyMap(notes);
+    for (const char format : {'1', '2'}) {
+      const std::string fragment = encodeFragmentInFormat(b, format);
+      ASSERT_EQ(fragment.front(), format);
+      const auto back = decodeLink(fragment);
+      ASSERT_TRUE(back.ok()) << notes << " notes, format " << format << ": " << back.error();
+      EXPECT_EQ(*back, b);
+    }
+  }
+  std::mt19937_64 rng(2626);
+  for (int i = 0; i < 60; ++i) {
+    const Board b = randomBoard(rng, i % 2 ? BoardKind::Journey : BoardKind::EmpathyMap, static_cast<int>(rng() % 400));
+    const std::string fragment = encodeFragmentInFormat(b, '2');
+    ASSERT_EQ(fragment.find_first_not_of(kBase64Url, 1), std::string::npos) << fragment;
+    ASSERT_NE(fragment.back(), '-');
+    ASSERT_NE(fragment.back(), '_');
+    const auto back = decodeLink(fragment);
+    ASSERT_TRUE(back.ok()) << "board " << i << ": " << back.error();
+    ASSERT_EQ(*back, b) << "board " << i;
+  }
+}
+
+TEST(ShareLinkFormat2, ThousandNoteLinkIsQuickAndNotMuchLongerThanFormat1) {
+  const Board b = samples::largeGermanEmpathyMap(1000);
+  const auto start = std::chrono::steady_clock::now();
+  const std::string fast = encodeFragment(b);
+  const auto back = decodeLink(fast);
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_TRUE(back.ok()) << back.error();
+  EXPECT_EQ(*back, b);
+  const std::string compact = encodeFragmentInFormat(b, '1');
+  std::cout << "[ share-link format 2 ] 1,000 notes: format 2 " << fast.size() << " characters, format 1 "
+            << compact.size() << "; encode + decode " << ms << " ms (sanitizers make it slower)\n";
+  EXPECT_LE(fast.size(), compact.size() * 5 / 4) << "format 2 may cost at most 25% in length at 1,000 notes";
+  EXPECT_LT(ms, 3000);  // a bound for a loaded machine with sanitizers; the benchmark measures the real figure
+}
+
+TEST(ShareLinkFormat2, EveryTruncationSaysIncomplete) {
+  const Board b = samples::largeGermanEmpathyMap(150);
+  const std::string fragment = encodeFragment(b);
+  ASSERT_EQ(fragment.front(), '2');
+  for (std::size_t n = 1; n < fragment.size(); ++n) {
+    const auto r = decodeLink(std::string_view(fragment).substr(0, n));
+    if (r.ok()) {
+      ASSERT_EQ(n, fragment.size() - 1);
+      ASSERT_EQ(fragment.back(), 'A');
+      EXPECT_EQ(*r, b);
+      continue;
+    }
+    ASSERT_EQ(r.error(), kIncomplete) << "cut to " << n << " characters";
+  }
+}
+
+TEST(ShareLinkFormat2, EveryCorruptedCharacterFailsWithAMessage) {
+  Board b = samples::typicalGermanEmpathyMap();
+  b.notes.resize(12);
+  b.actions.clear();
+  const std::string fragment = encodeFragmentInFormat(b, '2');
+  int damaged = 0;
+  for (std::size_t i = 1; i < fragment.size(); ++i) {
+    std::string bad = fragment;
+    const auto at = kBase64Url.find(bad[i]);
+    bad[i] = kBase64Url[(at + 1 + i % 63) % 64];
+    const auto r = decodeLink(bad);
+    if (r.ok()) {
+      ASSERT_GE(i + 3, fragment.size()) << "corruption at " << i << " went unnoticed";
+      ASSERT_EQ(*r, b);
+      continue;
+    }
+    ASSERT_FALSE(r.error().empty());
+    if (r.error().find("damaged") != std::string::npos) ++damaged;
+  }
+  EXPECT_GT(damaged, static_cast<int>(fragment.size()) * 9 / 10);
+  // Extra characters after the end (four at a time, so the length still ends on a whole byte).
+  expectError(fragment + "AAAAAAAA", "damaged");
+  expectError(fragment + "QQQQ", "damaged");
+}
+
+TEST(ShareLinkFormat2, BombIsRefusedBeforeUnpackingAndNeverUnpacksMoreThanDeclared) {
+  const std::vector<std::uint8_t> zeros(1024u * 1024u, 0);
+  const std::vector<std::uint8_t> stream = fast_compress::compress(zeros);
+  ASSERT_LT(stream.size(), 200u);
+  Limits small;
+  small.maxBytes = 16 * 1024;
+  const auto start = std::chrono::steady_clock::now();
+  expectError("#" + craftFragment(zeros, zeros.size(), stream, '2'), "more than the limit", small);
+  expectError("#" + craftFragment(zeros, std::uint64_t{1} << 40, stream, '2'), "more than the limit");
+  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count(),
+            500);
+  // Within the limit it unpacks exactly what it declares and fails as a board; declaring less than the
+  // stream holds leaves stream bytes unread: damaged.
+  expectError("#" + craftFragment(zeros, zeros.size(), stream, '2'), "does not make sense");
+  expectError("#" + craftFragment(std::vector<std::uint8_t>(100, 0), 100, stream, '2'), "damaged");
+}
+
+TEST(ShareLinkFormat2, BadOffsetsAndLengthsAreDamaged) {
+  const std::vector<std::uint8_t> raw = board_codec::serialize(samples::typicalGermanEmpathyMap());
+  using fast_compress::Token;
+  // The board's first bytes as literals, then a match reaching before the start, one running past the
+  // declared size, a repeat with no distance yet, and an absurd length.
+  std::vector<Token> prefix;
+  for (std::size_t i = 0; i < 10; ++i) prefix.push_back(Token{raw[i], 0, 0});
+  for (const Token bad : {Token{0, 3, 11}, Token{0, raw.size(), 1}, Token{0, 5, 0}, Token{0, std::uint64_t{1} << 35, 2},
+                          Token{0, 3, std::uint64_t{1} << 35}}) {
+    std::vector<Token> tokens = prefix;
+    tokens.push_back(bad);
+    const auto fragment = craftFragment(raw, raw.size(), fast_compress::encodeTokens(tokens), '2');
+    expectError("#" + fragment, "damaged");
+  }
+}
+
+TEST(ShareLinkFormat2, InvalidUtf8InsideTheBoard) {
+  Board b = makeBoard(BoardKind::EmpathyMap, "classic", Lang::En).value();
+  b.title = "Title";
+  std::vector<std::uint8_t> raw = board_codec::serialize(b);
+  const auto at = std::search(raw.begin(), raw.end(), b.title.begin(), b.title.end());
+  ASSERT_NE(at, raw.end());
+  *(at + 1) = 0xFF;
+  expectError("#" + craftFragment(raw, raw.size(), fast_compress::compress(raw), '2'), "UTF-8");
+}
+
+TEST(ShareLinkFormat2, BoardsOverTheLimitsAreRefused) {
+  const std::string fragment = encodeFragment(samples::largeGermanEmpathyMap(1000));
+  ASSERT_EQ(fragment.front(), '2');
+  Limits few;
+  few.maxNotes = 100;
+  expectError(fragment, "notes", few);
+}
+
+TEST(ShareLinkFormat2, StoredVersion2LinkStillDecodes) {
+  // Frozen like format 1: this link (a 300-note board) must decode forever; the encoder is
+  // deterministic, so today it also writes exactly this text.
+  const std::string stored = readFixtureLine("v2-large-german-empathy-map-300.txt");
+  ASSERT_FALSE(stored.empty()) << "missing fixture";
+  ASSERT_EQ(stored.front(), '2');
+  const Board expected = samples::largeGermanEmpathyMap(300);
+  const auto decoded = decodeLink(stored);
+  ASSERT_TRUE(decoded.ok()) << decoded.error();
+  EXPECT_EQ(*decoded, expected);
+  EXPECT_EQ(encodeFragment(expected), stored);
+}
+
+TEST(ShareLinkFormat2, CliEncodesAndDecodesBothFormats) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("mapathy_link2_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  for (const int notes : {40, 1000}) {
+    const Board b = samples::largeGermanEmpathyMap(notes);
+    const fs::path json = dir / "board.json";
+    std::ofstream(json, std::ios::binary) << saveJson(b);
+    const fs::path linkFile = dir / "link.txt";
+    ASSERT_EQ(std::system(("'" + std::string(MAPATHY_CLI_PATH) + "' encode '" + json.string() + "' >'" +
+                           linkFile.string() + "'")
+                              .c_str()),
+              0);
+    std::ifstream linkIn(linkFile);
+    std::string link;
+    std::getline(linkIn, link);
+    ASSERT_NE(link.find(notes == 40 ? "#1" : "#2"), std::string::npos) << link.substr(0, 80);
+    const fs::path decoded = dir / "decoded.json";
+    ASSERT_EQ(std::system(("'" + std::string(MAPATHY_CLI_PATH) + "' decode '" + link + "' >'" + decoded.string() + "'")
+                              .c_str()),
+              0);
+    std::stringstream text;
+    text << std::ifstream(decoded, std::ios::binary).rdbuf();
+    const auto back = loadJson(text.str());
+    ASSERT_TRUE(back.ok()) << back.error();
+    EXPECT_EQ(*back, b) << notes << " notes";
+  }
+  fs::remove_all(dir);
 }
 
 // ---------------------------------------------------------------------------------------------

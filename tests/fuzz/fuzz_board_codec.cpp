@@ -1,12 +1,12 @@
 // libFuzzer target for the share link's inner layers, which the link's checksum hides from a link
-// fuzzer: the compact binary board form (core/board_codec.hpp) and the decompressor
-// (core/compress.hpp).
+// fuzzer: the compact binary board form (core/board_codec.hpp) and the decompressors of link
+// format 1 (core/compress.hpp) and link format 2 (core/fast_compress.hpp).
 //
 // Input: one selector byte, then the payload.
 //   selector even: payload is board bytes → deserialize; an accepted, valid board must serialize
 //                  and deserialize back equal;
-//   selector odd:  payload is a compressed stream; decompress to a size taken from the selector
-//                  (at most 64 KiB) must never give more bytes than asked for.
+//   selector odd:  payload is a compressed stream; both decompressors, asked for a size taken from
+//                  the selector (at most 64 KiB), must never give more bytes than asked for.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -16,6 +16,7 @@
 
 #include "core/board_codec.hpp"
 #include "core/compress.hpp"
+#include "core/fast_compress.hpp"
 #include "core/format.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -26,6 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::size_t want = (static_cast<std::size_t>(selector) >> 1) * 512u;  // 0 … 65,024 bytes
     const auto out = mapathy::compress::decompress(payload, want);
     if (out.bytes.size() > want) std::abort();
+    const auto fast = mapathy::fast_compress::decompress(payload, want);
+    if (fast.bytes.size() > want || fast.bytes.capacity() > want) std::abort();
     return 0;
   }
   const auto board = mapathy::board_codec::deserialize(payload);
@@ -44,6 +47,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto unpacked = mapathy::compress::decompress(packed, bytes.size());
   if (unpacked.bytes != bytes) {
     std::fprintf(stderr, "compress round trip differs\n");
+    std::abort();
+  }
+  const auto fastUnpacked = mapathy::fast_compress::decompress(mapathy::fast_compress::compress(bytes), bytes.size());
+  if (fastUnpacked.damaged || fastUnpacked.bytes != bytes) {
+    std::fprintf(stderr, "fast_compress round trip differs\n");
     std::abort();
   }
   return 0;

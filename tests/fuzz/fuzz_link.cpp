@@ -1,9 +1,10 @@
 // libFuzzer target for share-link decoding (core/share_link.hpp): any text must decode to a board or
 // to an error with a message (never a crash, hang, sanitizer report or unbounded allocation), and a
-// board it accepts must be valid and survive encode → decode unchanged.
+// board it accepts must be valid and survive encode → decode unchanged, in link format 1 and in
+// link format 2 (whichever format the input was in).
 //
-// Inputs are link text (full URLs, fragments, "json=…" forms). Built by tests/fuzz/CMakeLists.txt;
-// run with tools/fuzz.sh.
+// Inputs are link text (full URLs, fragments in format 1 or 2, "json=…" forms). Built by
+// tests/fuzz/CMakeLists.txt; run with tools/fuzz.sh.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -25,12 +26,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::fprintf(stderr, "decoded board is invalid: %s\n", valid.error().c_str());
     std::abort();
   }
-  const std::string fragment = mapathy::encodeFragment(*board);
-  if (fragment.size() > mapathy::kMaxLinkChars) return 0;  // (a json= link of incompressible text)
-  const auto again = mapathy::decodeLink(fragment);
-  if (!again.ok() || !(*again == *board)) {
-    std::fprintf(stderr, "re-encoded link does not round-trip: %s\n", again.ok() ? "boards differ" : again.error().c_str());
-    std::abort();
+  for (const char format : {mapathy::kLinkFormatCompact, mapathy::kLinkFormatFast}) {
+    const std::string fragment = mapathy::encodeFragmentInFormat(*board, format);
+    if (fragment.size() > mapathy::kMaxLinkChars) continue;  // (a json= link of incompressible text)
+    const auto again = mapathy::decodeLink(fragment);
+    if (!again.ok() || !(*again == *board)) {
+      std::fprintf(stderr, "re-encoded link (format %c) does not round-trip: %s\n", format,
+                   again.ok() ? "boards differ" : again.error().c_str());
+      std::abort();
+    }
   }
   return 0;
 }

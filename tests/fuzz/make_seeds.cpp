@@ -14,6 +14,7 @@
 
 #include "core/board_codec.hpp"
 #include "core/compress.hpp"
+#include "core/fast_compress.hpp"
 #include "core/format.hpp"
 #include "core/markdown.hpp"
 #include "core/merge.hpp"
@@ -88,11 +89,14 @@ int main(int argc, char** argv) {
     writeSeed(out / "json", name + ".json", json);
     writeSeed(out / "link", name + ".link", mapathy::encodeLink(board, "https://example.org/mapathy/"));
     writeSeed(out / "link", name + ".fragment", mapathy::encodeFragment(board));
+    writeSeed(out / "link", name + ".fragment2", mapathy::encodeFragmentInFormat(board, mapathy::kLinkFormatFast));
     writeSeed(out / "markdown", name + ".md", mapathy::exportMarkdown(board));
     writeSeed(out / "board_codec", name + ".board", std::string(1, '\0') + asString(raw));
     // Odd selector: a compressed stream to unpack to (selector >> 1) × 512 bytes.
     writeSeed(out / "board_codec", name + ".stream",
               std::string(1, static_cast<char>(3)) + asString(mapathy::compress::compress(raw)));
+    writeSeed(out / "board_codec", name + ".stream2",
+              std::string(1, static_cast<char>(3)) + asString(mapathy::fast_compress::compress(raw)));
     const Board& other = boards[(i + 1) % boards.size()].second;
     writeSeed(out / "merge", name + ".pair", json + std::string(1, '\0') + mapathy::saveJson(other));
     Board edited = board;
@@ -103,7 +107,7 @@ int main(int argc, char** argv) {
     }
     edited.title += " v2";
     writeSeed(out / "merge", name + ".edit", json + std::string(1, '\0') + mapathy::saveJson(edited));
-    written += 8;
+    written += 10;
   }
   std::printf("%d seed inputs written to %s\n", written, out.string().c_str());
   return 0;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,12 @@ class FakeHost : public Host {
   void showHtml(const std::string& name, const std::string& html) override {
     pages.push_back(Download{name, "text/html", html});
   }
+  // Issue 8: per-device values (the voter id), kept as long as this host lives (a "device").
+  std::string loadDeviceValue(const std::string& key) override {
+    auto it = deviceValues.find(key);
+    return it == deviceValues.end() ? std::string() : it->second;
+  }
+  void saveDeviceValue(const std::string& key, const std::string& value) override { deviceValues[key] = value; }
 
   struct Download {
     std::string name, mime, bytes;
@@ -47,6 +54,7 @@ class FakeHost : public Host {
   std::vector<Download> downloads;
   std::vector<Download> pngs;   // downloadPng: name stem and the SVG
   std::vector<Download> pages;  // showHtml
+  std::map<std::string, std::string> deviceValues;  // loadDeviceValue / saveDeviceValue
   std::string language = "en-GB";
   int pickFileCalls = 0;
   std::int64_t now = 1'700'000'000'000;

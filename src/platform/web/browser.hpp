@@ -38,13 +38,19 @@ void share(const std::string& title, const std::string& url);
 // ---- the local library's storage (localStorage, see web/platform.js). Each save writes the new version
 // under a new key first and then switches the index to it, so an interrupted save leaves the previous
 // version in place; the version before that is kept as a fallback.
-enum class SaveResult { Saved = 0, Full = 1, Unavailable = 2 };
+// NewerLibrary: the library's index was written by a newer Mapathy; nothing is written to it then.
+enum class SaveResult { Saved = 0, Full = 1, Unavailable = 2, NewerLibrary = 3 };
 SaveResult librarySave(const std::string& id, const std::string& json, const std::string& title);
 void libraryRemove(const std::string& id);
 void librarySetOpen(const std::string& id);  // "" when no board is open
-// Everything stored, as JSON: {"open": id, "boards": [{"id", "json", "previous"}]} ("previous" may be null).
+// Everything stored, as JSON: {"open": id, "boards": [{"id", "title", "json", "previous"}]} ("json" and
+// "previous" may be null; "title" is the index's). A library whose index a newer Mapathy wrote gives no
+// boards and "newerLibrary": its version.
 std::string libraryLoad();
 void askPersistentStorage();
+// Small per-device values beside the library (localStorage "mapathy:device:<key>"); "" when absent.
+std::string deviceLoad(const std::string& key);
+void deviceSave(const std::string& key, const std::string& value);
 
 // Focuses (active) or blurs the hidden textarea that receives typed text, placed at the text cursor so
 // on-screen keyboards and IME candidate windows show up in the right place. Coordinates in CSS pixels.

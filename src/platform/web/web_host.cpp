@@ -34,4 +34,8 @@ void WebHost::downloadPng(const std::string& name, const std::string& svg) { bro
 
 void WebHost::showHtml(const std::string& name, const std::string& html) { browser::showHtml(name, html); }
 
+std::string WebHost::loadDeviceValue(const std::string& key) { return browser::deviceLoad(key); }
+
+void WebHost::saveDeviceValue(const std::string& key, const std::string& value) { browser::deviceSave(key, value); }
+
 }  // namespace mapathy::platform::web

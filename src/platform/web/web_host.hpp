@@ -22,6 +22,9 @@ class WebHost final : public ui::Host {
   // Outputs (issue 9): web/platform.js rasterises the SVG / opens the page in a new tab from a Blob URL.
   void downloadPng(const std::string& name, const std::string& svg) override;
   void showHtml(const std::string& name, const std::string& html) override;
+  // Per-device values (issue 8: the voter id) in localStorage.
+  std::string loadDeviceValue(const std::string& key) override;
+  void saveDeviceValue(const std::string& key, const std::string& value) override;
 };
 
 }  // namespace mapathy::platform::web
