@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/model.hpp"
-#include "core/templates.hpp"
+#include "core/model/model.hpp"
+#include "core/model/templates.hpp"
 #include "sample_boards.hpp"
 
 namespace mapathy::bench {

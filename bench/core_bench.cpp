@@ -17,9 +17,9 @@
 #include <string>
 
 #include "bench_boards.hpp"
-#include "core/format.hpp"
-#include "core/markdown.hpp"
-#include "core/share_link.hpp"
+#include "core/io/format.hpp"
+#include "core/io/markdown.hpp"
+#include "core/codec/share_link.hpp"
 
 namespace {
 

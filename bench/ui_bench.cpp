@@ -11,7 +11,7 @@
 #include <string>
 
 #include "bench_boards.hpp"
-#include "core/format.hpp"
+#include "core/io/format.hpp"
 #include "imgui.h"
 #include "ui/app.hpp"
 #include "ui/note_card.hpp"

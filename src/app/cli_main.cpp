@@ -20,15 +20,15 @@
 #include <string>
 #include <vector>
 
-#include "core/export_csv.hpp"
-#include "core/export_html.hpp"
-#include "core/export_svg.hpp"
-#include "core/format.hpp"
-#include "core/markdown.hpp"
-#include "core/merge.hpp"
-#include "core/model.hpp"
-#include "core/share_link.hpp"
-#include "core/templates.hpp"
+#include "core/export/export_csv.hpp"
+#include "core/export/export_html.hpp"
+#include "core/export/export_svg.hpp"
+#include "core/io/format.hpp"
+#include "core/io/markdown.hpp"
+#include "core/edit/merge.hpp"
+#include "core/model/model.hpp"
+#include "core/codec/share_link.hpp"
+#include "core/model/templates.hpp"
 
 namespace {
 

@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "core/document.hpp"
-#include "core/format.hpp"
-#include "core/markdown.hpp"
-#include "core/share_link.hpp"
-#include "core/templates.hpp"
+#include "core/edit/document.hpp"
+#include "core/io/format.hpp"
+#include "core/io/markdown.hpp"
+#include "core/codec/share_link.hpp"
+#include "core/model/templates.hpp"
 #include "imgui.h"
 #include "ui/canvas.hpp"
 #include "ui/empathy_view.hpp"

@@ -10,8 +10,8 @@
 #include <optional>
 #include <string>
 
-#include "core/document.hpp"
-#include "core/model.hpp"
+#include "core/edit/document.hpp"
+#include "core/model/model.hpp"
 #include "imgui.h"
 
 namespace mapathy::ui {

@@ -3,9 +3,9 @@
 
 #include <string_view>
 
-#include "core/export_csv.hpp"
-#include "core/export_html.hpp"
-#include "core/export_svg.hpp"
+#include "core/export/export_csv.hpp"
+#include "core/export/export_html.hpp"
+#include "core/export/export_svg.hpp"
 #include "imgui.h"
 #include "ui/i18n.hpp"
 #include "ui/style.hpp"

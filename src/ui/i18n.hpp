@@ -20,7 +20,7 @@
 #include <cstddef>
 #include <string>
 
-#include "core/model.hpp"
+#include "core/model/model.hpp"
 
 namespace mapathy::ui {
 

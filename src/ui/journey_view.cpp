@@ -17,9 +17,9 @@
 #include <utility>
 #include <vector>
 
-#include "core/document.hpp"
-#include "core/model.hpp"
-#include "core/palette.hpp"
+#include "core/edit/document.hpp"
+#include "core/model/model.hpp"
+#include "core/model/palette.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/canvas.hpp"

@@ -27,7 +27,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/document.hpp"
+#include "core/edit/document.hpp"
 #include "imgui.h"
 #include "ui/canvas.hpp"
 #include "ui/editor_context.hpp"

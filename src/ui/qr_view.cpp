@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/qr.hpp"
+#include "core/qr/qr.hpp"
 #include "ui/i18n.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"

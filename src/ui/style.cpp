@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "core/model.hpp"
+#include "core/model/model.hpp"
 #include "imgui_internal.h"
 
 namespace mapathy::ui {

@@ -7,7 +7,7 @@
 #include <set>
 #include <tuple>
 
-#include "core/share_link.hpp"
+#include "core/codec/share_link.hpp"
 
 namespace mapathy::ui {
 

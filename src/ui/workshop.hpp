@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "core/document.hpp"
-#include "core/merge.hpp"
-#include "core/model.hpp"
+#include "core/edit/document.hpp"
+#include "core/edit/merge.hpp"
+#include "core/model/model.hpp"
 
 namespace mapathy::ui {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/share_link.hpp"
+#include "core/codec/share_link.hpp"
 #include "ui/app.hpp"
 #include "ui/i18n.hpp"
 #include "ui/note_card.hpp"

@@ -16,9 +16,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/format.hpp"
-#include "core/model.hpp"
-#include "core/templates.hpp"
+#include "core/io/format.hpp"
+#include "core/model/model.hpp"
+#include "core/model/templates.hpp"
 
 namespace mapathy {
 namespace {

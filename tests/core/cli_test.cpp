@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/format.hpp"
+#include "core/io/format.hpp"
 
 namespace mapathy {
 namespace {

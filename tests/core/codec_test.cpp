@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "core/board_codec.hpp"
-#include "core/compress.hpp"
-#include "core/format.hpp"
+#include "core/codec/board_codec.hpp"
+#include "core/codec/compress.hpp"
+#include "core/io/format.hpp"
 #include "random_board.hpp"
 #include "sample_boards.hpp"
 #include "lz_string.hpp"

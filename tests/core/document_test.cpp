@@ -1,5 +1,5 @@
 // Tests of the Document: every edit, its undo and redo, coalescing, history depth, ids and clocks.
-#include "core/document.hpp"
+#include "core/edit/document.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,8 +7,8 @@
 #include <random>
 #include <set>
 
-#include "core/format.hpp"
-#include "core/templates.hpp"
+#include "core/io/format.hpp"
+#include "core/model/templates.hpp"
 #include "random_board.hpp"
 
 namespace mapathy {

@@ -11,10 +11,10 @@
 #include <utility>
 #include <vector>
 
-#include "core/document.hpp"
-#include "core/format.hpp"
-#include "core/merge.hpp"
-#include "core/templates.hpp"
+#include "core/edit/document.hpp"
+#include "core/io/format.hpp"
+#include "core/edit/merge.hpp"
+#include "core/model/templates.hpp"
 
 namespace mapathy {
 namespace {

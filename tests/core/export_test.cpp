@@ -20,12 +20,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/export_common.hpp"
-#include "core/export_csv.hpp"
-#include "core/export_html.hpp"
-#include "core/export_svg.hpp"
-#include "core/palette.hpp"
-#include "core/templates.hpp"
+#include "core/export/export_common.hpp"
+#include "core/export/export_csv.hpp"
+#include "core/export/export_html.hpp"
+#include "core/export/export_svg.hpp"
+#include "core/model/palette.hpp"
+#include "core/model/templates.hpp"
 #include "random_board.hpp"
 #include "sample_boards.hpp"
 

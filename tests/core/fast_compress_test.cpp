@@ -2,7 +2,7 @@
 // tiny, random, repetitive and board-shaped inputs, and every hostile stream — truncated, corrupted,
 // matches reaching before the start or past the declared size, huge lengths, repeats without a
 // distance, a bomb that declares less than it carries — each stopped with bounded output.
-#include "core/fast_compress.hpp"
+#include "core/codec/fast_compress.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 #include <random>
 #include <vector>
 
-#include "core/board_codec.hpp"
+#include "core/codec/board_codec.hpp"
 #include "random_board.hpp"
 #include "sample_boards.hpp"
 

@@ -1,6 +1,6 @@
 // Tests of the JSON format: saving, loading, fixtures of every released version, and every error
 // path and limit with its message.
-#include "core/format.hpp"
+#include "core/io/format.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/templates.hpp"
+#include "core/model/templates.hpp"
 
 namespace mapathy {
 namespace {

@@ -16,11 +16,11 @@
 #include <string>
 #include <vector>
 
-#include "core/board_codec.hpp"
-#include "core/compress.hpp"
-#include "core/format.hpp"
-#include "core/share_link.hpp"
-#include "core/templates.hpp"
+#include "core/codec/board_codec.hpp"
+#include "core/codec/compress.hpp"
+#include "core/io/format.hpp"
+#include "core/codec/share_link.hpp"
+#include "core/model/templates.hpp"
 #include "sample_boards.hpp"
 
 namespace mapathy {

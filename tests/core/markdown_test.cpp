@@ -1,6 +1,6 @@
 // Markdown import and export: round trips for every template and random boards, hand-written
 // outlines in German and English, every limit and error path, hostile inputs.
-#include "core/markdown.hpp"
+#include "core/io/markdown.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "core/format.hpp"
-#include "core/templates.hpp"
+#include "core/io/format.hpp"
+#include "core/model/templates.hpp"
 #include "random_board.hpp"
 
 namespace mapathy {

@@ -3,7 +3,7 @@
 // boards and random edit sequences on several replicas — merge is commutative, associative and
 // idempotent, applying contributions in any order gives the same board, results stay valid — and
 // the size promise of issue 8 (five short notes fit a 400-character link).
-#include "core/merge.hpp"
+#include "core/edit/merge.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "core/format.hpp"
-#include "core/share_link.hpp"
-#include "core/templates.hpp"
+#include "core/io/format.hpp"
+#include "core/codec/share_link.hpp"
+#include "core/model/templates.hpp"
 #include "random_board.hpp"
 #include "sample_boards.hpp"
 

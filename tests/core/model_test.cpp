@@ -1,5 +1,5 @@
 // Tests of the board model's lookups and enum text forms.
-#include "core/model.hpp"
+#include "core/model/model.hpp"
 
 #include <gtest/gtest.h>
 

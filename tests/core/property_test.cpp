@@ -3,7 +3,7 @@
 
 #include <random>
 
-#include "core/format.hpp"
+#include "core/io/format.hpp"
 #include "random_board.hpp"
 
 namespace mapathy {

@@ -2,7 +2,7 @@
 // patterns, the dark module, BCH-checked format and version information), symbol sizes, the
 // capacity table, and an independent decode: every code is rendered to a PGM image and read back
 // by zbar (`zbarimg`, Debian package zbar-tools), which must return exactly the encoded text.
-#include "core/qr.hpp"
+#include "core/qr/qr.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "core/merge.hpp"
-#include "core/share_link.hpp"
+#include "core/edit/merge.hpp"
+#include "core/codec/share_link.hpp"
 #include "sample_boards.hpp"
 
 namespace mapathy {

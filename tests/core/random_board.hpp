@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "core/model.hpp"
-#include "core/templates.hpp"
+#include "core/model/model.hpp"
+#include "core/model/templates.hpp"
 
 namespace mapathy {
 

@@ -8,8 +8,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/model.hpp"
-#include "core/templates.hpp"
+#include "core/model/model.hpp"
+#include "core/model/templates.hpp"
 
 namespace mapathy::samples {
 

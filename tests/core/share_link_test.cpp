@@ -2,7 +2,7 @@
 // 1,000 notes, random boards), the json= form, every error path of hostile input, and the size
 // promise of issue 3 (whole URL ≤ 2,000 characters and ≥ 25% shorter than deflate+base64url and
 // lz-string links of the same JSON), with the three figures printed.
-#include "core/share_link.hpp"
+#include "core/codec/share_link.hpp"
 
 #include <gtest/gtest.h>
 #include <zlib.h>
@@ -20,11 +20,11 @@
 #include <string>
 #include <vector>
 
-#include "core/board_codec.hpp"
-#include "core/compress.hpp"
-#include "core/fast_compress.hpp"
-#include "core/format.hpp"
-#include "core/templates.hpp"
+#include "core/codec/board_codec.hpp"
+#include "core/codec/compress.hpp"
+#include "core/codec/fast_compress.hpp"
+#include "core/io/format.hpp"
+#include "core/model/templates.hpp"
 #include "lz_string.hpp"
 #include "random_board.hpp"
 #include "sample_boards.hpp"

@@ -1,11 +1,11 @@
 // Tests of the built-in templates: both languages, stable ids, hints, colours, layouts.
-#include "core/templates.hpp"
+#include "core/model/templates.hpp"
 
 #include <gtest/gtest.h>
 
 #include <set>
 
-#include "core/format.hpp"
+#include "core/io/format.hpp"
 
 namespace mapathy {
 namespace {

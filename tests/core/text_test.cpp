@@ -1,6 +1,6 @@
 // core/text.hpp: the UTF-8 rules every loader shares, decoding that always makes progress, and the
 // thousands grouping of messages.
-#include "core/text.hpp"
+#include "core/base/text.hpp"
 
 #include <gtest/gtest.h>
 

@@ -14,10 +14,10 @@
 #include <span>
 #include <vector>
 
-#include "core/board_codec.hpp"
-#include "core/compress.hpp"
-#include "core/fast_compress.hpp"
-#include "core/format.hpp"
+#include "core/codec/board_codec.hpp"
+#include "core/codec/compress.hpp"
+#include "core/codec/fast_compress.hpp"
+#include "core/io/format.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;

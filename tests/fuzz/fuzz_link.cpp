@@ -12,8 +12,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/format.hpp"
-#include "core/share_link.hpp"
+#include "core/io/format.hpp"
+#include "core/codec/share_link.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

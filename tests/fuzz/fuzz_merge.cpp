@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include "core/format.hpp"
-#include "core/merge.hpp"
-#include "core/share_link.hpp"
+#include "core/io/format.hpp"
+#include "core/edit/merge.hpp"
+#include "core/codec/share_link.hpp"
 
 namespace {
 

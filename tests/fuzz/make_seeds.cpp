@@ -12,14 +12,14 @@
 #include <string>
 #include <vector>
 
-#include "core/board_codec.hpp"
-#include "core/compress.hpp"
-#include "core/fast_compress.hpp"
-#include "core/format.hpp"
-#include "core/markdown.hpp"
-#include "core/merge.hpp"
-#include "core/share_link.hpp"
-#include "core/templates.hpp"
+#include "core/codec/board_codec.hpp"
+#include "core/codec/compress.hpp"
+#include "core/codec/fast_compress.hpp"
+#include "core/io/format.hpp"
+#include "core/io/markdown.hpp"
+#include "core/edit/merge.hpp"
+#include "core/codec/share_link.hpp"
+#include "core/model/templates.hpp"
 
 namespace fs = std::filesystem;
 using mapathy::Board;

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "core/document.hpp"
-#include "core/model.hpp"
+#include "core/edit/document.hpp"
+#include "core/model/model.hpp"
 #include "ui_harness.hpp"
 
 namespace mapathy::ui {

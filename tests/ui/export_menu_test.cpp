@@ -3,12 +3,12 @@
 // the bytes are the core's exports of the open board.
 #include <gtest/gtest.h>
 
-#include "core/document.hpp"
-#include "core/export_csv.hpp"
-#include "core/export_html.hpp"
-#include "core/export_svg.hpp"
-#include "core/share_link.hpp"
-#include "core/templates.hpp"
+#include "core/edit/document.hpp"
+#include "core/export/export_csv.hpp"
+#include "core/export/export_html.hpp"
+#include "core/export/export_svg.hpp"
+#include "core/codec/share_link.hpp"
+#include "core/model/templates.hpp"
 #include "ui/export_menu.hpp"
 #include "ui_harness.hpp"
 

@@ -6,9 +6,9 @@
 #include <cmath>
 #include <string>
 
-#include "core/document.hpp"
-#include "core/model.hpp"
-#include "core/templates.hpp"
+#include "core/edit/document.hpp"
+#include "core/model/model.hpp"
+#include "core/model/templates.hpp"
 #include "imgui.h"
 #include "ui/app.hpp"
 #include "ui/canvas.hpp"

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "core/document.hpp"
-#include "core/format.hpp"
-#include "core/share_link.hpp"
-#include "core/templates.hpp"
+#include "core/edit/document.hpp"
+#include "core/io/format.hpp"
+#include "core/codec/share_link.hpp"
+#include "core/model/templates.hpp"
 #include "ui_harness.hpp"
 
 namespace mapathy::ui {

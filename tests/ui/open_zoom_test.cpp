@@ -8,7 +8,7 @@
 #include <string>
 #include <tuple>
 
-#include "core/model.hpp"
+#include "core/model/model.hpp"
 #include "ui_harness.hpp"
 
 namespace mapathy::ui {

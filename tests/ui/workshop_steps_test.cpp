@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "core/document.hpp"
-#include "core/format.hpp"
-#include "core/merge.hpp"
-#include "core/share_link.hpp"
-#include "core/templates.hpp"
+#include "core/edit/document.hpp"
+#include "core/io/format.hpp"
+#include "core/edit/merge.hpp"
+#include "core/codec/share_link.hpp"
+#include "core/model/templates.hpp"
 #include "ui/workshop.hpp"
 #include "ui/workshop_panel.hpp"
 #include "ui_harness.hpp"

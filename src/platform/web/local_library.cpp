@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/document.hpp"
-#include "core/format.hpp"
+#include "core/edit/document.hpp"
+#include "core/io/format.hpp"
 #include "platform/web/browser.hpp"
 #include "ui/app.hpp"
 #include "ui/i18n.hpp"
