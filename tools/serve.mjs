@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Serves the built site (default build/web/site) on http://127.0.0.1:8080 — `node tools/serve.mjs [dir]
 // [--port N] [--base /sub/path/]`. Ctrl-C stops it. Also a module: the browser tests start the same
-// server on a random free port (tests/browser/lib.mjs).
+// server on a random free port (tests/browser/lib.mjs), in test mode: then the console capture
+// (tests/browser/capture.js) is served as <base>__test/console.js and inserted into index.html as its
+// first script, right after the Content-Security-Policy (same origin, so the policy is not touched).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -23,9 +25,21 @@ const TYPES = {
 
 export const DEFAULT_SITE = fileURLToPath(new URL('../build/web/site/', import.meta.url));
 
+export const TEST_SCRIPT_PATH = '__test/console.js';
+
+// index.html with `<script src="__test/console.js">` as its first script (after the CSP meta element, so
+// the policy applies to it and it runs before anything else). Fails loudly if the page has no CSP.
+export function withTestScript(html) {
+  const csp = /<meta http-equiv="Content-Security-Policy"[^>]*>/.exec(html);
+  if (!csp) throw new Error('index.html has no Content-Security-Policy meta element to put the test script after');
+  const at = csp.index + csp[0].length;
+  return html.slice(0, at) + `\n  <script src="${TEST_SCRIPT_PATH}"></script>` + html.slice(at);
+}
+
 // Starts a static file server for `root` below `base` ("/" or "/repo/"). port 0 picks a free port.
-// Resolves to { url, port, close() }; url ends with the base path.
-export async function startServer({ root = DEFAULT_SITE, port = 0, host = '127.0.0.1', base = '/' } = {}) {
+// `testScript` (a file) turns on test mode (see above). Resolves to { url, port, close() }; url ends with
+// the base path.
+export async function startServer({ root = DEFAULT_SITE, port = 0, host = '127.0.0.1', base = '/', testScript = null } = {}) {
   const rootDir = resolve(root);
   if (!base.startsWith('/')) base = '/' + base;
   if (!base.endsWith('/')) base += '/';
@@ -36,6 +50,7 @@ export async function startServer({ root = DEFAULT_SITE, port = 0, host = '127.0
         if (path + '/' === base) return redirect(response, base);
         return notFound(response);
       }
+      if (testScript && path === base + TEST_SCRIPT_PATH) return send(response, request, testScript, await readFile(testScript));
       let file = normalize(join(rootDir, path.slice(base.length)));
       if (file !== rootDir && !file.startsWith(rootDir + sep)) return notFound(response);
       let info = await stat(file).catch(() => null);
@@ -44,13 +59,9 @@ export async function startServer({ root = DEFAULT_SITE, port = 0, host = '127.0
         info = await stat(file).catch(() => null);
       }
       if (!info || !info.isFile()) return notFound(response);
-      const body = await readFile(file);
-      response.writeHead(200, {
-        'Content-Type': TYPES[extname(file).toLowerCase()] || 'application/octet-stream',
-        'Content-Length': body.length,
-        'Cache-Control': 'no-cache',
-      });
-      response.end(request.method === 'HEAD' ? undefined : body);
+      let body = await readFile(file);
+      if (testScript && file === join(rootDir, 'index.html')) body = Buffer.from(withTestScript(body.toString('utf8')));
+      send(response, request, file, body);
     } catch (error) {
       response.writeHead(500, { 'Content-Type': 'text/plain' });
       response.end(String(error));
@@ -69,6 +80,15 @@ export async function startServer({ root = DEFAULT_SITE, port = 0, host = '127.0
       server.close(() => resolvePromise());
     }),
   };
+}
+
+function send(response, request, file, body) {
+  response.writeHead(200, {
+    'Content-Type': TYPES[extname(file).toLowerCase()] || 'application/octet-stream',
+    'Content-Length': body.length,
+    'Cache-Control': 'no-cache',
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
 }
 
 function notFound(response) {

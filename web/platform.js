@@ -357,7 +357,22 @@
     try { store.setItem('mapathy:device:' + key, value); } catch (e) { /* full or private: a new id next visit */ }
   }
 
+  // Persistent storage (the browser promises not to evict the library when the disk fills up) is never
+  // asked for on the app's own. Firefox answers navigator.storage.persist() with a permission prompt
+  // ("Allow … to store data in persistent storage?") that someone who has just typed a note cannot place,
+  // and Chromium and Safari decide silently from how the site is used (bookmarked, installed) anyway.
+  // askPersistentStorage() is there for an explicit action of the person. persistentStorage() says what
+  // is true now: 'granted' when the browser already keeps the storage (navigator.storage.persisted() never
+  // prompts), 'not asked', 'asked' while a request runs, 'denied', or 'unsupported'.
   let persistence = 'not asked';
+  function checkPersistentStorage() {
+    if (!navigator.storage || typeof navigator.storage.persisted !== 'function') {
+      persistence = 'unsupported';
+      return;
+    }
+    navigator.storage.persisted().then((granted) => { if (granted && persistence === 'not asked') persistence = 'granted'; },
+      () => { /* unknown: stays 'not asked' */ });
+  }
   function askPersistentStorage() {
     if (!navigator.storage || typeof navigator.storage.persist !== 'function') {
       persistence = 'unsupported';
@@ -472,6 +487,7 @@
     postRun() {
       ready = true;
       watchPixelRatio();
+      checkPersistentStorage();
       const string = (pointer) => Module.UTF8ToString(pointer);
       window.mapathy = Object.freeze({
         // Items of the last completed frame: {label, rawLabel, id, window, x, y, w, h, visible, flags},

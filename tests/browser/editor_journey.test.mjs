@@ -1,3 +1,4 @@
+// engines: chromium firefox webkit
 // The editor, journey board, acted out with mouse and keyboard on a laptop: two emotion scores are set by
 // dragging the faces of the emotion curve (one undo step each), a stage is added and named in place with
 // German text, a note goes into a text-lane cell, undo/redo work from the keyboard, and the share link
@@ -101,6 +102,8 @@ test('journey board: drag two emotion scores, add and name a stage, a note, undo
     await page.waitForTimeout(300);
     await click(page, byId(`add-note:${textLane.id}:${first.id}`));
     await page.waitForFunction(() => JSON.parse(window.mapathy.document()).board.notes.length === 1);
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input', null,
+      { timeout: 3000 });
     await typeText(page, 'Wartezeit in der Hotline: 20 Minuten – ärgerlich, aber gewöhnt.');
     await page.keyboard.press('Escape');
     await page.waitForTimeout(200);
@@ -109,7 +112,7 @@ test('journey board: drag two emotion scores, add and name a stage, a note, undo
     assert.equal(doc.board.notes[0].stage, first.id);
     assert.equal(doc.board.notes[0].lane, textLane.id);
     await screenshot(page, 'editor-journey-fitted');
-    assert.deepEqual(app.errors, []);
+    assert.deepEqual(await app.problems(), []);
 
     // The share link carries all of it.
     const link = await page.evaluate(() => window.mapathy.shareLink());
@@ -120,7 +123,7 @@ test('journey board: drag two emotion scores, add and name a stage, a note, undo
     assert.deepEqual(opened.board.lanes.find((lane) => lane.id === emotionLane.id).emotions,
       doc.board.lanes.find((lane) => lane.id === emotionLane.id).emotions);
     assert.deepEqual(opened.board.notes.map((note) => note.text), doc.board.notes.map((note) => note.text));
-    assert.deepEqual(copy.errors, []);
+    assert.deepEqual(await copy.problems(), []);
   } finally {
     if (copy) await copy.close();
     await app.close();

@@ -1,35 +1,38 @@
-// Shared helpers for Mapathy's real-browser tests: serve the built site, open it in Debian's Chromium
-// through playwright-core, find widgets by label through window.mapathy.widgets(), and act like a person
-// (click or tap a widget's rectangle, type text). Each *.test.mjs here is one ctest test (CMakeLists.txt).
+// Shared helpers for Mapathy's real-browser tests: serve the built site, open it in one of three engines
+// (Chromium, Firefox, WebKit: drivers/*.mjs behind one page API, drivers/page.mjs), find widgets by label
+// through window.mapathy.widgets(), and act like a person (click or tap a widget's rectangle, type text).
+// Each *.test.mjs here is one ctest test per engine its first line names (`// engines: chromium firefox
+// webkit`; CMakeLists.txt reads it): browser.<engine>.<name>, with MAPATHY_ENGINE set to the engine.
 //
 // Environment (set by ctest; defaults for running a test by hand with `node smoke.test.mjs`):
+//   MAPATHY_ENGINE         chromium (default), firefox or webkit
 //   MAPATHY_SITE_DIR       the built site (default: build/web/site in the source tree)
-//   MAPATHY_ARTIFACTS_DIR  where screenshots go (default: build/browser-artifacts)
-//   MAPATHY_CHROMIUM       the browser (default: /usr/bin/chromium)
+//   MAPATHY_ARTIFACTS_DIR  where screenshots go (default: build/browser-artifacts), in a folder per engine
+//   MAPATHY_CHROMIUM, MAPATHY_FIREFOX, MAPATHY_WEBKIT_DRIVER, MAPATHY_MINIBROWSER   the browsers
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../tools/serve.mjs';
 
 const SOURCE_DIR = fileURLToPath(new URL('../../', import.meta.url));
 export const SITE_DIR = resolve(process.env.MAPATHY_SITE_DIR || join(SOURCE_DIR, 'build/web/site'));
-export const ARTIFACTS_DIR = resolve(process.env.MAPATHY_ARTIFACTS_DIR || join(SOURCE_DIR, 'build/browser-artifacts'));
-export const CHROMIUM = process.env.MAPATHY_CHROMIUM || '/usr/bin/chromium';
+export const ENGINES = ['chromium', 'firefox', 'webkit'];
+export const ENGINE = process.env.MAPATHY_ENGINE || 'chromium';
+if (!ENGINES.includes(ENGINE)) throw new Error(`MAPATHY_ENGINE=${ENGINE}: expected one of ${ENGINES.join(', ')}`);
+export const ARTIFACTS_DIR = join(resolve(process.env.MAPATHY_ARTIFACTS_DIR || join(SOURCE_DIR, 'build/browser-artifacts')), ENGINE);
+// The console capture every page gets in test mode (tools/serve.mjs serves it as __test/console.js).
+export const CAPTURE_SCRIPT = fileURLToPath(new URL('./capture.js', import.meta.url));
 
-// Exactly these flags: WebGL2 through SwiftShader, nothing that phones home.
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--use-gl=angle',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const driverModule = (engine) => import(`./drivers/${engine}.mjs`);
+// What the engine's driver can do beyond the common page API (drivers/*.mjs: pdf, downloads, …).
+export const capabilities = (await driverModule(ENGINE)).capabilities;
+
+// Console messages an engine prints that the app cannot avoid, by exact text, each with the reason.
+// Nothing else is ever dropped: every other error or warning fails the test.
+const ALLOWED_PROBLEMS = new Map([
+]);
 
 // Fails with a clear message (never skips) when the site has not been built.
 export function requireSite(dir = SITE_DIR) {
@@ -42,51 +45,97 @@ export function requireSite(dir = SITE_DIR) {
   return dir;
 }
 
-// Serves the site and opens it in a fresh Chromium profile.
-// options: { locale ('en-US'), viewport ({width: 1280, height: 800}), deviceScaleFactor (1), hasTouch,
-//            isMobile, base ('/'), hash (''), permissions ([]), waitForFrames (2) }
-// Returns { page, context, server, url, errors, close() }; `errors` collects console errors and page
-// errors as they happen.
+// The test server: the site (or `root`) below `base`, with the console capture (test mode).
+export function startTestServer({ root = SITE_DIR, base = '/', port = 0 } = {}) {
+  return startServer({ root, base, port, testScript: CAPTURE_SCRIPT });
+}
+
+// Serves the site and opens it in a fresh profile of the engine under test (MAPATHY_ENGINE).
+// options: { locale ('en-US'), viewport ({width: 1280, height: 800}), deviceScaleFactor (1), hasTouch
+//            (a touch screen: touch events and, where the engine can say so, a coarse pointer), isMobile,
+//            base ('/'),
+//            hash (''), server (serve with this one instead of starting one), waitForFrames (2),
+//            engine (MAPATHY_ENGINE) }
+// Returns { engine, capabilities, page, server, url, newPage(), waitForPopup(action), setClipboard(text),
+//           readClipboard(), problems(), close() }. The clipboard is the system's as the browser sees it.
+//   problems(): the console errors and warnings, uncaught errors, failed loads and CSP violations of
+//   every page so far (tests/browser/capture.js, plus the driver's own log where it has one), and any call
+//   of navigator.storage.persist() (the app never asks for persistent storage on its own).
 export async function openApp(options = {}) {
   requireSite();
-  const server = await startServer({ root: SITE_DIR, base: options.base || '/' });
-  const profile = mkdtempSync(join(tmpdir(), 'mapathy-chromium-'));
-  let context;
+  const engine = options.engine || ENGINE;
+  const driver = await driverModule(engine);
+  const ownServer = !options.server;
+  const server = options.server || await startTestServer({ base: options.base || '/' });
+  const profile = mkdtempSync(join(tmpdir(), `mapathy-${engine}-`));
+  let browser;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_FLAGS,
+    browser = await driver.launch({
+      profile,
       locale: options.locale || 'en-US',
       viewport: options.viewport || { width: 1280, height: 800 },
       deviceScaleFactor: options.deviceScaleFactor || 1,
       hasTouch: Boolean(options.hasTouch),
       isMobile: Boolean(options.isMobile),
-      permissions: options.permissions || [],
     });
   } catch (error) {
-    await server.close();
+    if (ownServer) await server.close();
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
-  const page = context.pages()[0] || await context.newPage();
-  const errors = [];
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(`console: ${message.text()}`); });
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  const pages = [browser.page];
+  const track = (page) => { pages.push(page); return page; };
   const url = server.url + (options.hash ? '#' + options.hash.replace(/^#/, '') : '');
-  const close = async () => {
-    await context.close().catch(() => {});
-    await server.close();
-    rmSync(profile, { recursive: true, force: true });
+  const app = {
+    engine,
+    capabilities: driver.capabilities,
+    page: browser.page,
+    server,
+    url,
+    newPage: async () => track(await browser.newPage()),
+    waitForPopup: async (action) => track(await browser.waitForPopup(action)),
+    setClipboard: (text) => browser.setClipboard(text),
+    readClipboard: () => browser.readClipboard(),
+    problems: () => problemsOf(pages),
+    async close() {
+      await browser.close().catch(() => {});
+      if (ownServer) await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
   };
   try {
-    await page.goto(url);
-    await waitForApp(page, options.waitForFrames ?? 2);
+    await app.page.goto(url);
+    await waitForApp(app.page, options.waitForFrames ?? 2);
   } catch (error) {
-    await close();
-    throw new Error(`${error.message}\n${errors.join('\n')}`);
+    const problems = await app.problems().catch(() => []);
+    await app.close();
+    throw new Error(`${error.message}\n${problems.join('\n')}`);
   }
-  return { page, context, server, url, errors, close };
+  return app;
+}
+
+// What every page reported (see openApp), minus ALLOWED_PROBLEMS. Pages without the capture (a text view
+// in its own tab) report through the driver's log where the engine has one.
+async function problemsOf(pages) {
+  const found = [];
+  for (const page of pages) {
+    let captured = null;
+    try {
+      captured = await page.evaluate(() => (window.__mapathyTest ? window.__mapathyTest.read() : null));
+    } catch { /* the tab is closed */ }
+    const own = captured ? captured.problems : [];
+    found.push(...own);
+    if (captured && captured.persistCalls > 0) {
+      found.push(`navigator.storage.persist() was called ${captured.persistCalls} time(s): the app asked for ` +
+        'persistent storage on its own (Firefox shows a prompt for it)');
+    }
+    // The driver's log repeats what the page's console calls said: only what the capture did not see.
+    for (const problem of page.driverProblems || []) {
+      const text = problem.replace(/^browser console \w+: /, '');
+      if (!own.some((entry) => entry.endsWith(': ' + text))) found.push(problem);
+    }
+  }
+  return found.filter((problem) => !ALLOWED_PROBLEMS.has(problem));
 }
 
 // Waits until window.mapathy exists, at least `frames` frames have been drawn and the semibold face
@@ -142,26 +191,29 @@ export const byId = (id) => {
   return matcher;
 };
 
-// Raw touch events through the DevTools protocol (Playwright's touchscreen only taps). `points` is a list
-// of [x, y] fingers; an empty list on touchEnd lifts every finger.
-const cdpSessions = new WeakMap();
-export async function touchEvent(page, type, points) {
-  if (!cdpSessions.has(page)) cdpSessions.set(page, await page.context().newCDPSession(page));
-  await cdpSessions.get(page).send('Input.dispatchTouchEvent', {
-    type, touchPoints: points.map(([x, y], id) => ({ x, y, id, radiusX: 5, radiusY: 5, force: 1 })),
-  });
-}
-
 // One finger from `from` to `to` ({x, y}) in `steps` moves, like a person dragging a card or a point.
 export async function touchDrag(page, from, to, { steps = 12, pause = 25 } = {}) {
-  await touchEvent(page, 'touchStart', [[from.x, from.y]]);
+  await page.touch('start', [[from.x, from.y]]);
   for (let step = 1; step <= steps; ++step) {
     const t = step / steps;
-    await touchEvent(page, 'touchMove', [[from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t]]);
+    await page.touch('move', [[from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t]]);
     await page.waitForTimeout(pause);
   }
-  await touchEvent(page, 'touchEnd', []);
+  await page.touch('end', []);
   await page.waitForTimeout(200);
+}
+
+// Two fingers `distance` px apart around `centre`, moving apart (by > 0) or together (by < 0) in steps.
+export async function pinch(page, centre, distance, by, { steps = 8, pause = 30 } = {}) {
+  const { x, y } = centre;
+  await page.touch('start', [[x - distance / 2, y]]);
+  await page.touch('start', [[x - distance / 2, y], [x + distance / 2, y]]);
+  for (let step = 1; step <= steps; ++step) {
+    const half = (distance + (by * step) / steps) / 2;
+    await page.touch('move', [[x - half, y], [x + half, y]]);
+    await page.waitForTimeout(pause);
+  }
+  await page.touch('end', []);
 }
 
 // The same with the mouse (left button).
@@ -191,7 +243,7 @@ export async function click(page, label, options) {
   return item;
 }
 
-// Taps the middle of the widget labelled `label` (the page must be opened with hasTouch).
+// Taps the middle of the widget labelled `label` with a finger (open the page with hasTouch).
 export async function tap(page, label, options) {
   const item = await findWidget(page, label, options);
   const { x, y } = centre(item);
@@ -204,7 +256,7 @@ export async function typeText(page, text, { delay = 10 } = {}) {
   await page.keyboard.type(text, { delay });
 }
 
-// Saves a screenshot under ARTIFACTS_DIR and returns { path, png }.
+// Saves a screenshot under ARTIFACTS_DIR (a folder per engine) and returns { path, png }.
 export async function screenshot(page, name) {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const path = join(ARTIFACTS_DIR, `${name}.png`);
@@ -213,7 +265,7 @@ export async function screenshot(page, name) {
   return { path, png };
 }
 
-// Number of distinct colours in a PNG (8-bit RGB or RGBA, not interlaced, as Chromium writes them),
+// Number of distinct colours in a PNG (8-bit RGB or RGBA, not interlaced, as the drivers write them),
 // counting at most `limit`.
 export function distinctColours(png, limit = 1000) {
   const { width, height, channels, pixels } = decodePng(png);

@@ -203,10 +203,8 @@ void LocalLibrary::flush() {
     if (wake_ != nullptr) wake_();
   }
   failure_ = failure;
-  if (failure == 0 && !stored_.empty() && !askedPersistence_) {
-    askedPersistence_ = true;  // after the first save: ask the browser not to evict the library
-    browser::askPersistentStorage();
-  }
+  // Persistent storage is never asked for here: saving is not a reason to show a browser prompt
+  // (web/platform.js, askPersistentStorage, says why).
 }
 
 }  // namespace mapathy::platform::web

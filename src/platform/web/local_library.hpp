@@ -38,7 +38,6 @@ class LocalLibrary {
   std::string storedOpen_;
   bool openStored_ = false;
   long timer_ = 0;
-  bool askedPersistence_ = false;
   int failure_ = 0;  // the last save's failure (browser::SaveResult), 0 when it worked
   std::string newerLibraryVersion_;  // the index's version when a newer Mapathy wrote the library
 };
