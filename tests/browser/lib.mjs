@@ -191,6 +191,15 @@ export const byId = (id) => {
   return matcher;
 };
 
+// Before a drag ends: the app has drawn a frame since the last move, as when a hand rests for a moment.
+// (A release that arrives between the same two frames as the last moves is applied without them: the
+// app then drops the end of the drag. Firefox and WebKit deliver moves as they come, Chromium once per
+// frame, so there it rarely shows.)
+// Two animation frames: the app draws the frame that input asked for in the first.
+export async function settle(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 // One finger from `from` to `to` ({x, y}) in `steps` moves, like a person dragging a card or a point.
 export async function touchDrag(page, from, to, { steps = 12, pause = 25 } = {}) {
   await page.touch('start', [[from.x, from.y]]);
@@ -199,6 +208,7 @@ export async function touchDrag(page, from, to, { steps = 12, pause = 25 } = {})
     await page.touch('move', [[from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t]]);
     await page.waitForTimeout(pause);
   }
+  await settle(page);
   await page.touch('end', []);
   await page.waitForTimeout(200);
 }
@@ -225,6 +235,7 @@ export async function mouseDrag(page, from, to, { steps = 12, pause = 20 } = {})
     await page.mouse.move(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
     await page.waitForTimeout(pause);
   }
+  await settle(page);
   await page.mouse.up();
   await page.waitForTimeout(200);
 }

@@ -1,3 +1,4 @@
+// engines: chromium firefox webkit
 // Nothing lost: bad links opened one after another — as a person would, by changing the address — each
 // show a clear, dismissible message, and the board that was open stays open and unchanged (on screen and
 // in the local library).
@@ -73,7 +74,7 @@ test('bad links leave the open board alone and say what is wrong', async () => {
     await page.waitForTimeout(800);
     assert.equal(await page.evaluate(() => JSON.stringify(window.mapathy.library())), storedBefore,
       'the library holds the same board, not saved again');
-    assert.deepEqual(app.errors, []);
+    assert.deepEqual(await app.problems(), []);
   } finally {
     await app.close();
   }

@@ -1,3 +1,4 @@
+// engines: chromium firefox webkit
 // Dot voting across a reload (issue 8): the participant's anonymous voter id is kept on the device
 // (localStorage "mapathy:device:voter"), so reloading the page does not hand out fresh dots — the dots
 // already placed still count against the budget, and new ones go on the same ballot.
@@ -72,7 +73,7 @@ test('the voter id survives a reload: no fresh dots, new ones go on the same bal
     assert.equal(dotsOf(note, voter), 3, 'the budget of three is spent');
     assert.equal(Object.keys(note.ballots).length, 1, 'no second, fresh voter after the reload');
     assert.equal(note.votes, 3);
-    assert.deepEqual(app.errors, [], 'no console errors');
+    assert.deepEqual(await app.problems(), [], 'no console errors or warnings');
   } finally {
     await app.close();
   }

@@ -117,6 +117,7 @@ export async function setXClipboard(text) {
   clipboardOwner = ownProcess(spawn('xclip', ['-quiet', '-i', '-selection', 'clipboard'],
     { env: { ...process.env, DISPLAY: display }, stdio: ['pipe', 'ignore', 'ignore'] }));
   clipboardOwner.stdin.end(text);
+  clipboardOwner.unref();  // never keeps this process alive (it is killed when this process ends)
   for (let attempt = 0; attempt < 50; ++attempt) {
     if (await readXClipboard() === text) return;
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -92,6 +92,7 @@ class WebKitPage extends Page {
     this.handle = handle;
     this.driverProblems = [];
     this.size = null;
+    this.wheels = 0;
   }
 
   send(method, path, body) { return this.session.command(method, path, body, this.handle); }
@@ -178,8 +179,10 @@ class WebKitPage extends Page {
     return this.actions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
       actions: [{ type: 'pointerUp', button: 0 }] }]);
   }
+  // A new wheel input source for every scroll: WebKitWebDriver performs a wheel source's first scroll
+  // only (later ones on the same source never reach the page).
   _wheel(x, y, dx, dy) {
-    return this.actions([{ type: 'wheel', id: 'wheel',
+    return this.actions([{ type: 'wheel', id: `wheel${++this.wheels}`,
       actions: [{ type: 'scroll', x: Math.round(x), y: Math.round(y), deltaX: Math.round(dx), deltaY: Math.round(dy),
         origin: 'viewport', duration: 0 }] }]);
   }
