@@ -33,6 +33,7 @@ if (!values.links) {
 if (values.site) process.env.MAPATHY_SITE_DIR = resolve(values.site);
 // lib.mjs reads MAPATHY_SITE_DIR when it is imported, so import it after setting it.
 const lib = await import('../tests/browser/lib.mjs');
+const { CHROMIUM, CHROMIUM_FLAGS } = await import('../tests/browser/drivers/chromium.mjs');
 const { chromium } = await import('../tests/browser/node_modules/playwright-core/index.mjs');
 const { startServer } = await import('./serve.mjs');
 const [width, height] = values.viewport.split('x').map(Number);
@@ -89,13 +90,14 @@ async function emptyCanvasPoint(page) {
   return { x: width / 2, y: height - 20 };
 }
 
-// Like lib.openApp (same browser, flags and server), with the instrumentation installed before navigation.
+// Like lib.openApp on Chromium (same browser, flags and server, without the tests' console capture: the
+// site exactly as deployed), with the instrumentation installed before navigation.
 async function openInstrumented(hash) {
   lib.requireSite();
   const server = await startServer({ root: lib.SITE_DIR });
   const profile = mkdtempSync(join(tmpdir(), 'mapathy-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: lib.CHROMIUM, headless: true, args: lib.CHROMIUM_FLAGS, locale: 'de-DE',
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, locale: 'de-DE',
     viewport: { width, height }, deviceScaleFactor: 1,
   });
   const page = context.pages()[0] || await context.newPage();
@@ -179,5 +181,5 @@ for (const name of ['empty', '2000']) {
     frameIntervalMedianMs: pick('frameIntervalMedianMs'),
   };
 }
-const browser = lib.CHROMIUM;
+const browser = CHROMIUM;
 console.log(JSON.stringify({ browser, viewport: values.viewport, site: lib.SITE_DIR, results }, null, 2));

@@ -1,4 +1,6 @@
-// The README's screenshots, made by this test run from the real app in Chromium (never by hand): the start
+// engines: chromium
+// The README's screenshots, made by this test run from the real app in Chromium (never by hand; one engine,
+// so the pictures do not change with whichever engine ran last): the start
 // screen, a German empathy map with notes, a German journey board with its emotion curve and the share
 // dialog, each on a laptop (1280×800, mouse) and a tablet (1024×768, touch). They go to docs/screenshots
 // (or MAPATHY_SCREENSHOTS_DIR). Each picture is checked for what a person would object to first: a blank
@@ -128,7 +130,7 @@ for (const device of [
       const copy = await findWidget(page, byId('share.copy'));
       assert.ok(copy.y >= 0 && copy.y + copy.h <= device.viewport.height, 'the share dialog fits the screen');
       await save(page, `share-dialog-${device.tag}`, device.touch);
-      assert.deepEqual(app.errors, []);
+      assert.deepEqual(await app.problems(), []);
     } finally {
       await app.close();
     }

@@ -1,17 +1,18 @@
-// Outputs in a real Chromium (issue 9): the accessible text view and the print page open in a new tab and
-// pass a structural check (headings, lists, a table with header cells) with their own CSS applied; the
-// print page prints to landscape PDF pages; the PNG download is the rasterised SVG; the SVG is well-formed
-// for the browser's XML parser and holds every note; the notes CSV parses back with Python's csv module.
-// The canvas carries an aria-label that says where the text view is, and the page's own "Open text view"
-// button is the first thing Tab reaches. Screenshots of each view go to the artifacts folder (and, with
-// MAPATHY_SCREENSHOTS_DIR set, their first screen to that folder: that is how docs/screenshots/outputs-*.png
-// are made).
+// engines: chromium firefox webkit
+// Outputs in a real browser (issue 9): the accessible text view and the print page open in a new tab and
+// pass a structural check (headings, lists, a table with header cells) with their own CSS applied (the
+// Content-Security-Policy a Blob page inherits would block an inline style: the page links its CSS as a
+// Blob stylesheet). The canvas carries an aria-label that says where the text view is, and the page's own
+// "Open text view" button is the first thing Tab reaches; Alt+Shift+A opens the view too. Screenshots of
+// each view go to the artifacts folder (and, with MAPATHY_SCREENSHOTS_DIR set, their first screen to that
+// folder: that is how docs/screenshots/outputs-*.png are made). The files (PNG, SVG, CSV, the printed
+// PDF) are outputs_files.test.mjs. Console problems of the new tabs count where the engine's driver
+// reports them (Chromium, Firefox; the tabs run no script of ours, so nothing captures them in WebKit).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
-import { ARTIFACTS_DIR, centre, decodePng, distinctColours, documentJson, dropFile, openApp, waitForApp, widgets } from './lib.mjs';
+import { ARTIFACTS_DIR, centre, distinctColours, documentJson, dropFile, openApp, waitForApp, widgets } from './lib.mjs';
 
 const JOURNEY = new URL('../fixtures/v1/journey_lifecycle_en.json', import.meta.url);
 const EMPATHY = new URL('../fixtures/v1/empathy_classic_de.json', import.meta.url);
@@ -60,40 +61,20 @@ async function clickRaw(page, suffix, { timeout = 5000 } = {}) {
   }
 }
 
-// Runs `action` and returns the tab it opened, loaded.
-async function newTab(app, action) {
-  const [tab] = await Promise.all([app.context.waitForEvent('page', { timeout: 10000 }), action()]);
-  await tab.waitForLoadState('load');
-  return tab;
-}
-
-async function downloadOf(page, action) {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), action()]);
-  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
-}
-
 // The whole page goes to the artifacts folder (to be looked at); with MAPATHY_SCREENSHOTS_DIR set (e.g.
 // docs/screenshots), its first screen goes there as well, for the README.
 const SCREENSHOTS_DIR = process.env.MAPATHY_SCREENSHOTS_DIR;
 async function fullScreenshot(page, name) {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const path = join(ARTIFACTS_DIR, `${name}.png`);
-  const png = await page.screenshot({ fullPage: true, timeout: 60000 });
+  const png = await page.screenshot({ fullPage: true });
   assert.ok(distinctColours(png) > 20, `${name}: a page, not a blank`);
   writeFileSync(path, png);
   if (SCREENSHOTS_DIR) {
     mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-    writeFileSync(join(SCREENSHOTS_DIR, `${name}.png`), await page.screenshot({ timeout: 60000 }));
+    writeFileSync(join(SCREENSHOTS_DIR, `${name}.png`), await page.screenshot());
   }
   return path;
-}
-
-// Errors the tab reports (a Content-Security-Policy violation shows up as a console error).
-function collectErrors(tab) {
-  const errors = [];
-  tab.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-  tab.on('pageerror', (error) => errors.push(error.message));
-  return errors;
 }
 
 // Structure of an HTML view as a screen reader meets it.
@@ -126,9 +107,9 @@ const structure = (tab) => tab.evaluate(() => {
 
 const lines = (text) => text.split('\n');
 
-test('outputs: text view, print page, PNG, SVG and CSV from a real Chromium', async () => {
+test('outputs: text view and print page, by mouse, shortcut and keyboard', async () => {
   const app = await openApp({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
-  const { page, errors } = app;
+  const { page } = app;
   try {
     // ---- the page tells screen readers what the canvas is and where the text view is
     const shell = await page.evaluate(() => {
@@ -149,9 +130,8 @@ test('outputs: text view, print page, PNG, SVG and CSV from a real Chromium', as
     const journeyNotes = journey.board ? journey.board.notes : journey.notes;
     const stages = (journey.board || journey).stages;
     const lanes = (journey.board || journey).lanes;
-    const textView = await newTab(app, () => clickRaw(page, '###export.textView'));
-    const textErrors = collectErrors(textView);
-    assert.match(textView.url(), /^blob:/, 'opened from a Blob URL, not written into the app page');
+    const textView = await app.waitForPopup(() => clickRaw(page, '###export.textView'));
+    assert.match(await textView.url(), /^blob:/, 'opened from a Blob URL, not written into the app page');
     const t = await structure(textView);
     assert.equal(t.h1.length, 1);
     assert.equal(t.h1[0], 'Switching electricity provider');
@@ -168,15 +148,13 @@ test('outputs: text view, print page, PNG, SVG and CSV from a real Chromium', as
     assert.equal(t.images, 0, 'the <img> note stayed text');
     assert.ok(t.styled, 'its own CSS applies');
     console.log('text view (journey):', await fullScreenshot(textView, 'outputs-textview-journey'));
-    assert.deepEqual(textErrors, []);
     await textView.close();
 
-    // ---- the print page from the share dialog: landscape A4, one board per page, prints to PDF
+    // ---- the print page from the share dialog: landscape A4, one board per page
     await clickRaw(page, '###toolbar.share');
-    const print = await newTab(app, () => clickRaw(page, '###export.printA4'));
-    const printErrors = collectErrors(print);
+    const print = await app.waitForPopup(() => clickRaw(page, '###export.printA4'));
     const p = await structure(print);
-    // CSS keywords are case-insensitive; Chromium serialises the page size in lower case.
+    // CSS keywords are case-insensitive; engines serialise the page size in lower case or as written.
     assert.deepEqual(p.pageRule.map((size) => size.toLowerCase()), ['a4 landscape']);
     assert.equal(p.h1.length, 1);
     assert.equal(p.pages, 2, 'the board, then the action items on their own page');
@@ -189,79 +167,27 @@ test('outputs: text view, print page, PNG, SVG and CSV from a real Chromium', as
       for (const line of lines(note.text)) assert.ok(p.bodyText.includes(line), `print page shows: ${line}`);
     }
     console.log('print page (journey):', await fullScreenshot(print, 'outputs-print-journey'));
-    const pdf = await print.pdf({ preferCSSPageSize: true, printBackground: true });
-    writeFileSync(join(ARTIFACTS_DIR, 'outputs-print-journey.pdf'), pdf);
-    const pdfText = pdf.toString('latin1');
-    const pdfPages = (pdfText.match(/\/Type\s*\/Page[^s]/g) || []).length;
-    assert.equal(pdfPages, 2, 'two printed pages');
-    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdfText);
-    assert.ok(box, 'PDF has a media box');
-    assert.ok(Math.abs(+box[1] - 841.9) < 2 && Math.abs(+box[2] - 595.3) < 2, `A4 landscape, got ${box[1]} x ${box[2]}`);
-    assert.deepEqual(printErrors, []);
     await print.close();
-
-    // ---- PNG: the SVG rasterised in the browser at twice its size
-    const png = await downloadOf(page, () => clickRaw(page, '###export.png'));
-    assert.match(png.name, /^switching-electricity-provider\.png$/);
-    const image = decodePng(png.bytes);
-    const svg = await downloadOf(page, () => clickRaw(page, '###export.svg'));
-    assert.equal(svg.name, 'switching-electricity-provider.svg');
-    const svgText = svg.bytes.toString('utf8');
-    const [, svgWidth, svgHeight] = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(svgText);
-    assert.equal(image.width, Math.floor(2 * svgWidth));
-    assert.equal(image.height, Math.floor(2 * svgHeight));
-    assert.ok(distinctColours(png.bytes) > 50, 'the PNG is a picture, not a blank');
-    writeFileSync(join(ARTIFACTS_DIR, 'outputs-journey.png'), png.bytes);
-    // The browser's strict XML parser accepts the SVG, and every note is a card with its full text.
-    const parsed = await page.evaluate((text) => {
-      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-      return { error: doc.querySelector('parsererror') !== null, root: doc.documentElement.localName,
-        titles: [...doc.querySelectorAll('g > title')].map((e) => e.textContent) };
-    }, svgText);
-    assert.equal(parsed.error, false);
-    assert.equal(parsed.root, 'svg');
-    for (const note of journeyNotes) assert.ok(parsed.titles.includes(note.text), `SVG card for: ${note.text}`);
-
-    // ---- CSV of the notes: Python's csv module reads back every text exactly
-    const csv = await downloadOf(page, () => clickRaw(page, '###export.csvNotes'));
-    assert.equal(csv.name, 'switching-electricity-provider-notes.csv');
-    const python = spawnSync('python3', ['-c', [
-      'import csv, io, json, sys',
-      'data = sys.stdin.buffer.read().decode("utf-8-sig")',
-      'print(json.dumps(list(csv.reader(io.StringIO(data, newline=""), strict=True))))',
-    ].join('\n')], { input: csv.bytes });
-    assert.equal(python.status, 0, python.stderr.toString());
-    const rows = JSON.parse(python.stdout.toString());
-    assert.deepEqual(rows[0], ['Board', 'Stage', 'Lane', 'Text', 'Colour', 'Tags', 'Votes', 'Evidence', 'Author', 'ID']);
-    assert.equal(rows.length, journeyNotes.length + 1);
-    for (const note of journeyNotes) {
-      const row = rows.find((r) => r[9] === note.id);
-      assert.ok(row, `CSV row for ${note.id}`);
-      assert.equal(row[3], note.text);
-      assert.equal(row[6], String(note.votes || 0));
-    }
     await page.keyboard.press('Escape');
     await page.waitForTimeout(200);
 
     // ---- the text view's shortcut, Alt+Shift+A, in the app that has just been used with the mouse
-    const shortcutView = await newTab(app, () => page.keyboard.press('Alt+Shift+A'));
-    assert.match(shortcutView.url(), /^blob:/);
+    const shortcutView = await app.waitForPopup(() => page.keyboard.press('Alt+Shift+A'));
+    assert.match(await shortcutView.url(), /^blob:/);
     assert.deepEqual((await structure(shortcutView)).h1, ['Switching electricity provider']);
     await shortcutView.close();
 
     // ---- empathy map (German board, English UI), as a keyboard user meets the app: in a fresh tab the
     // first Tab reaches the page's own "Open the board's text view" button, and Enter opens the view.
     // (Once someone works in the app, Tab moves between the app's own controls instead.)
-    const keyboardPage = await app.context.newPage();
-    const keyboardErrors = collectErrors(keyboardPage);
+    const keyboardPage = await app.newPage();
     await keyboardPage.goto(app.url);
     await waitForApp(keyboardPage);
     const map = await openBoard(keyboardPage, EMPATHY);
     const mapBoard = map.board || map;
     await keyboardPage.keyboard.press('Tab');
     assert.equal(await keyboardPage.evaluate(() => document.activeElement.id), 'text-view');
-    const mapView = await newTab(app, () => keyboardPage.keyboard.press('Enter'));
-    const mapErrors = collectErrors(mapView);
+    const mapView = await app.waitForPopup(() => keyboardPage.keyboard.press('Enter'));
     const m = await structure(mapView);
     assert.equal(m.lang, 'en');
     assert.equal(m.h1[0], 'Kundin der Stadtwerke: Umzug melden');
@@ -277,12 +203,11 @@ test('outputs: text view, print page, PNG, SVG and CSV from a real Chromium', as
     assert.equal(m.images, 0);
     assert.ok(m.styled);
     console.log('text view (empathy map):', await fullScreenshot(mapView, 'outputs-textview-empathy'));
-    assert.deepEqual(mapErrors, []);
     await mapView.close();
 
     await keyboardPage.bringToFront();
     await clickRaw(keyboardPage, '###toolbar.share');
-    const mapPrint = await newTab(app, () => clickRaw(keyboardPage, '###export.printLetter'));
+    const mapPrint = await app.waitForPopup(() => clickRaw(keyboardPage, '###export.printLetter'));
     const mp = await structure(mapPrint);
     assert.deepEqual(mp.pageRule.map((size) => size.toLowerCase()), ['letter landscape']);
     assert.ok(mp.h2.length >= mapBoard.sections.length, 'a heading per section');
@@ -290,8 +215,7 @@ test('outputs: text view, print page, PNG, SVG and CSV from a real Chromium', as
     console.log('print page (empathy map):', await fullScreenshot(mapPrint, 'outputs-print-empathy'));
     await mapPrint.close();
 
-    assert.deepEqual(errors, [], 'no console errors in the app');
-    assert.deepEqual(keyboardErrors, [], 'no console errors in the second app tab');
+    assert.deepEqual(await app.problems(), [], 'no console errors or warnings in the app, its second tab and the views');
   } finally {
     await app.close();
   }

@@ -1,5 +1,9 @@
+// engines: chromium
 // Browser platform, files: open a board through the file picker and by drag-and-drop (JSON and Markdown),
 // download it as JSON and Markdown, and share it through the system share sheet where the browser has one.
+// Chromium only: its driver answers file pickers and reports downloads; the Firefox and WebKit drivers used
+// here do neither (README: what is not covered). Drag-and-drop is tested on every engine by the tests
+// that open their boards that way.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
@@ -23,20 +27,17 @@ async function clickSettled(page, label) {
 test('file picker, drag-and-drop, downloads and the share sheet', async () => {
   const app = await openApp();
   try {
-    const { page, context } = app;
-    // The system share sheet, as phones and tablets offer it (Chromium on Linux has none: stand in for it).
-    await context.addInitScript(() => {
+    const { page } = app;
+    // The system share sheet, as phones and tablets offer it (Chromium on Linux has none: stand in for it;
+    // the app asks for it only when it draws the share dialog).
+    await page.evaluate(() => {
       window.__shared = [];
       navigator.share = (data) => { window.__shared.push(data); return Promise.resolve(); };
       navigator.canShare = () => true;
     });
-    await page.reload();
-    await page.waitForFunction(() => window.mapathy && window.mapathy.frames() >= 2);
 
     // The file picker.
-    const chooser = page.waitForEvent('filechooser');
-    await click(page, 'Open file…');
-    await (await chooser).setFiles({ name: 'journey.json', mimeType: 'application/json',
+    await page.chooseFile(() => click(page, 'Open file…'), { name: 'journey.json', mimeType: 'application/json',
       buffer: readFileSync(FIXTURE) });
     await page.waitForFunction(() => /journey/.test(JSON.parse(window.mapathy.document() || '{}').kind || ''),
       null, { timeout: 5000 });
@@ -56,25 +57,21 @@ test('file picker, drag-and-drop, downloads and the share sheet', async () => {
 
     // Downloads from the share dialog.
     await click(page, 'Share');
-    const jsonDownload = page.waitForEvent('download');
-    await clickSettled(page, 'Download JSON');
-    const json = await jsonDownload;
-    assert.match(json.suggestedFilename(), /\.json$/);
-    const saved = JSON.parse(readFileSync(await json.path(), 'utf8'));
+    const json = await page.download(() => clickSettled(page, 'Download JSON'));
+    assert.match(json.name, /\.json$/);
+    const saved = JSON.parse(json.bytes.toString('utf8'));
     assert.equal(saved.format, 'mapathy');
     assert.ok(JSON.stringify(saved).includes('dreimal anrufen'));
-    const mdDownload = page.waitForEvent('download');
-    await clickSettled(page, 'Download Markdown');
-    const md = await mdDownload;
-    assert.match(md.suggestedFilename(), /\.md$/);
-    assert.match(readFileSync(await md.path(), 'utf8'), /dreimal anrufen/);
+    const md = await page.download(() => clickSettled(page, 'Download Markdown'));
+    assert.match(md.name, /\.md$/);
+    assert.match(md.bytes.toString('utf8'), /dreimal anrufen/);
 
     // The share sheet gets the link.
     await clickSettled(page, 'Share…');
     await page.waitForFunction(() => window.__shared.length === 1, null, { timeout: 5000 });
     const shared = await page.evaluate(() => window.__shared[0]);
     assert.equal(shared.url, await page.evaluate(() => window.mapathy.shareLink()));
-    assert.deepEqual(app.errors, []);
+    assert.deepEqual(await app.problems(), []);
   } finally {
     await app.close();
   }

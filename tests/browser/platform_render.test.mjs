@@ -1,3 +1,4 @@
+// engines: chromium firefox webkit
 // Browser platform, rendering: frames are drawn on demand only (an idle page draws 0–1 frames a second,
 // input wakes it), and the canvas backing store follows devicePixelRatio, resizes and orientation changes.
 import assert from 'node:assert/strict';
@@ -39,7 +40,7 @@ test('an idle page draws at most one frame a second; input wakes it', async () =
     await page.keyboard.press('Shift');
     await page.waitForTimeout(1200);
     assert.ok((await frames(page)) > beforeKey, 'a key press draws frames');
-    assert.deepEqual(app.errors, []);
+    assert.deepEqual(await app.problems(), []);
   } finally {
     await app.close();
   }
@@ -62,7 +63,7 @@ test('devicePixelRatio 2 gives a canvas twice the CSS size; resizes follow', asy
     // ImGui lays out in CSS pixels: widgets stay inside the new, narrower page.
     const right = await page.evaluate(() => Math.max(...window.mapathy.widgets().filter((w) => w.visible).map((w) => w.x + w.w)));
     assert.ok(right <= 600 + 1, `widgets fit into 600 CSS px (rightmost edge ${right})`);
-    assert.deepEqual(app.errors, []);
+    assert.deepEqual(await app.problems(), []);
   } finally {
     await app.close();
   }

@@ -58,7 +58,7 @@ class ChromiumPage extends Page {
   async url() { return this.page.url(); }
   viewportSize() { return this.page.viewportSize(); }
   _setViewportSize(size) { return this.page.setViewportSize(size); }
-  _screenshot() { return this.page.screenshot(); }
+  _screenshot(fullPage) { return this.page.screenshot({ fullPage, timeout: 60000 }); }
 
   _mouseMove(x, y) { return this.page.mouse.move(x, y); }
   _mouseDown() { return this.page.mouse.down(); }

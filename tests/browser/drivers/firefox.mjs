@@ -53,7 +53,7 @@ class FirefoxPage extends Page {
   async _setViewportSize({ width, height }) {
     await this.page.setViewport({ ...this.page.viewport(), width, height });
   }
-  _screenshot() { return this.page.screenshot({ type: 'png' }); }
+  _screenshot(fullPage) { return this.page.screenshot({ type: 'png', fullPage }); }
 
   _mouseMove(x, y) { return this.page.mouse.move(x, y); }
   _mouseDown() { return this.page.mouse.down(); }
@@ -70,19 +70,22 @@ class FirefoxPage extends Page {
     return this.page.evaluate(expression(((t) => document.execCommand('insertText', false, t)).toString(), text));
   }
 
-  // BiDi touch pointers, one per finger, kept between calls.
+  // One BiDi touch pointer per finger, all fingers that change in one input.performActions call, so
+  // they move in the same tick as real fingers do (puppeteer's touch handles move one finger per call:
+  // a pinch would then be a series of lopsided one-finger steps). The call goes through puppeteer's
+  // browsing context, the one its own touch handles use.
   async _touch(type, fingers, changed) {
-    this.handles ??= new Map();
-    for (const finger of changed) {
+    const action = (finger) => {
       if (type === 'start') {
-        this.handles.set(finger.id, await this.page.touchscreen.touchStart(finger.x, finger.y));
-      } else if (type === 'move') {
-        await this.handles.get(finger.id).move(finger.x, finger.y);
-      } else {
-        await this.handles.get(finger.id).end();
-        this.handles.delete(finger.id);
+        return [{ type: 'pointerMove', x: Math.round(finger.x), y: Math.round(finger.y) },
+          { type: 'pointerDown', button: 0, width: 1, height: 1, pressure: 0.5 }];
       }
-    }
+      if (type === 'move') return [{ type: 'pointerMove', x: Math.round(finger.x), y: Math.round(finger.y) }];
+      return [{ type: 'pointerUp', button: 0 }];
+    };
+    await this.page.mainFrame().browsingContext.performActions(changed.map((finger) => ({
+      type: 'pointer', id: `mapathy-finger-${finger.id}`, parameters: { pointerType: 'touch' }, actions: action(finger),
+    })));
   }
 
   _bringToFront() { return this.page.bringToFront(); }

@@ -8,7 +8,7 @@
 //   _evaluate(source, arg)                 runs `(source)(arg)` in the page, awaits it, returns JSON data
 //   _waitForFunction(source, arg, timeout, polling)  the first truthy value, or throws after `timeout` ms
 //   _goto(url), _reload()                  navigate and wait for the load event
-//   _screenshot()                          the viewport as a PNG Buffer
+//   _screenshot(fullPage)                  the viewport (or the whole document) as a PNG
 //   _mouseMove(x, y), _mouseDown(), _mouseUp(), _wheel(x, y, dx, dy)
 //   _keyDown(key), _keyUp(key)             DOM key names: 'Control', 'Enter', 'a', 'Z', 'ä' …
 //   _type(text, delay)                     text, character by character, as key presses
@@ -16,7 +16,6 @@
 //   _touch(type, fingers, changed)         type 'start' | 'move' | 'end'; fingers: [{id, x, y}] on the
 //                                          screen after the event; changed: the fingers it concerns
 //   _close(), _bringToFront(), url(), viewportSize(), _setViewportSize(size)
-// and may implement _tap(x, y) when a tap must not be made of _touch events (drivers/webkit.mjs says why).
 
 const MODIFIERS = new Set(['Control', 'Shift', 'Alt', 'Meta']);
 
@@ -64,7 +63,6 @@ export class Page {
     };
     this.touchscreen = {
       async tap(x, y) {
-        if (page._tap) return page._tap(x, y);
         await page.touch('start', [[x, y]]);
         await page.touch('end', []);
       },
@@ -83,7 +81,8 @@ export class Page {
   goto(url) { return this._goto(url); }
   reload() { return this._reload(); }
 
-  async screenshot() { return Buffer.from(await this._screenshot()); }
+  // The viewport as a PNG Buffer; { fullPage: true }: the whole document (a text view longer than the window).
+  async screenshot({ fullPage = false } = {}) { return Buffer.from(await this._screenshot(fullPage)); }
 
   setViewportSize(size) { return this._setViewportSize(size); }
 

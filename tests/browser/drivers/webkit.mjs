@@ -5,11 +5,11 @@
 //   - touch: WebKitWebDriver turns touch actions into mouse events, so touch events are made in the page
 //     (document.createTouch / createTouchList, the calls WebKit offers; `new Touch()` is not allowed) and
 //     dispatched where the fingers are, as the browser would. Such events are not trusted: they carry no
-//     user activation, so what only works inside a gesture (copying to the clipboard, opening a tab)
-//     would fail after them where a real tap works. A tap (touchscreen.tap) is therefore the driver's own
-//     touch action, which arrives as a trusted mouse press and release; drags, long presses and pinches
-//     are touch events. WebKitGTK under Xvfb has no touch screen, so the page reports (pointer: fine) and
-//     the app stays in its mouse layout (capabilities.touchDevice is false);
+//     user activation, so copying to the clipboard after a tap would be refused. MiniBrowser runs with
+//     WebKit's javascript-can-access-clipboard setting, so the app's execCommand('copy') fallback works
+//     there (as Chromium runs with the clipboard permissions granted). WebKitGTK under Xvfb has no touch
+//     screen, so the page reports (pointer: fine) and the app keeps its mouse layout
+//     (capabilities.touchDevice is false);
 //   - console: there is no log endpoint; the page's own capture (tests/browser/capture.js) is what counts
 //     on every engine anyway;
 //   - language and pixel ratio come from the browser process's environment: LANG (with a de_DE locale
@@ -161,6 +161,8 @@ class WebKitPage extends Page {
     throw new Error(`WebKit: could not size the page to ${size.width}×${size.height} (it is ${inner.width}×${inner.height})`);
   }
 
+  // The viewport: WebKitWebDriver has no whole-document screenshot (an element's is clipped to the
+  // viewport too), so fullPage gives what is on screen.
   async _screenshot() {
     return Buffer.from(await this.send('GET', '/screenshot'), 'base64');
   }
@@ -203,13 +205,6 @@ class WebKitPage extends Page {
 
   _insertText(text) {
     return this._evaluate(((t) => document.execCommand('insertText', false, t)).toString(), text);
-  }
-
-  // The driver's touch action: a trusted press and release (see the top of this file).
-  _tap(x, y) {
-    return this.actions([{ type: 'pointer', id: 'finger', parameters: { pointerType: 'touch' }, actions: [
-      { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport', duration: 0 },
-      { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }]);
   }
 
   // Touch events made in the page (see the top of this file), with every finger as a Touch.
@@ -270,7 +265,7 @@ export async function launch(options) {
       if (attempt > 100) throw new Error(`WebKitWebDriver did not start: ${driverLog}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const args = ['--automation'];
+    const args = ['--automation', '--javascript-can-access-clipboard=true'];
     const response = await fetch(`${base}/session`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ capabilities: { alwaysMatch: {
@@ -293,7 +288,8 @@ export async function launch(options) {
     return {
       page: first,
       async newPage() {
-        const { handle: tab } = await session.command('POST', '/window/new', { type: 'tab' });
+        // A window, not a tab: MiniBrowser keeps a new tab in the background, where pages draw no frames.
+        const { handle: tab } = await session.command('POST', '/window/new', { type: 'window' }, first.handle);
         return setUp(new WebKitPage(session, tab));
       },
       async waitForPopup(action) {

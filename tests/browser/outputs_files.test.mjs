@@ -1,0 +1,125 @@
+// engines: chromium
+// Outputs as files, in Chromium (issue 9): the print page prints to landscape A4 PDF pages; the PNG
+// download is the rasterised SVG; the SVG is well-formed for the browser's XML parser and holds every
+// note; the notes CSV parses back with Python's csv module. Chromium only: its driver reports downloads
+// and prints PDFs; the Firefox and WebKit drivers used here do neither (README: what is not covered).
+// The views themselves (text view, print page) are tested on every engine in outputs.test.mjs.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'node:test';
+import { ARTIFACTS_DIR, centre, decodePng, distinctColours, documentJson, dropFile, openApp, widgets } from './lib.mjs';
+
+const JOURNEY = new URL('../fixtures/v1/journey_lifecycle_en.json', import.meta.url);
+
+// Notes that break naive writers: markup, quotes, commas, line breaks, umlauts.
+const AWKWARD = [
+  '<img src=x onerror=alert(1)> & <b>bold</b>',
+  'Says: "Why, again, is nobody answering?"',
+  'Line one\nLine two, with a comma\nLine "three"',
+  'Grüße aus Köln – Straße, Maß, Äpfel, Öl',
+];
+
+function withAwkwardNotes(fixtureUrl) {
+  const file = JSON.parse(readFileSync(fixtureUrl, 'utf8'));
+  const board = file.board;
+  AWKWARD.forEach((text, i) => {
+    const place = board.sections
+      ? { section: board.sections[i % board.sections.length].id }
+      : { stage: board.stages[i % board.stages.length].id, lane: board.lanes.find((l) => !l.kind || l.kind === 'text').id };
+    board.notes.push({ id: `awk-${i}`, text, ...place, order: 1000 + i, created: 100 + i, modified: 100 + i, votes: i });
+  });
+  return JSON.stringify(file);
+}
+
+async function openBoard(page, fixtureUrl) {
+  const before = await documentJson(page);
+  await dropFile(page, 'board.json', withAwkwardNotes(fixtureUrl));
+  await page.waitForFunction((old) => window.mapathy.document() !== null && window.mapathy.document() !== old, before,
+    { timeout: 10000 });
+  await page.waitForTimeout(300);
+  return JSON.parse(await documentJson(page));
+}
+
+// Clicks the visible widget whose raw label (with its ###id) ends with `suffix`.
+async function clickRaw(page, suffix, { timeout = 5000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const item = (await widgets(page)).find((w) => w.visible && w.w > 0 && w.rawLabel.endsWith(suffix));
+    if (item) {
+      const { x, y } = centre(item);
+      await page.mouse.click(x, y);
+      return item;
+    }
+    if (Date.now() > deadline) throw new Error(`no visible widget ending with ${suffix}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+test('outputs: PDF, PNG, SVG and CSV from a real Chromium', async () => {
+  const app = await openApp({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
+  const { page } = app;
+  try {
+    const journey = await openBoard(page, JOURNEY);
+    const journeyNotes = journey.board.notes;
+
+    // ---- the print page prints to two landscape A4 pages
+    await clickRaw(page, '###toolbar.share');
+    const print = await app.waitForPopup(() => clickRaw(page, '###export.printA4'));
+    const pdf = await print.pdf({ preferCSSPageSize: true, printBackground: true });
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    writeFileSync(join(ARTIFACTS_DIR, 'outputs-print-journey.pdf'), pdf);
+    const pdfText = pdf.toString('latin1');
+    const pdfPages = (pdfText.match(/\/Type\s*\/Page[^s]/g) || []).length;
+    assert.equal(pdfPages, 2, 'two printed pages');
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdfText);
+    assert.ok(box, 'PDF has a media box');
+    assert.ok(Math.abs(+box[1] - 841.9) < 2 && Math.abs(+box[2] - 595.3) < 2, `A4 landscape, got ${box[1]} x ${box[2]}`);
+    await print.close();
+
+    // ---- PNG: the SVG rasterised in the browser at twice its size
+    const png = await page.download(() => clickRaw(page, '###export.png'));
+    assert.match(png.name, /^switching-electricity-provider\.png$/);
+    const image = decodePng(png.bytes);
+    const svg = await page.download(() => clickRaw(page, '###export.svg'));
+    assert.equal(svg.name, 'switching-electricity-provider.svg');
+    const svgText = svg.bytes.toString('utf8');
+    const [, svgWidth, svgHeight] = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(svgText);
+    assert.equal(image.width, Math.floor(2 * svgWidth));
+    assert.equal(image.height, Math.floor(2 * svgHeight));
+    assert.ok(distinctColours(png.bytes) > 50, 'the PNG is a picture, not a blank');
+    writeFileSync(join(ARTIFACTS_DIR, 'outputs-journey.png'), png.bytes);
+    // The browser's strict XML parser accepts the SVG, and every note is a card with its full text.
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror') !== null, root: doc.documentElement.localName,
+        titles: [...doc.querySelectorAll('g > title')].map((e) => e.textContent) };
+    }, svgText);
+    assert.equal(parsed.error, false);
+    assert.equal(parsed.root, 'svg');
+    for (const note of journeyNotes) assert.ok(parsed.titles.includes(note.text), `SVG card for: ${note.text}`);
+
+    // ---- CSV of the notes: Python's csv module reads back every text exactly
+    const csv = await page.download(() => clickRaw(page, '###export.csvNotes'));
+    assert.equal(csv.name, 'switching-electricity-provider-notes.csv');
+    const python = spawnSync('python3', ['-c', [
+      'import csv, io, json, sys',
+      'data = sys.stdin.buffer.read().decode("utf-8-sig")',
+      'print(json.dumps(list(csv.reader(io.StringIO(data, newline=""), strict=True))))',
+    ].join('\n')], { input: csv.bytes });
+    assert.equal(python.status, 0, python.stderr.toString());
+    const rows = JSON.parse(python.stdout.toString());
+    assert.deepEqual(rows[0], ['Board', 'Stage', 'Lane', 'Text', 'Colour', 'Tags', 'Votes', 'Evidence', 'Author', 'ID']);
+    assert.equal(rows.length, journeyNotes.length + 1);
+    for (const note of journeyNotes) {
+      const row = rows.find((r) => r[9] === note.id);
+      assert.ok(row, `CSV row for ${note.id}`);
+      assert.equal(row[3], note.text);
+      assert.equal(row[6], String(note.votes || 0));
+    }
+    assert.deepEqual(await app.problems(), []);
+  } finally {
+    await app.close();
+  }
+});
