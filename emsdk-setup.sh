@@ -4,8 +4,11 @@
 # already there is checked, not fetched twice. Prints a summary; exits non-zero with a clear message when
 # something cannot be had.
 #
-#   ./emsdk-setup.sh            everything (toolchain, native dependencies, sources, fonts, browser tests)
+#   ./emsdk-setup.sh            everything (toolchain, native dependencies, sources, fonts, browser tests
+#                               on Chromium, Firefox ESR and WebKitGTK)
 #   ./emsdk-setup.sh --web      only what the WebAssembly build needs (used by .github/workflows/pages.yml)
+#   ./emsdk-setup.sh --chromium only what the Chromium browser tests need to run against a site that is
+#                               already built (node, Chromium, the npm packages; .github/workflows/pages.yml)
 #
 # Environment:
 #   MAPATHY_OFFLINE=1     never try the network beyond the distribution's package archive and npm
@@ -23,10 +26,12 @@ IMGUI_UPSTREAM_URL="https://github.com/ocornut/imgui/archive/refs/tags/v${IMGUI_
 EMSDK_GIT_URL="https://github.com/emscripten-core/emsdk.git"
 OFFLINE="${MAPATHY_OFFLINE:-0}"
 WEB_ONLY=0
+CHROMIUM_ONLY=0
 for arg in "$@"; do
   case "$arg" in
     --web) WEB_ONLY=1 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --chromium) CHROMIUM_ONLY=1 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "[setup] unknown option: $arg (see --help)" >&2; exit 1 ;;
   esac
 done
@@ -67,18 +72,55 @@ apt_install() {  # apt_install PKG... — installs what is not installed yet
 
 pkg_version() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo "?"; }
 
-# ---- 1. native build and test dependencies from the distribution.
-if [ "$WEB_ONLY" = 1 ]; then
+# ---- 1. native build and test dependencies from the distribution. The browser tests' engines: Chromium,
+# Firefox ESR (driven by puppeteer-core over WebDriver BiDi) and WebKitGTK (WebKitWebDriver and its
+# MiniBrowser); Firefox and WebKit run on an Xvfb display, copy and paste through its clipboard (xclip),
+# and a German WebKit needs the de_DE locale compiled (locales, step 7).
+BROWSER_PKGS=(chromium firefox-esr webkit2gtk-driver xvfb xauth xclip locales zbar-tools)
+if [ "$CHROMIUM_ONLY" = 1 ]; then
+  NATIVE_PKGS=(ca-certificates chromium)
+elif [ "$WEB_ONLY" = 1 ]; then
   NATIVE_PKGS=(cmake ninja-build git ca-certificates xz-utils curl nlohmann-json3-dev fonts-inter python3-fonttools)
 else
   NATIVE_PKGS=(g++ cmake ninja-build pkg-config git ca-certificates xz-utils curl
                nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev zlib1g-dev
                clang-14 libclang-rt-14-dev
-               chromium fonts-inter python3-fonttools zbar-tools)
+               fonts-inter python3-fonttools "${BROWSER_PKGS[@]}")
 fi
 command -v node >/dev/null 2>&1 || NATIVE_PKGS+=(nodejs)
 command -v npm >/dev/null 2>&1 || NATIVE_PKGS+=(npm)
 apt_install "${NATIVE_PKGS[@]}"
+
+# ---- the real-browser tests' npm packages (pinned in the committed lock file): playwright-core drives
+# Chromium, puppeteer-core Firefox (never downloading a browser: PUPPETEER_SKIP_DOWNLOAD). WebKit needs no
+# package (plain WebDriver over HTTP).
+browser_test_packages() {
+  lock_satisfied() {  # every package of the lock file installed at its locked version
+    node -e '
+      const fs = require("fs"), path = require("path"), dir = process.argv[1];
+      const lock = JSON.parse(fs.readFileSync(path.join(dir, "package-lock.json"), "utf8"));
+      for (const [where, entry] of Object.entries(lock.packages)) {
+        if (!where) continue;
+        const file = path.join(dir, where, "package.json");
+        if (!fs.existsSync(file) || JSON.parse(fs.readFileSync(file, "utf8")).version !== entry.version) process.exit(1);
+      }' "$ROOT/tests/browser"
+  }
+  if ! lock_satisfied; then
+    (cd "$ROOT/tests/browser" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+      || die "npm ci in tests/browser failed"
+  fi
+  local version='require(process.argv[1]).version'
+  note "playwright" "$(node -p "$version" "$ROOT/tests/browser/node_modules/playwright-core/package.json")"
+  note "puppeteer" "$(node -p "$version" "$ROOT/tests/browser/node_modules/puppeteer-core/package.json")"
+  note "chromium" "$(chromium --version 2>/dev/null | awk '{print $2}')"
+}
+if [ "$CHROMIUM_ONLY" = 1 ]; then
+  note "node" "$(node --version)"
+  browser_test_packages
+  say "ready:"
+  printf '  %s\n' "${SUMMARY[@]}"
+  exit 0
+fi
 
 cmake_version="$(cmake --version | head -1 | awk '{print $3}')"
 printf '3.25\n%s\n' "$cmake_version" | sort -V -C || die "CMake $cmake_version is too old: 3.25 or newer is needed"
@@ -91,7 +133,6 @@ if [ "$WEB_ONLY" = 0 ]; then
   note "googletest" "$(pkg_version googletest)"
   note "benchmark" "$(pkg_version libbenchmark-dev)"
   note "clang" "$(clang++-14 -dumpversion) (libFuzzer)"
-  note "chromium" "$(chromium --version 2>/dev/null | awk '{print $2}')"
 fi
 note "node" "$(node --version)"
 
@@ -208,21 +249,19 @@ rm -f "$THIRD/fonts/mapathy-icons.ttf" "$THIRD/fonts/mapathy-icons.ttf.stamp"   
 note "fonts" "Inter $(pkg_version fonts-inter), subset: $(( $(stat -c %s "$THIRD/fonts/mapathy-ui-regular.otf") / 1024 )) KB + $(( $(stat -c %s "$THIRD/fonts/mapathy-ui-bold.otf") / 1024 )) KB"
 
 if [ "$WEB_ONLY" = 0 ]; then
-# ---- 6. the real-browser tests: playwright-core (pinned in the committed lock file) drives Debian's chromium.
-  lock_satisfied() {  # every package of the lock file installed at its locked version
-    node -e '
-      const fs = require("fs"), path = require("path"), dir = process.argv[1];
-      const lock = JSON.parse(fs.readFileSync(path.join(dir, "package-lock.json"), "utf8"));
-      for (const [where, entry] of Object.entries(lock.packages)) {
-        if (!where) continue;
-        const file = path.join(dir, where, "package.json");
-        if (!fs.existsSync(file) || JSON.parse(fs.readFileSync(file, "utf8")).version !== entry.version) process.exit(1);
-      }' "$ROOT/tests/browser"
-  }
-  if ! lock_satisfied; then
-    (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci in tests/browser failed"
+# ---- 6. the real-browser tests' npm packages (see browser_test_packages above).
+  browser_test_packages
+  note "firefox" "$(firefox-esr --version 2>/dev/null | awk '{print $NF}')"
+  note "webkitgtk" "$(pkg_version webkit2gtk-driver)"
+
+# ---- 7. the de_DE.UTF-8 locale for a German WebKitGTK (it takes its language from the process locale),
+# compiled into build/locale (tests/browser/drivers/display.mjs would build it there too, on first use).
+  if [ ! -f "$ROOT/build/locale/de_DE.UTF-8/LC_CTYPE" ]; then
+    mkdir -p "$ROOT/build/locale"
+    localedef -i de_DE -f UTF-8 "$ROOT/build/locale/de_DE.UTF-8" >/dev/null 2>&1 || true
+    [ -f "$ROOT/build/locale/de_DE.UTF-8/LC_CTYPE" ] || die "localedef could not build de_DE.UTF-8 (package locales)"
   fi
-  note "playwright" "$(node -p 'require(process.argv[1]).version' "$ROOT/tests/browser/node_modules/playwright-core/package.json")"
+  note "locale" "de_DE.UTF-8 in build/locale"
 fi
 
 say "ready:"
