@@ -8,7 +8,8 @@
 #                               on Chromium, Firefox ESR and WebKitGTK)
 #   ./emsdk-setup.sh --web      only what the WebAssembly build needs (used by .github/workflows/pages.yml)
 #   ./emsdk-setup.sh --chromium only what the Chromium browser tests need to run against a site that is
-#                               already built (node, Chromium, the npm packages; .github/workflows/pages.yml)
+#                               already built (node, Chromium, Xvfb, the npm packages; used by
+#                               .github/workflows/pages.yml)
 #
 # Environment:
 #   MAPATHY_OFFLINE=1     never try the network beyond the distribution's package archive and npm
@@ -31,7 +32,7 @@ for arg in "$@"; do
   case "$arg" in
     --web) WEB_ONLY=1 ;;
     --chromium) CHROMIUM_ONLY=1 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "[setup] unknown option: $arg (see --help)" >&2; exit 1 ;;
   esac
 done
@@ -74,11 +75,13 @@ pkg_version() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo "?"; }
 
 # ---- 1. native build and test dependencies from the distribution. The browser tests' engines: Chromium,
 # Firefox ESR (driven by puppeteer-core over WebDriver BiDi) and WebKitGTK (WebKitWebDriver and its
-# MiniBrowser); Firefox and WebKit run on an Xvfb display, copy and paste through its clipboard (xclip),
-# and a German WebKit needs the de_DE locale compiled (locales, step 7).
-BROWSER_PKGS=(chromium firefox-esr webkit2gtk-driver xvfb xauth xclip locales zbar-tools)
+# MiniBrowser); all three draw WebGL through Mesa's software OpenGL (llvmpipe) on an Xvfb display,
+# Firefox and WebKit copy and paste through its clipboard (xclip), and a German WebKit needs the de_DE
+# locale compiled (locales, step 7).
+CHROMIUM_PKGS=(chromium xvfb xauth libgl1-mesa-dri libegl1)
+BROWSER_PKGS=("${CHROMIUM_PKGS[@]}" firefox-esr webkit2gtk-driver xclip locales zbar-tools)
 if [ "$CHROMIUM_ONLY" = 1 ]; then
-  NATIVE_PKGS=(ca-certificates chromium)
+  NATIVE_PKGS=(ca-certificates "${CHROMIUM_PKGS[@]}")
 elif [ "$WEB_ONLY" = 1 ]; then
   NATIVE_PKGS=(cmake ninja-build git ca-certificates xz-utils curl nlohmann-json3-dev fonts-inter python3-fonttools)
 else

@@ -9,6 +9,7 @@
 //   MAPATHY_SITE_DIR       the built site (default: build/web/site in the source tree)
 //   MAPATHY_ARTIFACTS_DIR  where screenshots go (default: build/browser-artifacts), in a folder per engine
 //   MAPATHY_CHROMIUM, MAPATHY_FIREFOX, MAPATHY_WEBKIT_DRIVER, MAPATHY_MINIBROWSER   the browsers
+//   MAPATHY_CHROMIUM_GL    mesa (default: a window on Xvfb) or swiftshader (headless); drivers/chromium.mjs
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
