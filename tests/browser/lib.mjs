@@ -54,9 +54,8 @@ export function startTestServer({ root = SITE_DIR, base = '/', port = 0 } = {}) 
 // Serves the site and opens it in a fresh profile of the engine under test (MAPATHY_ENGINE).
 // options: { locale ('en-US'), viewport ({width: 1280, height: 800}), deviceScaleFactor (1), hasTouch
 //            (a touch screen: touch events and, where the engine can say so, a coarse pointer), isMobile,
-//            base ('/'),
-//            hash (''), server (serve with this one instead of starting one), waitForFrames (2),
-//            engine (MAPATHY_ENGINE) }
+//            base ('/'), hash (''), server (serve with this one instead of starting one),
+//            waitForFrames (2), engine (MAPATHY_ENGINE) }
 // Returns { engine, capabilities, page, server, url, newPage(), waitForPopup(action), setClipboard(text),
 //           readClipboard(), problems(), close() }. The clipboard is the system's as the browser sees it.
 //   problems(): the console errors and warnings, uncaught errors, failed loads and CSP violations of
