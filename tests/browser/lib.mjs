@@ -152,17 +152,34 @@ export const shareLink = (page) => page.evaluate(() => window.mapathy.shareLink(
 export const openLink = (page, url) => page.evaluate((u) => window.mapathy.openLink(u), url);
 
 // The first visible widget whose label is `label` (a string, a RegExp tested against the label, or a
-// function of the item, e.g. byId('section.add.says')), waiting up to `timeout` ms for it to appear.
-// Throws with the labels on screen when there is none.
-export async function findWidget(page, label, { timeout = 5000 } = {}) {
+// function of the item, e.g. byId('section.add.says') or byRawSuffix('###toolbar.share')), waiting up to
+// `timeout` ms for it to appear. Throws with the labels on screen when there is none.
+// settled: also wait until it stays where it is (a window or dialog takes a frame or two to measure and
+// place itself; a person clicks what has come to rest, not the first frame of it).
+export async function findWidget(page, label, { timeout = 5000, settled = false } = {}) {
   const matches = (item) => (typeof label === 'function' ? label(item)
     : label instanceof RegExp ? label.test(item.label) : item.label === label);
   const deadline = Date.now() + timeout;
   let items = [];
+  let last = null;
+  let quiet = 0;
   for (;;) {
+    const framesBefore = settled ? await frames(page) : 0;
     items = await widgets(page);
     const found = items.find((item) => item.visible && item.w > 0 && item.h > 0 && matches(item));
-    if (found) return found;
+    if (found && !settled) return found;
+    if (found) {
+      const same = last && found.id === last.id && found.x === last.x && found.y === last.y && found.w === last.w &&
+        found.h === last.h;
+      // At rest: unchanged over a frame the app drew, and either the app drew nothing since (idle) or the
+      // place held for two rounds.
+      if (same && (framesBefore === last.frames || ++quiet >= 2)) return found;
+      if (!same) quiet = 0;
+      last = { ...found, frames: framesBefore };
+      if (Date.now() > deadline + 2000) return found;
+      await settle(page);
+      continue;
+    }
     if (Date.now() > deadline) break;
     await page.waitForTimeout(50);
   }
@@ -188,6 +205,13 @@ export const centre = (item) => ({ x: item.x + item.w / 2, y: item.y + item.h / 
 export const byId = (id) => {
   const matcher = (item) => item.rawLabel.endsWith('###' + id) || item.label === id;
   matcher.toString = () => `byId(${id})`;
+  return matcher;
+};
+
+// Matches a widget whose raw label (with its ###id) ends with `suffix`.
+export const byRawSuffix = (suffix) => {
+  const matcher = (item) => item.rawLabel.endsWith(suffix);
+  matcher.toString = () => `byRawSuffix(${suffix})`;
   return matcher;
 };
 
@@ -246,17 +270,18 @@ export async function board(page) {
   return text === null ? null : JSON.parse(text);
 }
 
-// Clicks the middle of the widget labelled `label` with the mouse.
+// Clicks the middle of the widget labelled `label` with the mouse, once it has come to rest.
 export async function click(page, label, options) {
-  const item = await findWidget(page, label, options);
+  const item = await findWidget(page, label, { settled: true, ...options });
   const { x, y } = centre(item);
   await page.mouse.click(x, y);
   return item;
 }
 
-// Taps the middle of the widget labelled `label` with a finger (open the page with hasTouch).
+// Taps the middle of the widget labelled `label` with a finger, once it has come to rest (open the page
+// with hasTouch).
 export async function tap(page, label, options) {
-  const item = await findWidget(page, label, options);
+  const item = await findWidget(page, label, { settled: true, ...options });
   const { x, y } = centre(item);
   await page.touchscreen.tap(x, y);
   return item;

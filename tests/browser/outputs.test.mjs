@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
-import { ARTIFACTS_DIR, centre, distinctColours, documentJson, dropFile, openApp, waitForApp, widgets } from './lib.mjs';
+import { ARTIFACTS_DIR, byRawSuffix, click, distinctColours, documentJson, dropFile, openApp, waitForApp } from './lib.mjs';
 
 const JOURNEY = new URL('../fixtures/v1/journey_lifecycle_en.json', import.meta.url);
 const EMPATHY = new URL('../fixtures/v1/empathy_classic_de.json', import.meta.url);
@@ -46,20 +46,8 @@ async function openBoard(page, fixtureUrl) {
   return JSON.parse(await documentJson(page));
 }
 
-// Clicks the visible widget whose raw label (with its ###id) ends with `suffix`.
-async function clickRaw(page, suffix, { timeout = 5000 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const item = (await widgets(page)).find((w) => w.visible && w.w > 0 && w.rawLabel.endsWith(suffix));
-    if (item) {
-      const { x, y } = centre(item);
-      await page.mouse.click(x, y);
-      return item;
-    }
-    if (Date.now() > deadline) throw new Error(`no visible widget ending with ${suffix}`);
-    await page.waitForTimeout(50);
-  }
-}
+// Clicks the visible widget whose raw label (with its ###id) ends with `suffix`, once it has come to rest.
+const clickRaw = (page, suffix) => click(page, byRawSuffix(suffix));
 
 // The whole page goes to the artifacts folder (to be looked at); with MAPATHY_SCREENSHOTS_DIR set (e.g.
 // docs/screenshots), its first screen goes there as well, for the README.

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
-import { ARTIFACTS_DIR, centre, decodePng, distinctColours, documentJson, dropFile, openApp, widgets } from './lib.mjs';
+import { ARTIFACTS_DIR, byRawSuffix, click, decodePng, distinctColours, documentJson, dropFile, openApp } from './lib.mjs';
 
 const JOURNEY = new URL('../fixtures/v1/journey_lifecycle_en.json', import.meta.url);
 
@@ -42,20 +42,8 @@ async function openBoard(page, fixtureUrl) {
   return JSON.parse(await documentJson(page));
 }
 
-// Clicks the visible widget whose raw label (with its ###id) ends with `suffix`.
-async function clickRaw(page, suffix, { timeout = 5000 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const item = (await widgets(page)).find((w) => w.visible && w.w > 0 && w.rawLabel.endsWith(suffix));
-    if (item) {
-      const { x, y } = centre(item);
-      await page.mouse.click(x, y);
-      return item;
-    }
-    if (Date.now() > deadline) throw new Error(`no visible widget ending with ${suffix}`);
-    await page.waitForTimeout(50);
-  }
-}
+// Clicks the visible widget whose raw label (with its ###id) ends with `suffix`, once it has come to rest.
+const clickRaw = (page, suffix) => click(page, byRawSuffix(suffix));
 
 test('outputs: PDF, PNG, SVG and CSV from a real Chromium', async () => {
   const app = await openApp({ locale: 'en-US', viewport: { width: 1280, height: 860 } });

@@ -8,24 +8,14 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import test from 'node:test';
-import { centre, click, documentJson, findWidget, openApp, screenshot, shareLink, typeText, widgets } from './lib.mjs';
+import { byRawSuffix, click, documentJson, findWidget, openApp, screenshot, shareLink, typeText } from './lib.mjs';
 
 const ZBARIMG = '/usr/bin/zbarimg';
 
-async function widgetByRawLabel(page, suffix, timeout = 5000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const found = (await widgets(page)).find((w) => w.visible && w.w > 0 && w.rawLabel.endsWith(suffix));
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no visible widget whose raw label ends with ${suffix}`);
-    await page.waitForTimeout(50);
-  }
-}
+const widgetByRawLabel = (page, suffix) => findWidget(page, byRawSuffix(suffix));
 
 async function clickRaw(page, suffix) {
-  const item = await widgetByRawLabel(page, suffix);
-  const { x, y } = centre(item);
-  await page.mouse.click(x, y);
+  const item = await click(page, byRawSuffix(suffix));
   await page.waitForTimeout(150);
   return item;
 }

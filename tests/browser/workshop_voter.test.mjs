@@ -4,22 +4,10 @@
 // already placed still count against the budget, and new ones go on the same ballot.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { centre, documentJson, openApp, typeText, waitForApp, widgets } from './lib.mjs';
-
-async function widgetByRawLabel(page, suffix, timeout = 5000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const found = (await widgets(page)).find((w) => w.visible && w.w > 0 && w.rawLabel.endsWith(suffix));
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no visible widget whose raw label ends with ${suffix}`);
-    await page.waitForTimeout(50);
-  }
-}
+import { byRawSuffix, click, documentJson, openApp, typeText, waitForApp, widgets } from './lib.mjs';
 
 async function clickRaw(page, suffix) {
-  const item = await widgetByRawLabel(page, suffix);
-  const { x, y } = centre(item);
-  await page.mouse.click(x, y);
+  const item = await click(page, byRawSuffix(suffix));
   await page.waitForTimeout(150);
   return item;
 }
