@@ -2,17 +2,17 @@
 // The README's screenshots, made by this test run from the real app in Chromium (never by hand; one engine,
 // so the pictures do not change with whichever engine ran last): the start
 // screen, a German empathy map with notes, a German journey board with its emotion curve and the share
-// dialog, each on a laptop (1280×800, mouse) and a tablet (1024×768, touch). They go to docs/screenshots
-// (or MAPATHY_SCREENSHOTS_DIR). Each picture is checked for what a person would object to first: a blank
+// dialog, each on a laptop (1280×800, mouse) and a tablet (1024×768, touch). They go to the artifacts
+// folder; with MAPATHY_SCREENSHOTS_DIR=$PWD/docs/screenshots they refresh the README's pictures (a test run
+// never writes into the source tree by itself). Each picture is checked for what a person would object to first: a blank
 // or flat image, a toolbar whose buttons overlap or leave the screen, unreadably small board text.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { board, byId, distinctColours, dropFile, findWidget, openApp, widgets } from './lib.mjs';
+import { ARTIFACTS_DIR, board, byId, distinctColours, dropFile, findWidget, openApp, widgets } from './lib.mjs';
 
-const OUT_DIR = process.env.MAPATHY_SCREENSHOTS_DIR || fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const OUT_DIR = process.env.MAPATHY_SCREENSHOTS_DIR || join(ARTIFACTS_DIR, 'screenshots');
 const EMPATHY = readFileSync(new URL('../fixtures/v1/empathy_classic_de.json', import.meta.url), 'utf8');
 
 // A German customer journey with an emotion curve (as-is and to-be), a gap and notes in text lanes.
