@@ -9,7 +9,6 @@
 // browser still counts the user's gesture.
 #include "platform/web/web_platform.hpp"
 
-#include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
@@ -26,10 +25,10 @@
 #include <nlohmann/json.hpp>
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
 #include "platform/fonts.hpp"
 #include "platform/web/browser.hpp"
+#include "platform/web/gl_renderer.hpp"
 #include "platform/web/key_map.hpp"
 #include "platform/web/local_library.hpp"
 #include "platform/web/web_host.hpp"
@@ -125,13 +124,12 @@ class WebPlatform {
   std::unique_ptr<ui::App> app_;
   LocalLibrary library_;
   ui::ItemRecorder recorder_;
-  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl_ = 0;
+  GlRenderer renderer_;
   std::string clipboard_;
 
   double cssWidth_ = 0, cssHeight_ = 0;
   int framebufferWidth_ = 0, framebufferHeight_ = 0;
   float fontScale_ = 0;
-  bool rendererReady_ = false;
   std::vector<unsigned char> boldFace_;  // the atlas points into it: replaced only together with a reload
 
   std::uint64_t frames_ = 0;
@@ -156,26 +154,14 @@ WebPlatform& platform() {
 WebPlatform* self(void* userData) { return static_cast<WebPlatform*>(userData); }
 
 bool WebPlatform::start() {
-  EmscriptenWebGLContextAttributes attributes;
-  emscripten_webgl_init_context_attributes(&attributes);
-  attributes.majorVersion = 2;
-  attributes.minorVersion = 0;
-  attributes.alpha = EM_FALSE;
-  attributes.depth = EM_FALSE;
-  attributes.stencil = EM_FALSE;
-  attributes.antialias = EM_FALSE;
-  attributes.preserveDrawingBuffer = EM_FALSE;
-  gl_ = emscripten_webgl_create_context(kCanvas, &attributes);
-  if (gl_ <= 0) {
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  if (!renderer_.init(kCanvas)) {
     browser::showFatalError(
         "Mapathy braucht WebGL 2, das dieser Browser nicht bietet. / Mapathy needs WebGL 2, which this browser "
         "does not offer.");
     return false;
   }
-  emscripten_webgl_make_context_current(gl_);
-
-  IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
   recorder_.install(ImGui::GetCurrentContext());
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // no file system; the UI keeps its own settings
@@ -189,7 +175,6 @@ bool WebPlatform::start() {
   };
   io.GetClipboardTextFn = [](void*) { return platform().clipboard_.c_str(); };
   ImGui::StyleColorsLight();
-  ImGui_ImplOpenGL3_Init("#version 300 es");
 
   app_ = std::make_unique<ui::App>(host_);
   if (browser::coarsePointer()) app_->setTouchMode(true);  // phones and tablets: finger-sized targets
@@ -241,9 +226,8 @@ void WebPlatform::updateDisplay() {
   ImGuiIO& io = ImGui::GetIO();
   const auto scale = static_cast<float>(ratio);
   if (scale != fontScale_) {
-    if (rendererReady_) ImGui_ImplOpenGL3_DestroyFontsTexture();
     loadFonts(io, kFontSize, scale, boldFace_);
-    if (rendererReady_) ImGui_ImplOpenGL3_CreateFontsTexture();
+    renderer_.uploadFontAtlas(*io.Fonts);
     fontScale_ = scale;
   }
   io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
@@ -259,10 +243,9 @@ void WebPlatform::setBoldFace(std::vector<unsigned char> bytes) {
     return;
   }
   ImGuiIO& io = ImGui::GetIO();
-  if (rendererReady_) ImGui_ImplOpenGL3_DestroyFontsTexture();
   boldFace_ = std::move(bytes);
   loadFonts(io, kFontSize, fontScale_, boldFace_);
-  if (rendererReady_) ImGui_ImplOpenGL3_CreateFontsTexture();
+  renderer_.uploadFontAtlas(*io.Fonts);
   wakeForInput();
 }
 
@@ -277,26 +260,33 @@ void WebPlatform::renderFrame() {
                                    : 1.0f / 60.0f;
   lastFrameMs_ = now;
 
-  ImGui_ImplOpenGL3_NewFrame();
-  rendererReady_ = true;
   ImGui::NewFrame();
   app_->frame();
   ImGui::Render();
 
   const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glViewport(0, 0, framebufferWidth_, framebufferHeight_);
-  glClearColor(background.x, background.y, background.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  const float clear[3] = {background.x, background.y, background.z};
+  renderer_.render(*ImGui::GetDrawData(), framebufferWidth_, framebufferHeight_, clear);
 
   if (++frames_ == 1) browser::hideLoadingMessage();
   syncTextInput();
   library_.afterFrame(*app_);
 }
 
+// A tooltip or popup that appeared in this frame is hidden while ImGui measures it; it shows in the next
+// frame. Without that frame a tooltip whose hover delay ran out in the late frame would never show.
+bool popupAppearing() {
+  for (const ImGuiWindow* window : GImGui->Windows) {
+    if (window->Active && window->HiddenFramesCannotSkipItems > 0 &&
+        (window->Flags & (ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup)) != 0)
+      return true;
+  }
+  return false;
+}
+
 bool busy(ui::App& app, int keysDown) {
   return GImGui->InputEventsQueue.Size > 0 || app.wantsAnimationFrames() || ImGui::IsAnyMouseDown() ||
-         keysDown > 0;
+         keysDown > 0 || popupAppearing();
 }
 
 void WebPlatform::scheduleAfterFrame() {
