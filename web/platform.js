@@ -10,8 +10,37 @@
 'use strict';
 
 (function () {
+  performance.mark('mapathy-platform-js');
   const canvas = document.getElementById('canvas');
   const loading = document.getElementById('loading');
+
+  // ---- start-up, in parallel (tools/bench-startup.mjs measures each step through these marks):
+  // 1. the module's download and compilation start now, streamed: compiled while it arrives, before
+  //    mapathy.js (the Emscripten loader) has even run; index.html preloads it, so this fetch finds it
+  //    under way. Module.instantiateWasm below hands the compiled module to the loader.
+  const wasmModule = (typeof WebAssembly.compileStreaming === 'function'
+    ? WebAssembly.compileStreaming(fetch('mapathy.wasm', { credentials: 'same-origin' }))
+      // A server that sends the module with another MIME type than application/wasm: compile it whole.
+      .catch(() => fetch('mapathy.wasm', { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
+    : fetch('mapathy.wasm', { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
+    .then((module) => { performance.mark('mapathy-wasm-compiled'); return module; });
+  // 2. the WebGL2 context: creating it makes the GPU process set one up, which takes long with software
+  //    rendering (0.5 s and more), and the first GL call waits for it. Created here, it is set up while the
+  //    module downloads and compiles. The attributes must be those src/platform/web/gl_renderer.cpp asks
+  //    for (the app gets this same context; a second getContext returns it whatever it asks for).
+  //    The canvas gets its pixel size first (the size src/platform/web/web_platform.cpp would give it): a
+  //    context resized later reallocates its drawing buffer and waits for the GPU process twice.
+  const cssSize = canvas.getBoundingClientRect();
+  const pixelRatio = Math.max(window.devicePixelRatio || 1, 1);
+  canvas.width = Math.round(Math.max(cssSize.width, 1) * pixelRatio);
+  canvas.height = Math.round(Math.max(cssSize.height, 1) * pixelRatio);
+  try {
+    canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false,
+      premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'default',
+      failIfMajorPerformanceCaveat: false });
+  } catch (e) { /* the app reports a missing WebGL2 itself */ }
+  performance.mark('mapathy-gl-context');
+
   let textarea = null;
   let composing = false;
   let ready = false;
@@ -392,25 +421,28 @@
   }
 
   // The semibold face for headings is not part of the first download (issue 7's budget; see
-  // src/platform/fonts.hpp): until it arrives, headings use the regular face. A failure (offline before
-  // the service worker cached it) changes nothing else.
+  // src/platform/fonts.hpp): until it arrives, headings use the regular face. It is handed to the app when
+  // the page is idle (rebuilding the font atlas takes a moment). A failure (offline before the service
+  // worker cached it) changes nothing else: the app then builds its full atlas without it.
   let boldFont = 'pending';
+  const whenIdle = (fn) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50));
   function loadBoldFont() {
     fetch('mapathy-bold.otf')
       .then((response) => {
         if (!response.ok) throw new Error('HTTP ' + response.status);
         return response.arrayBuffer();
       })
-      .then((buffer) => {
+      .then((buffer) => whenIdle(() => {
         const bytes = new Uint8Array(buffer);
         const pointer = Module._malloc(bytes.length);
         Module.HEAPU8.set(bytes, pointer);
         const taken = Module._mapathy_bold_font(pointer, bytes.length);
         Module._free(pointer);
         boldFont = taken ? 'loaded' : 'refused';
-      })
+      }))
       .catch((error) => {
         boldFont = 'failed';
+        Module._mapathy_bold_font(0, 0);
         console.warn('Mapathy: the bold font could not be loaded; headings use the regular font.', error);
       });
   }
@@ -464,6 +496,14 @@
 
   window.Module = {
     canvas,
+    // The module compiled above, instantiated with the loader's imports.
+    instantiateWasm(imports, receive) {
+      wasmModule.then((module) => WebAssembly.instantiate(module, imports).then((instance) => {
+        performance.mark('mapathy-wasm-instantiated');
+        receive(instance, module);
+      })).catch((error) => fatal('Mapathy konnte nicht geladen werden / Mapathy could not be loaded: ' + error));
+      return {};
+    },
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     onAbort: (what) => fatal('Mapathy ist abgestürzt / Mapathy crashed: ' + what),

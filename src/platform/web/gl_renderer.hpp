@@ -12,12 +12,17 @@
 // grow only when a frame needs more; the font atlas goes up as a one-channel texture only when it changed
 // (at start and when the semibold face arrives or the pixel ratio changes).
 //
+// A frame whose draw data is the same as the last one's (ImGui's settle frames after input mostly are) sends
+// nothing to the GPU at all: the canvas keeps showing the last picture, and the GPU process (software
+// rendering takes it a large part of a second for a full window) has no work.
+//
 // Identical pixels to the stock backend: same projection, same blend function, same sampling. The atlas is
 // uploaded as its alpha channel alone (R8) instead of white RGBA; the shader multiplies the vertex colour's
 // alpha by it, which is exactly what white × alpha gave.
 #pragma once
 
 #include <cstddef>
+#include <vector>
 
 struct ImDrawData;
 struct ImFontAtlas;
@@ -35,8 +40,9 @@ class GlRenderer {
   // the atlas (and only then). Builds the atlas first when it has not been built.
   void uploadFontAtlas(ImFontAtlas& atlas);
 
-  // Clears to `clear` (RGB) and draws the frame. `framebufferWidth/Height` are the canvas's pixel size.
-  void render(const ImDrawData& drawData, int framebufferWidth, int framebufferHeight, const float clear[3]);
+  // Clears to `clear` (RGB) and draws the frame — unless it would draw exactly what the canvas shows
+  // already. `framebufferWidth/Height` are the canvas's pixel size. Returns whether it drew.
+  bool render(const ImDrawData& drawData, int framebufferWidth, int framebufferHeight, const float clear[3]);
 
  private:
   unsigned program_ = 0;
@@ -51,6 +57,10 @@ class GlRenderer {
   float projectionSize_[2] = {0, 0};
   float clear_[3] = {-1, -1, -1};
   std::size_t vertexOffset_ = static_cast<std::size_t>(-1);  // byte offset the attribute pointers use
+  // Everything the last drawn frame depended on (draw commands, vertices, indices, clear colour), and
+  // whether the canvas still shows it (a new atlas or a resized canvas means it does not).
+  std::vector<unsigned char> shown_, next_;
+  bool canvasCurrent_ = false;
 };
 
 }  // namespace mapathy::platform::web

@@ -91,7 +91,8 @@ class WebPlatform {
   void wakeForInput();
   void pumpNow();
   void flushLibrary() { library_.flush(); }
-  // The semibold face arrived (web/platform.js fetches it after the first frame): load the fonts again.
+  // The semibold face arrived (web/platform.js fetches it after the first frame) or will not come (empty):
+  // either way the full atlas replaces the first frame's.
   void setBoldFace(std::vector<unsigned char> bytes);
   [[nodiscard]] bool hasBoldFace() const { return !boldFace_.empty(); }
 
@@ -130,6 +131,7 @@ class WebPlatform {
   double cssWidth_ = 0, cssHeight_ = 0;
   int framebufferWidth_ = 0, framebufferHeight_ = 0;
   float fontScale_ = 0;
+  FontSet fontSet_ = FontSet::FirstFrame;  // fonts.hpp: the first frame needs only the regular face
   std::vector<unsigned char> boldFace_;  // the atlas points into it: replaced only together with a reload
 
   std::uint64_t frames_ = 0;
@@ -146,6 +148,9 @@ class WebPlatform {
   Touch touch_;
 };
 
+// A named moment of the start-up in the page's performance timeline (tools/bench-startup.mjs reads them).
+EM_JS(void, mapathy_js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
+
 WebPlatform& platform() {
   static WebPlatform instance;
   return instance;
@@ -154,6 +159,7 @@ WebPlatform& platform() {
 WebPlatform* self(void* userData) { return static_cast<WebPlatform*>(userData); }
 
 bool WebPlatform::start() {
+  mapathy_js_mark("mapathy-main");
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   if (!renderer_.init(kCanvas)) {
@@ -162,6 +168,7 @@ bool WebPlatform::start() {
         "does not offer.");
     return false;
   }
+  mapathy_js_mark("mapathy-gl-ready");
   recorder_.install(ImGui::GetCurrentContext());
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // no file system; the UI keeps its own settings
@@ -176,13 +183,18 @@ bool WebPlatform::start() {
   io.GetClipboardTextFn = [](void*) { return platform().clipboard_.c_str(); };
   ImGui::StyleColorsLight();
 
+  // web/platform.js sized the canvas before it created the context: keep that size when it is right.
+  emscripten_get_canvas_element_size(kCanvas, &framebufferWidth_, &framebufferHeight_);
   app_ = std::make_unique<ui::App>(host_);
   if (browser::coarsePointer()) app_->setTouchMode(true);  // phones and tablets: finger-sized targets
+  mapathy_js_mark("mapathy-app-ready");
   updateDisplay();
+  mapathy_js_mark("mapathy-fonts-ready");
   installCallbacks();
   // The library first: a link opened afterwards puts the restored board aside instead of losing it.
   library_.restore(*app_, [] { platform().wakeForInput(); });
   if (browser::hasFragment()) openFragment();
+  mapathy_js_mark("mapathy-board-ready");
   wakeForInput();
   return true;
 }
@@ -226,7 +238,7 @@ void WebPlatform::updateDisplay() {
   ImGuiIO& io = ImGui::GetIO();
   const auto scale = static_cast<float>(ratio);
   if (scale != fontScale_) {
-    loadFonts(io, kFontSize, scale, boldFace_);
+    loadFonts(io, kFontSize, scale, boldFace_, fontSet_);
     renderer_.uploadFontAtlas(*io.Fonts);
     fontScale_ = scale;
   }
@@ -236,15 +248,16 @@ void WebPlatform::updateDisplay() {
 }
 
 void WebPlatform::setBoldFace(std::vector<unsigned char> bytes) {
-  if (bytes.empty()) return;
+  if (fontSet_ == FontSet::Full && bytes.empty()) return;
+  fontSet_ = FontSet::Full;
   // The atlas refers to the old bytes until it is rebuilt, so build it right away with the new ones.
   if (fontScale_ <= 0) {  // no fonts loaded yet: the first updateDisplay() uses it
     boldFace_ = std::move(bytes);
     return;
   }
   ImGuiIO& io = ImGui::GetIO();
-  boldFace_ = std::move(bytes);
-  loadFonts(io, kFontSize, fontScale_, boldFace_);
+  if (!bytes.empty()) boldFace_ = std::move(bytes);
+  loadFonts(io, kFontSize, fontScale_, boldFace_, fontSet_);
   renderer_.uploadFontAtlas(*io.Fonts);
   wakeForInput();
 }
@@ -260,6 +273,7 @@ void WebPlatform::renderFrame() {
                                    : 1.0f / 60.0f;
   lastFrameMs_ = now;
 
+  if (frames_ == 0) mapathy_js_mark("mapathy-first-frame-start");
   ImGui::NewFrame();
   app_->frame();
   ImGui::Render();
@@ -728,9 +742,14 @@ EMSCRIPTEN_KEEPALIVE void mapathy_flush_library() {
   if (platform().running()) platform().flushLibrary();
 }
 
-// web/platform.js: the semibold face's bytes (copied; the caller frees its buffer). 1 when taken.
+// web/platform.js: the semibold face's bytes (copied; the caller frees its buffer). 1 when taken. No bytes
+// (size 0): the face could not be fetched; the full atlas is built without it.
 EMSCRIPTEN_KEEPALIVE int mapathy_bold_font(const unsigned char* bytes, int size) {
-  if (!platform().running() || bytes == nullptr || size <= 0) return 0;
+  if (!platform().running()) return 0;
+  if (bytes == nullptr || size <= 0) {
+    platform().setBoldFace({});
+    return 0;
+  }
   platform().setBoldFace(std::vector<unsigned char>(bytes, bytes + size));
   return 1;
 }
