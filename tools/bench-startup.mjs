@@ -5,7 +5,7 @@
 //    each opening a board from its share link (default: the 40-note German empathy map of the link
 //    fixtures). Reads the page's resource timings and the marks web/platform.js and the app set
 //    (mapathy-platform-js, -gl-context, -wasm-compiled, -wasm-instantiated, -main, -gl-ready, -app-ready, -fonts-ready,
-//    -board-ready, -first-frame-start, -first-frame) and "ready" as the peer's probe defines it (below);
+//    -board-ready, -first-frame-start, -first-frame, -bold-font: the semibold face in use) and "ready" as the peer's probe defines it (below);
 //    prints the median of each moment, in ms since navigation start.
 // 2. Side by side (with --peer DIR, a built copy of ../shared/peers/excalidraw): the peer's own probe,
 //    measure.js, measures the peer and then Mapathy, the same way (fresh contexts, median of --runs loads,
@@ -56,7 +56,7 @@ const round = (x) => (x === null ? null : Math.round(x));
 // ---- 1. the breakdown
 const MARKS = ['mapathy-platform-js', 'mapathy-gl-context', 'mapathy-wasm-compiled', 'mapathy-wasm-instantiated',
   'mapathy-main', 'mapathy-gl-ready', 'mapathy-app-ready', 'mapathy-fonts-ready', 'mapathy-board-ready', 'mapathy-first-frame-start',
-  'mapathy-first-frame'];
+  'mapathy-first-frame', 'mapathy-bold-font'];
 async function breakdownOnce(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   await context.addInitScript((expression) => {
@@ -78,6 +78,7 @@ async function breakdownOnce(browser, url) {
   try {
     await page.goto(url, { waitUntil: 'commit' });
     const readyMs = await page.evaluate(() => window.__startup);
+    await page.waitForTimeout(1500);  // moments after ready (the semibold face) are recorded too
     return await page.evaluate(({ readyMs: ready, marks }) => {
       const out = { ready };
       for (const name of marks) out[name] = performance.getEntriesByName(name)[0]?.startTime ?? null;

@@ -438,6 +438,7 @@
         Module.HEAPU8.set(bytes, pointer);
         const taken = Module._mapathy_bold_font(pointer, bytes.length);
         Module._free(pointer);
+        performance.mark('mapathy-bold-font');
         boldFont = taken ? 'loaded' : 'refused';
       }))
       .catch((error) => {

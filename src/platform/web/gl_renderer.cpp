@@ -129,7 +129,6 @@ bool GlRenderer::init(const char* canvasSelector) {
   glDetachShader(program_, fragment);
   glDeleteShader(vertex);
   glDeleteShader(fragment);
-  glUseProgram(program_);
 
   // Fixed state: alpha blending as ImGui expects it, scissor on, nothing else.
   glEnable(GL_BLEND);
@@ -184,6 +183,12 @@ bool GlRenderer::render(const ImDrawData& drawData, int framebufferWidth, int fr
   if (canvasCurrent_ && next_ == shown_) return false;
   shown_.swap(next_);
   canvasCurrent_ = true;
+  if (!programInUse_) {
+    // Not at start: WebGL checks that the program is linked here, which waits until the GPU process has
+    // linked it. By the first frame it has, so the check costs a round trip instead of the whole link.
+    glUseProgram(program_);
+    programInUse_ = true;
+  }
   if (framebufferWidth != viewportWidth_ || framebufferHeight != viewportHeight_) {
     glViewport(0, 0, framebufferWidth, framebufferHeight);
     viewportWidth_ = framebufferWidth;

@@ -61,6 +61,7 @@ class GlRenderer {
   // whether the canvas still shows it (a new atlas or a resized canvas means it does not).
   std::vector<unsigned char> shown_, next_;
   bool canvasCurrent_ = false;
+  bool programInUse_ = false;
 };
 
 }  // namespace mapathy::platform::web
