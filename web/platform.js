@@ -13,6 +13,7 @@
   performance.mark('mapathy-platform-js');
   const canvas = document.getElementById('canvas');
   const loading = document.getElementById('loading');
+  const slowStart = setTimeout(() => loading.classList.add('slow'), 800);  // style.css says why
 
   // ---- start-up, in parallel (tools/bench-startup.mjs measures each step through these marks):
   // 1. the module's download and compilation start now, streamed: compiled while it arrives, before
@@ -458,6 +459,7 @@
   window.MapathyWeb = {
     // Called once, after the first frame: the page is usable, so now fetch what can wait.
     hideLoading() {
+      clearTimeout(slowStart);
       loading.hidden = true;
       performance.mark('mapathy-first-frame');  // tests/browser/size_budget.test.mjs and tools/bench-browser.mjs
       loadBoldFont();
