@@ -446,8 +446,45 @@
         boldFont = 'failed';
         Module._mapathy_bold_font(0, 0);
         console.warn('Mapathy: the bold font could not be loaded; headings use the regular font.', error);
-      });
+      })
+      // Then the tools module, when the page is idle again, so an export or a QR code is at hand.
+      .then(() => setTimeout(() => whenIdle(() => loadTools().catch(() => {})), 1000));
   }
+
+  // ---- the tools module (mapathy-tools.js + mapathy-tools.wasm, src/app/tools.hpp): Markdown, the SVG, HTML
+  // and CSV outputs, QR codes, merges and contribution links, which the first frame does not need. Loaded on
+  // first use or when the page is idle after the first frame; the service worker precaches it like every
+  // file of the site, so it works offline. run(request) resolves to the result object ({ok: true, …} or
+  // {ok: false, error}); it rejects only when the module cannot be loaded (a later call tries again).
+  let toolsModule = null;
+  function loadTools() {
+    if (!toolsModule) {
+      toolsModule = new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = 'mapathy-tools.js';
+        script.onload = resolve;
+        script.onerror = () => reject(new Error('mapathy-tools.js could not be loaded'));
+        document.head.appendChild(script);
+      }).then(() => window.createMapathyTools({ print: (text) => console.log(text), printErr: (text) => console.warn(text) }))
+        .then((tools) => { performance.mark('mapathy-tools-ready'); return tools; });
+      toolsModule.catch(() => { toolsModule = null; });
+    }
+    return toolsModule;
+  }
+  function runTool(request) {
+    return loadTools().then((tools) => {
+      const text = JSON.stringify(request);
+      const size = tools.lengthBytesUTF8(text) + 1;
+      const pointer = tools._malloc(size);
+      tools.stringToUTF8(text, pointer, size);
+      try {
+        return JSON.parse(tools.UTF8ToString(tools._tools_run(pointer)));
+      } finally {
+        tools._free(pointer);
+      }
+    });
+  }
+  const tools = Object.freeze({ load: () => loadTools().then(() => true), run: runTool });
 
   window.addEventListener('hashchange', () => { if (ready) Module._mapathy_hash_changed(); });
   // A pixel-ratio change without a resize (window moved to another screen) needs a new frame too.
@@ -482,6 +519,7 @@
     askPersistentStorage,
     deviceLoad,
     deviceSave,
+    tools,
   };
 
   // Write what is not saved yet when the page goes away (tab closed, app switched on a phone).
@@ -542,6 +580,8 @@
         // 'refused' or 'failed'.
         boldFont: () => (boldFont === 'loaded' && !Module._mapathy_has_bold_font() ? 'refused' : boldFont),
         flush: flushLibrary,
+        // The tools module: load() and run(request), see MapathyWeb.tools above.
+        tools,
       });
     },
   };

@@ -9,7 +9,7 @@
 // (window.Module, window.MapathyWeb, window.mapathy). Everything inside them is renamed and compressed.
 // --loader: Emscripten's output, whose top-level names are its own (the WebAssembly module reaches them
 // through quoted property names, never by name), so they are renamed too — all except `Module`, the
-// global web/platform.js configures it through.
+// global web/platform.js configures the app through, and `createMapathyTools`, the tools module's factory.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { minify } from 'terser';
 
@@ -19,13 +19,14 @@ if (!input || !output || (flag && flag !== '--loader')) {
   process.exit(1);
 }
 const loader = flag === '--loader';
+const GLOBALS = ['Module', 'createMapathyTools'];  // kept by name (and kept at all) in a loader
 const source = readFileSync(input, 'utf8');
 const result = await minify(source, {
   ecma: 2020,
   module: false,
   toplevel: loader,
-  compress: { passes: 2 },
-  mangle: { toplevel: loader, reserved: ['Module'] },
+  compress: { passes: 2, top_retain: GLOBALS },
+  mangle: { toplevel: loader, reserved: GLOBALS },
   format: { comments: false },
 });
 if (typeof result.code !== 'string' || result.code.length === 0) {
