@@ -178,6 +178,21 @@ TEST(ShareLink, RoundTripsRandomBoards) {
   }
 }
 
+TEST(ShareLink, ARememberedFragmentIsOnlyReusedForTheSameBoard) {
+  Board b = samples::typicalGermanEmpathyMap();
+  const std::string first = encodeFragment(b);
+  EXPECT_EQ(encodeFragment(b), first);
+  b.notes[3].text += "!";  // one byte more: a new link
+  const std::string changed = encodeFragment(b);
+  ASSERT_NE(changed, first);
+  const auto back = decodeLink(changed);
+  ASSERT_TRUE(back.ok()) << back.error();
+  EXPECT_EQ(*back, b);
+  b.notes[3].text.pop_back();
+  EXPECT_EQ(encodeFragment(b), first);
+  EXPECT_EQ(encodeFragment(b), encodeFragmentInFormat(b, kLinkFormatCompact));
+}
+
 TEST(ShareLink, NeverEndsOnCharactersChatAppsDrop) {
   // Vary the title until both an '-'/'_' ending would have happened; the encoder appends 'A'.
   Board b = makeBoard(BoardKind::EmpathyMap, "classic", Lang::En).value();

@@ -211,12 +211,26 @@ std::string encodeFragmentInFormat(const Board& board, char format) {
 }
 
 std::string encodeFragment(const Board& board) {
-  const std::vector<std::uint8_t> raw = board_codec::serialize(board);
-  if (raw.size() <= kFastLinkFromBytes) return encodeRaw(raw, kLinkFormatCompact);
-  std::string fast = encodeRaw(raw, kLinkFormatFast);
-  if (raw.size() > kBothFormatsUpToBytes) return fast;
-  std::string compact = encodeRaw(raw, kLinkFormatCompact);
-  return compact.size() < fast.size() ? compact : fast;
+  std::vector<std::uint8_t> raw = board_codec::serialize(board);
+  // The fragment depends on these bytes alone, and the editor asks for the same board's link again and
+  // again (every frame the share dialog is open): the last one is kept, so a repeat costs the board codec
+  // (12 µs for 40 notes natively) instead of the compression (1.2 ms).
+  thread_local std::vector<std::uint8_t> lastRaw;
+  thread_local std::string lastFragment;
+  if (!lastFragment.empty() && raw == lastRaw) return lastFragment;
+  std::string fragment;
+  if (raw.size() <= kFastLinkFromBytes) {
+    fragment = encodeRaw(raw, kLinkFormatCompact);
+  } else {
+    fragment = encodeRaw(raw, kLinkFormatFast);
+    if (raw.size() <= kBothFormatsUpToBytes) {
+      std::string compact = encodeRaw(raw, kLinkFormatCompact);
+      if (compact.size() < fragment.size()) fragment = std::move(compact);
+    }
+  }
+  lastRaw = std::move(raw);
+  lastFragment = fragment;
+  return fragment;
 }
 
 std::string encodeLink(const Board& board, std::string_view baseUrl) {

@@ -54,7 +54,8 @@ inline constexpr char kLinkVersion = kLinkFormatCompact;  // the newest link for
 inline constexpr std::size_t kFastLinkFromBytes = 8u * 1024u;  // binary board size above which '2' may be written
 inline constexpr std::size_t kBothFormatsUpToBytes = 16u * 1024u;  // above this, '2' without trying '3'
 
-// Just the fragment (without '#'), in the format the board's size calls for (see above).
+// Just the fragment (without '#'), in the format the board's size calls for (see above). The last board's
+// fragment is remembered (per thread): asking again for an unchanged board costs only its binary form.
 std::string encodeFragment(const Board& board);
 // The fragment in a given link format ('1', '2' or '3'; anything else is taken as '2'), for tests,
 // benchmarks and tools that compare the formats. Links people share come from encodeFragment().
