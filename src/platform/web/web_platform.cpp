@@ -45,7 +45,7 @@ constexpr double kLateFrameMs = 600.0;
 constexpr double kBlinkMs = 530.0;
 constexpr double kLongPressMs = 550.0;
 constexpr float kTouchSlop = 8.0f;  // CSS pixels a finger may wander before a touch becomes a drag
-constexpr int kMaxPumpedFrames = 4;
+constexpr int kMaxPumpedFrames = 6;
 
 // ImGui buttons: 0 left, 1 right, 2 middle. DOM buttons: 0 left, 1 middle, 2 right.
 int imguiButton(unsigned short domButton) {
@@ -110,7 +110,7 @@ class WebPlatform {
  private:
   void installCallbacks();
   void updateDisplay();
-  void renderFrame();
+  bool renderFrame();  // true when the frame differed from the last one (and was drawn)
   void scheduleAfterFrame();
   void requestAnimationFrame();
   void setTimer(double ms);
@@ -262,7 +262,7 @@ void WebPlatform::setBoldFace(std::vector<unsigned char> bytes) {
   wakeForInput();
 }
 
-void WebPlatform::renderFrame() {
+bool WebPlatform::renderFrame() {
   updateDisplay();
   ImGuiIO& io = ImGui::GetIO();
   const double now = emscripten_get_now();
@@ -280,11 +280,12 @@ void WebPlatform::renderFrame() {
 
   const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   const float clear[3] = {background.x, background.y, background.z};
-  renderer_.render(*ImGui::GetDrawData(), framebufferWidth_, framebufferHeight_, clear);
+  const bool drew = renderer_.render(*ImGui::GetDrawData(), framebufferWidth_, framebufferHeight_, clear);
 
   if (++frames_ == 1) browser::hideLoadingMessage();
   syncTextInput();
   library_.afterFrame(*app_);
+  return drew;
 }
 
 // A tooltip or popup that appeared in this frame is hidden while ImGui measures it; it shows in the next
@@ -351,10 +352,25 @@ void WebPlatform::wakeForInput() {
   requestAnimationFrame();
 }
 
+// Draws until the UI has settled: every queued event consumed, no focus or activation pending (ImGui applies
+// them a frame later) and a frame that looks like the one before.
+// A click that adds a note opens its text field only a frame or two later; settled, the field is active
+// and the hidden textarea focused while the browser still counts the person's gesture (on-screen
+// keyboards open only then), and keys typed right after the click reach it.
+bool settling() {
+  const ImGuiContext& g = *GImGui;
+  const bool textInputChanges =
+      g.WantTextInputNextFrame != -1 && (g.WantTextInputNextFrame != 0) != ImGui::GetIO().WantTextInput;
+  return g.InputEventsQueue.Size > 0 || g.NavMoveSubmitted || g.NavMoveScoringItems || g.NavMoveForwardToNextFrame ||
+         g.NavNextActivateId != 0 || g.NavActivateId != 0 || textInputChanges;
+}
+
 void WebPlatform::pumpNow() {
   for (int i = 0; i < kMaxPumpedFrames; ++i) {
-    renderFrame();
-    if (GImGui->InputEventsQueue.Size == 0) break;
+    const bool changed = renderFrame();
+    // The first frame after an event may not show its effect yet (a note added late in a frame appears
+    // in the next one), so at least two frames.
+    if (i > 0 && !changed && !settling()) break;
   }
   wakeForInput();
 }
