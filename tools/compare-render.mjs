@@ -100,10 +100,12 @@ async function shoot(site, scene) {
 function diffPng(a, b) {
   const out = Buffer.alloc(a.width * a.height * 3);
   let differing = 0;
+  let largest = 0;  // the largest difference of one colour channel (0–255)
   for (let i = 0; i < a.width * a.height; ++i) {
     const pa = i * a.channels, pb = i * b.channels;
     const same = a.pixels[pa] === b.pixels[pb] && a.pixels[pa + 1] === b.pixels[pb + 1] && a.pixels[pa + 2] === b.pixels[pb + 2];
     if (!same) ++differing;
+    for (let c = 0; c < 3; ++c) largest = Math.max(largest, Math.abs(a.pixels[pa + c] - b.pixels[pb + c]));
     out[i * 3] = same ? 128 + (a.pixels[pa] >> 1) : 255;
     out[i * 3 + 1] = same ? 128 + (a.pixels[pa + 1] >> 1) : 0;
     out[i * 3 + 2] = same ? 128 + (a.pixels[pa + 2] >> 1) : 0;
@@ -127,7 +129,7 @@ function diffPng(a, b) {
   header[8] = 8; header[9] = 2;
   const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header),
     chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-  return { differing, png };
+  return { differing, largest, png };
 }
 
 mkdirSync(values.out, { recursive: true });
@@ -142,11 +144,12 @@ for (const scene of SCENES) {
     ++failures;
     continue;
   }
-  const { differing, png } = diffPng(a, b);
+  const { differing, largest, png } = diffPng(a, b);
   if (differing) {
     writeFileSync(join(values.out, `${scene.name}-diff.png`), png);
     ++failures;
   }
-  console.log(`${scene.name}: ${a.width}×${a.height}, ${lib.distinctColours(pngA)} colours, ${differing} pixels differ`);
+  console.log(`${scene.name}: ${a.width}×${a.height}, ${lib.distinctColours(pngA)} colours, ${differing} pixels differ` +
+    (differing ? ` (by at most ${largest}/255 in a colour channel)` : ''));
 }
 process.exit(failures ? 1 : 0);
