@@ -78,10 +78,14 @@ std::string qr(const json& request) {
   if (!text) return failure("The request has no \"text\" to encode.");
   const std::string ecc = stringField(request, "ecc").value_or("auto");
   QrOptions options;
-  if (ecc == "L") options.ecc = QrEcc::L;
-  else if (ecc == "Q") options.ecc = QrEcc::Q;
-  else if (ecc == "H") options.ecc = QrEcc::H;
-  else options.ecc = QrEcc::M;
+  if (ecc == "L")
+    options.ecc = QrEcc::L;
+  else if (ecc == "Q")
+    options.ecc = QrEcc::Q;
+  else if (ecc == "H")
+    options.ecc = QrEcc::H;
+  else
+    options.ecc = QrEcc::M;
   Result<QrCode> code = encodeQr(*text, options);
   if (!code && ecc == "auto") {  // level M when it fits (survives a smudged screen), else L
     options.ecc = QrEcc::L;
@@ -90,7 +94,8 @@ std::string qr(const json& request) {
   if (!code) return failure(code.error());
   std::string modules(code->modules.size(), '0');
   for (std::size_t i = 0; i < modules.size(); ++i) modules[i] = code->modules[i] != 0 ? '1' : '0';
-  return success({{"size", code->size}, {"version", code->version}, {"ecc", toString(code->ecc)}, {"modules", modules}});
+  return success(
+      {{"size", code->size}, {"version", code->version}, {"ecc", toString(code->ecc)}, {"modules", modules}});
 }
 
 json conflictJson(const Conflict& conflict) {

@@ -85,7 +85,10 @@ TEST(Tools, AContributionMadeByDeltaMergesBack) {
   note.text = "Neu aus dem Workshop";
   note.created = note.modified = ++changed.clock;
   changed.notes.push_back(note);
-  const json delta = call({{"op", "delta"}, {"base", saveJson(base)}, {"board", saveJson(changed)}, {"voter", "v-1"},
+  const json delta = call({{"op", "delta"},
+                           {"base", saveJson(base)},
+                           {"board", saveJson(changed)},
+                           {"voter", "v-1"},
                            {"baseUrl", "https://example.org/"}});
   ASSERT_TRUE(delta["ok"].get<bool>()) << delta.dump();
   EXPECT_EQ(delta["link"], encodeLink(makeDelta(base, changed, "v-1"), "https://example.org/"));
@@ -115,7 +118,8 @@ TEST(Tools, BadRequestsGetAMessage) {
   EXPECT_EQ(error(R"({"op": "svg", "board": "#9abc"})"), decodeLink("#9abc").error());
   EXPECT_EQ(error(R"({"op": "markdownImport", "text": 3})"), "The request has no Markdown \"text\".");
   EXPECT_EQ(error(R"({"op": "qr"})"), "The request has no \"text\" to encode.");
-  EXPECT_EQ(error(json{{"op", "merge"}, {"board", board}}.dump()), "The request has no \"incoming\" boards or links to merge.");
+  EXPECT_EQ(error(json{{"op", "merge"}, {"board", board}}.dump()),
+            "The request has no \"incoming\" boards or links to merge.");
   EXPECT_EQ(error(json{{"op", "merge"}, {"board", board}, {"incoming", json::array({1})}}.dump()),
             "Incoming item 1 is not text.");
   EXPECT_EQ(error(json{{"op", "merge"}, {"board", board}, {"incoming", json::array({"#1AAAA"})}}.dump()),

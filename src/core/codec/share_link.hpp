@@ -50,8 +50,8 @@ inline constexpr std::size_t kMaxLinkChars = 256u * 1024u;   // longer fragments
 inline constexpr char kLinkFormatCompact1 = '1';  // read only
 inline constexpr char kLinkFormatFast = '2';
 inline constexpr char kLinkFormatCompact = '3';
-inline constexpr char kLinkVersion = kLinkFormatCompact;  // the newest link format this app reads and writes
-inline constexpr std::size_t kFastLinkFromBytes = 8u * 1024u;  // binary board size above which '2' may be written
+inline constexpr char kLinkVersion = kLinkFormatCompact;           // the newest link format this app reads and writes
+inline constexpr std::size_t kFastLinkFromBytes = 8u * 1024u;      // binary board size above which '2' may be written
 inline constexpr std::size_t kBothFormatsUpToBytes = 16u * 1024u;  // above this, '2' without trying '3'
 
 // Just the fragment (without '#'), in the format the board's size calls for (see above). The last board's

@@ -66,7 +66,8 @@ void append(std::vector<unsigned char>& out, const void* data, std::size_t size)
 }
 
 // The frame as bytes: everything that decides its pixels.
-void describe(const ImDrawData& drawData, int width, int height, const float clear[3], std::vector<unsigned char>& out) {
+void describe(const ImDrawData& drawData, int width, int height, const float clear[3],
+              std::vector<unsigned char>& out) {
   out.clear();
   const int header[3] = {width, height, drawData.CmdListsCount};
   append(out, header, sizeof header);
