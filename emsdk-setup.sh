@@ -251,6 +251,23 @@ subset_font "$INTER_DIR/Inter-SemiBold.otf" "$THIRD/fonts/mapathy-ui-bold.otf"
 rm -f "$THIRD/fonts/mapathy-icons.ttf" "$THIRD/fonts/mapathy-icons.ttf.stamp"   # icons are drawn, not a font
 note "fonts" "Inter $(pkg_version fonts-inter), subset: $(( $(stat -c %s "$THIRD/fonts/mapathy-ui-regular.otf") / 1024 )) KB + $(( $(stat -c %s "$THIRD/fonts/mapathy-ui-bold.otf") / 1024 )) KB"
 
+# ---- 5b. the web build's JavaScript minifier: terser from npm, pinned by the lock file in tools/minify
+# (CMakeLists.txt runs tools/minify/minify.mjs on the site's scripts). Self-contained: nothing else uses it.
+minify_installed() {
+  node -e '
+    const fs = require("fs"), path = require("path"), dir = process.argv[1];
+    const lock = JSON.parse(fs.readFileSync(path.join(dir, "package-lock.json"), "utf8"));
+    for (const [where, entry] of Object.entries(lock.packages)) {
+      if (!where) continue;
+      const file = path.join(dir, where, "package.json");
+      if (!fs.existsSync(file) || JSON.parse(fs.readFileSync(file, "utf8")).version !== entry.version) process.exit(1);
+    }' "$ROOT/tools/minify"
+}
+if ! minify_installed; then
+  (cd "$ROOT/tools/minify" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci in tools/minify failed"
+fi
+note "terser" "$(node -p 'require(process.argv[1]).version' "$ROOT/tools/minify/node_modules/terser/package.json")"
+
 if [ "$WEB_ONLY" = 0 ]; then
 # ---- 6. the real-browser tests' npm packages (see browser_test_packages above).
   browser_test_packages

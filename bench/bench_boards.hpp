@@ -216,6 +216,16 @@ inline std::vector<NamedBoard> linkSizeBoards() {
       {"empathy-en-1000", "English empathy map, 1,000 notes", largeEmpathyMap(en, 1000)},
       {"empathy-de-1000-distinct", "German empathy map, 1,000 notes, every text different",
        distinctTextEmpathyMap(de, 1000)},
+      // Boards that owe the priming nothing: their texts share no word with either priming text
+      // (samples::freshEmpathyMap; tests/core/share_link_test.cpp checks it).
+      {"fresh-de-40", "German empathy map, 40 notes on another topic, no word in common with the priming",
+       samples::freshEmpathyMap(Lang::De, 40)},
+      {"fresh-en-40", "English empathy map, 40 notes on another topic, no word in common with the priming",
+       samples::freshEmpathyMap(Lang::En, 40)},
+      {"fresh-de-200", "German empathy map, 200 notes on another topic, no word in common with the priming",
+       samples::freshEmpathyMap(Lang::De, 200)},
+      {"fresh-en-200", "English empathy map, 200 notes on another topic, no word in common with the priming",
+       samples::freshEmpathyMap(Lang::En, 200)},
   };
 }
 

@@ -6,7 +6,8 @@
 //   mapathy_bench_core [Google Benchmark flags]
 //   mapathy_bench_core --dump-boards DIR   writes DIR/<name>.json (compact JSON, as saveJson writes it)
 //                                          and DIR/<name>.link (our fragment) for every board of the
-//                                          link-size table, plus DIR/boards.tsv (name, notes, description);
+//                                          link-size table, plus DIR/boards.tsv (name, notes, description,
+//                                          the fragment's length in link formats 1, 2 and 3, binary bytes);
 //                                          tools/bench.mjs compares them with zlib and lz-string. Also
 //                                          DIR/browser-empty.link and DIR/browser-2000.link for
 //                                          tools/bench-browser.mjs.
@@ -19,6 +20,7 @@
 #include "bench_boards.hpp"
 #include "core/io/format.hpp"
 #include "core/io/markdown.hpp"
+#include "core/codec/board_codec.hpp"
 #include "core/codec/share_link.hpp"
 
 namespace {
@@ -31,6 +33,23 @@ const Board& boardOfSize(int notes) {
   return notes <= 40 ? small : large;
 }
 
+// encodeFragment() keeps the last board's fragment (the share dialog asks for the same link every
+// frame), so the link benchmarks alternate between the board and a twin whose title differs in one
+// character: every iteration compresses for real.
+const Board& twinOf(const Board& board) {
+  static const Board smallTwin = [] {
+    Board b = boardOfSize(40);
+    b.title += "!";
+    return b;
+  }();
+  static const Board largeTwin = [] {
+    Board b = boardOfSize(1000);
+    b.title += "!";
+    return b;
+  }();
+  return &board == &boardOfSize(40) ? smallTwin : largeTwin;
+}
+
 void setCounters(benchmark::State& state, std::size_t bytes) {
   state.counters["notes"] = static_cast<double>(boardOfSize(static_cast<int>(state.range(0))).notes.size());
   state.counters["bytes"] = static_cast<double>(bytes);
@@ -38,12 +57,14 @@ void setCounters(benchmark::State& state, std::size_t bytes) {
 
 void BM_LinkEncode(benchmark::State& state) {
   const Board& board = boardOfSize(static_cast<int>(state.range(0)));
+  const Board* boards[2] = {&board, &twinOf(board)};
   std::string fragment;
+  std::size_t i = 0;
   for (auto _ : state) {
-    fragment = mapathy::encodeFragment(board);
+    fragment = mapathy::encodeFragment(*boards[i++ & 1]);
     benchmark::DoNotOptimize(fragment.data());
   }
-  setCounters(state, fragment.size());
+  setCounters(state, mapathy::encodeFragment(board).size());  // the board's own link, not its twin's
 }
 
 void BM_LinkDecode(benchmark::State& state) {
@@ -61,9 +82,11 @@ void BM_LinkDecode(benchmark::State& state) {
 
 void BM_LinkRoundTrip(benchmark::State& state) {
   const Board& board = boardOfSize(static_cast<int>(state.range(0)));
+  const Board* boards[2] = {&board, &twinOf(board)};
   std::size_t size = 0;
+  std::size_t i = 0;
   for (auto _ : state) {
-    const std::string fragment = mapathy::encodeFragment(board);
+    const std::string fragment = mapathy::encodeFragment(*boards[i++ & 1]);
     auto decoded = mapathy::decodeLink(fragment);
     if (!decoded.ok()) {
       state.SkipWithError(decoded.error().c_str());
@@ -72,16 +95,17 @@ void BM_LinkRoundTrip(benchmark::State& state) {
     size = fragment.size();
     benchmark::DoNotOptimize(decoded->notes.data());
   }
+  if (size != 0) size = mapathy::encodeFragment(board).size();  // the board's own link, not its twin's
   setCounters(state, size);
 }
 
-// Encode + decode in a given link format (second argument: 1 or 2), whatever the board's size, to
+// Encode + decode in a given link format (second argument: 1, 2 or 3), whatever the board's size, to
 // compare the formats; the 1,000-note board with all-different texts is the third argument's 1.
 void BM_LinkRoundTripInFormat(benchmark::State& state) {
   static const Board distinct =
       mapathy::bench::distinctTextEmpathyMap(mapathy::samples::typicalGermanEmpathyMap(), 1000);
   const Board& board = state.range(2) == 1 ? distinct : boardOfSize(static_cast<int>(state.range(0)));
-  const char format = state.range(1) == 1 ? mapathy::kLinkFormatCompact : mapathy::kLinkFormatFast;
+  const char format = static_cast<char>('0' + state.range(1));
   std::size_t size = 0;
   for (auto _ : state) {
     const std::string fragment = mapathy::encodeFragmentInFormat(board, format);
@@ -150,10 +174,13 @@ BENCHMARK(BM_LinkRoundTripInFormat)
     ->ArgNames({"notes", "format", "distinct"})
     ->Args({40, 1, 0})
     ->Args({40, 2, 0})
+    ->Args({40, 3, 0})
     ->Args({1000, 1, 0})
     ->Args({1000, 2, 0})
+    ->Args({1000, 3, 0})
     ->Args({1000, 1, 1})
     ->Args({1000, 2, 1})
+    ->Args({1000, 3, 1})
     ->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_JsonSave)->Arg(40)->Arg(1000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_JsonLoad)->Arg(40)->Arg(1000)->Unit(benchmark::kMicrosecond);
@@ -185,7 +212,13 @@ int dumpBoards(const std::string& dir) {
         !writeFile(dir + "/" + named.name + ".link", fragment)) {
       return 2;
     }
-    index += named.name + "\t" + std::to_string(named.board.notes.size()) + "\t" + named.description + "\n";
+    // The same board in each link format, to show what the encoder chose from and what format 1's
+    // priming (sample phrases in it) would have made of it.
+    std::string formats;
+    for (const char format : {'1', '2', '3'})
+      formats += "\t" + std::to_string(mapathy::encodeFragmentInFormat(named.board, format).size());
+    index += named.name + "\t" + std::to_string(named.board.notes.size()) + "\t" + named.description + formats + "\t" +
+             std::to_string(mapathy::board_codec::serialize(named.board).size()) + "\n";
   }
   // The browser benchmark's boards (tools/bench-browser.mjs): an empty map and one of 2,000 notes.
   const Board small = mapathy::samples::typicalGermanEmpathyMap();

@@ -4,7 +4,7 @@
 // tests/browser/size_budget.test.mjs).
 //
 //   node tools/bench.mjs [--site SITE_DIR] [--build-dir DIR] [--web-build-dir DIR] [--no-browser]
-//                        [--runs N] [--out FILE] [--jobs N]
+//                        [--runs N] [--out FILE] [--jobs N] [--peer DIR] [--startup-runs N] [--startup-rounds N]
 //
 // 1. Configures and builds a native Release tree (default build/h-bench) with the Google Benchmark programs
 //    (bench/): mapathy_bench_core and mapathy_bench_ui, and runs them.
@@ -13,7 +13,10 @@
 // 3. Link sizes: every board of bench/bench_boards.hpp encoded by us, by deflate-9 + base64url
 //    (mermaid.live style) and by lz-string's compressToEncodedURIComponent (TypeScript-playground style).
 // 4. Download size of what loads before the first frame (tools/sitesize.mjs) of that site.
-// 5. The browser benchmark (tools/bench-browser.mjs) on that site in Chromium.
+// 5. The browser benchmark (tools/bench-browser.mjs) on that site in Chromium; the trace of a pan
+//    (tools/bench-trace.mjs: does the main thread wait for the GPU?); the start-up breakdown and, with
+//    --peer DIR (a built copy of ../shared/peers/excalidraw), the side-by-side start-up figures with the
+//    Excalidraw peer, measured by the peer's own probe in the same run (tools/bench-startup.mjs).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
@@ -21,7 +24,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { baselineSizes } from './linksize.mjs';
-import { BUDGET_GZIP_BYTES, formatTable, kb, measureSite } from './sitesize.mjs';
+import { BUDGET_GZIP_BYTES, afterFirstFrameFiles, formatTable, kb, measureSite } from './sitesize.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({
@@ -33,6 +36,9 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     out: { type: 'string', default: join(ROOT, 'BENCHMARKS.md') },
     jobs: { type: 'string', default: '2' },
+    peer: { type: 'string' },
+    'startup-runs': { type: 'string', default: '5' },
+    'startup-rounds': { type: 'string', default: '2' },
   },
 });
 const buildDir = resolve(values['build-dir']);
@@ -84,24 +90,40 @@ const linkDir = mkdtempSync(join(tmpdir(), 'mapathy-links-'));
 run(join(buildDir, 'bench', 'mapathy_bench_core'), ['--dump-boards', linkDir]);
 const PAGE = 'https://example.github.io/mapathy/';  // a typical GitHub Pages address (34 characters)
 const links = readFileSync(join(linkDir, 'boards.tsv'), 'utf8').trim().split('\n').map((line) => {
-  const [name, notes, description] = line.split('\t');
+  const [name, notes, description, format1, format2, format3, binary] = line.split('\t');
   const json = readFileSync(join(linkDir, `${name}.json`), 'utf8');
   const ours = readFileSync(join(linkDir, `${name}.link`), 'utf8').trim();
-  return { name, notes: Number(notes), description, ...baselineSizes(json), ours: ours.length,
+  return { name, notes: Number(notes), description, ...baselineSizes(json), ours: ours.length, format: ours[0],
+    format1: Number(format1), format2: Number(format2), format3: Number(format3), binary: Number(binary),
     url: PAGE.length + 1 + ours.length };
 });
 
 // ---- 4. site size
 let siteSizes = null;
-if (existsSync(join(site, 'mapathy.wasm'))) siteSizes = measureSite(site);
-else log(`no built site in ${site}: size and browser figures skipped`);
+let laterSizes = null;
+if (existsSync(join(site, 'mapathy.wasm'))) {
+  siteSizes = measureSite(site);
+  const later = afterFirstFrameFiles(site);
+  if (later.length) laterSizes = measureSite(site, later);
+} else {
+  log(`no built site in ${site}: size and browser figures skipped`);
+}
 
 // ---- 5. browser
 let browser = null;
+let trace = null;
+let startup = null;
 if (siteSizes && !values['no-browser']) {
   log('running the browser benchmark (Chromium)');
   browser = JSON.parse(run('node', [join(ROOT, 'tools/bench-browser.mjs'), '--links', linkDir, '--site', site,
     '--runs', values.runs], { stdio: ['ignore', 'pipe', 'inherit'] }));
+  log('tracing a pan (Chromium)');
+  trace = JSON.parse(run('node', [join(ROOT, 'tools/bench-trace.mjs'), '--site', site, '--runs', values.runs],
+    { stdio: ['ignore', 'pipe', 'inherit'] }));
+  log(`measuring the start-up${values.peer ? ' side by side with the Excalidraw peer' : ''} (Chromium)`);
+  startup = JSON.parse(run('node', [join(ROOT, 'tools/bench-startup.mjs'), '--site', site,
+    '--runs', values['startup-runs'], '--rounds', values['startup-rounds'], ...(values.peer ? ['--peer', resolve(values.peer)] : [])],
+    { stdio: ['ignore', 'pipe', 'inherit'] }));
 }
 rmSync(linkDir, { recursive: true, force: true });
 
@@ -124,7 +146,7 @@ const byName = (report) => new Map(report.benchmarks.filter((b) => b.run_type !=
 
 const out = [];
 out.push('# Mapathy benchmarks', '');
-out.push('Generated by `tools/bench.mjs`; do not edit by hand, run it again. See issue 7 for the targets.', '');
+out.push('Generated by `tools/bench.mjs`; do not edit by hand, run it again. See issues 7 and 17 for the targets.', '');
 out.push(`- command: \`${command}\``);
 out.push(`- date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`);
 out.push(`- source: ${tryRun('git', ['-C', ROOT, 'describe', '--always', '--dirty']) ??
@@ -148,6 +170,12 @@ for (const [key, label] of ops) {
   const large = c.get(`${key}/1000`);
   const cell = (b) => (b ? `${fmt(us(b))} (${fmt(us(b, 'real_time'))})` : '—');
   out.push(`| ${label} | ${cell(small)} | ${small?.bytes ?? '—'} | ${cell(large)} | ${large?.bytes ?? '—'} |`);
+}
+out.push('', 'Each link format on the same boards (encode + decode, µs; the last row: 1,000 notes whose texts all differ):', '');
+out.push('| board | format 1 µs | format 2 µs | format 3 µs | format 1 chars | format 2 chars | format 3 chars |', '|---|---:|---:|---:|---:|---:|---:|');
+for (const [label, notes, distinct] of [['40 notes', 40, 0], ['1,000 notes', 1000, 0], ['1,000 notes, distinct texts', 1000, 1]]) {
+  const cells = [1, 2, 3].map((f) => c.get(`BM_LinkRoundTripInFormat/notes:${notes}/format:${f}/distinct:${distinct}`));
+  out.push(`| ${label} | ${cells.map((b) => (b ? fmt(us(b)) : '—')).join(' | ')} | ${cells.map((b) => b?.bytes ?? '—').join(' | ')} |`);
 }
 const roundTrip = c.get('BM_LinkRoundTrip/1000');
 if (roundTrip) {
@@ -181,15 +209,25 @@ out.push('');
 
 // Links
 out.push('## Share-link size (characters)', '');
-out.push('Fragment lengths for the same board: ours (link format 1, or 2 when the binary form of the board is over 8 KiB), deflate level 9 + base64url of the compact JSON ' +
-  '(mermaid.live style) and lz-string `compressToEncodedURIComponent` of it (TypeScript-playground style). ' +
-  `*URL* is the whole link with the page address \`${PAGE}\`.`, '');
-out.push('| board | notes | JSON bytes | deflate-9 + base64url | lz-string | ours | ours vs smaller baseline | URL |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|');
+out.push('Fragment lengths for the same board: ours (link format 3 — the context-mixing coder primed with generic vocabulary — ' +
+  'while the binary form of the board is at most 8 KiB; above, format 2, or format 3 when it is shorter and the board at most 16 KiB), ' +
+  'deflate level 9 + base64url of the compact JSON (mermaid.live style) and lz-string `compressToEncodedURIComponent` of it ' +
+  '(TypeScript-playground style). *format 1* is what the old priming text (which held phrases of the first board) makes of it, ' +
+  `for comparison only. *URL* is the whole link with the page address \`${PAGE}\`. ` +
+  'The *fresh* boards are written from words of another topic (garden, kitchen, travel) that share not a single word with either ' +
+  'priming text (tests/core/sample_boards.hpp, checked by tests/core/share_link_test.cpp): what priming cannot help with.', '');
+out.push('| board | notes | binary bytes | JSON bytes | deflate-9 + base64url | lz-string | ours | format | ours vs smaller baseline | format 1 | format 2 | URL |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const l of links) {
   const best = Math.min(l.deflate, l.lzString);
-  out.push(`| ${l.name} — ${l.description} | ${l.notes} | ${l.jsonBytes} | ${l.deflate} | ${l.lzString} | ${l.ours} | ` +
-    `${fmt(100 * (l.ours - best) / best)} % | ${l.url} |`);
+  out.push(`| ${l.name} — ${l.description} | ${l.notes} | ${l.binary} | ${l.jsonBytes} | ${l.deflate} | ${l.lzString} | ${l.ours} | ${l.format} | ` +
+    `${fmt(100 * (l.ours - best) / best)} % | ${l.format1} | ${l.format2} | ${l.url} |`);
+}
+const fresh = links.find((l) => l.name === 'fresh-de-40');
+if (fresh) {
+  const best = Math.min(fresh.deflate, fresh.lzString);
+  out.push('', `A fresh 40-note German board (no word in common with the priming): ${fresh.ours} characters, ` +
+    `${fmt(100 * (1 - fresh.ours / best))} % shorter than the smaller baseline.`);
 }
 const typical = links.find((l) => l.name === 'empathy-de-40');
 if (typical) {
@@ -209,6 +247,11 @@ if (siteSizes) {
   out.push(formatTable(siteSizes), '');
   out.push(`Budget: ${kb(BUDGET_GZIP_BYTES)} KB gzip — used ${kb(siteSizes.total.gzip)} KB ` +
     `(${fmt(100 * siteSizes.total.gzip / BUDGET_GZIP_BYTES)} %): **${siteSizes.total.gzip <= BUDGET_GZIP_BYTES ? 'met' : 'NOT met'}**.`);
+  if (laterSizes) {
+    out.push('', 'Fetched after the first frame (not in the budget): the semibold face, and the tools module (Markdown, SVG/HTML/CSV, ' +
+      'QR codes, merges; src/app/tools.hpp) that web/platform.js loads when the page is idle; the service worker precaches both.', '');
+    out.push(formatTable(laterSizes));
+  }
 } else {
   out.push(`Not measured: no built site in \`${site}\`.`);
 }
@@ -233,6 +276,54 @@ if (browser) {
   row('frame work while panning, median (ms)', 'frameWorkMedianMs', 2);
   row('frame work while panning, 95th percentile (ms)', 'frameWorkP95Ms', 2);
   row('interval between frames while panning, median (ms)', 'frameIntervalMedianMs', 2);
+  if (trace) {
+    out.push('', '### Does the page wait for the GPU?', '');
+    out.push(`A Chrome trace (categories gpu, viz, devtools.timeline) of a ${trace.steps}-step pan on the 40-note German map, ` +
+      `median of ${trace.runs} run(s) (tools/bench-trace.mjs): time the renderer's main thread spent blocked in ` +
+      'CommandBufferHelper::Finish (waiting until the GPU process has run everything sent before — what a synchronous GL ' +
+      'query costs) and in GL getters, per frame the app drew.', '');
+    out.push('| figure | value |', '|---|---:|');
+    out.push(`| frames drawn during the pan | ${trace.frames} |`);
+    out.push(`| main thread blocked in CommandBufferHelper::Finish, per frame (ms) | ${fmt(trace.blockedMsPerFrame, 2)} |`);
+    out.push(`| … in GL queries (GetIntegerv …), per frame (ms) | ${fmt(trace.queryMsPerFrame, 2)} |`);
+    out.push(`| blocking calls during the pan | ${trace.blockedCalls} |`);
+    out.push(`| animation-frame callbacks, per frame (ms) | ${fmt(trace.frameMsPerFrame, 2)} |`);
+  }
+  if (startup) {
+    const b = startup.breakdown;
+    out.push('', '### Start-up', '');
+    out.push(`Where the time to ready goes: the 40-note German map opened from its share link in fresh browser contexts, median of ${startup.runs} ` +
+      'loads, ms since navigation start (tools/bench-startup.mjs; marks set by web/platform.js and src/platform/web/web_platform.cpp). ' +
+      '*Ready* as the Excalidraw peer\'s probe defines it: the app has drawn a frame with the board open, then 2 more animation frames.', '');
+    out.push('| moment | ms |', '|---|---:|');
+    const moments = [
+      ['index.html received', 'index.html'], ['mapathy.wasm received (preloaded, like the scripts)', 'mapathy.wasm'],
+      ['platform.js runs: the module\'s fetch and compilation are under way', 'mapathy-platform-js'],
+      ['WebGL2 context created (early, while the module downloads)', 'mapathy-gl-context'],
+      ['module compiled (streamed while downloading)', 'mapathy-wasm-compiled'], ['module instantiated', 'mapathy-wasm-instantiated'],
+      ['main() starts', 'mapathy-main'], ['renderer set up (shaders, buffers)', 'mapathy-gl-ready'], ['app created', 'mapathy-app-ready'],
+      ['first-frame font atlas built and uploaded', 'mapathy-fonts-ready'], ['board opened from the link (local library read first)', 'mapathy-board-ready'],
+      ['first frame starts', 'mapathy-first-frame-start'], ['first frame drawn', 'mapathy-first-frame'], ['ready', 'ready'],
+      ['semibold face in use (after ready; handed over when idle)', 'mapathy-bold-font'],
+    ];
+    for (const [label, key] of moments) if (b[key] !== undefined && b[key] !== null) out.push(`| ${label} | ${b[key]} |`);
+    if (startup.sideBySide) {
+      out.push('', 'Side by side with the Excalidraw 0.18 peer (../shared/peers/excalidraw, a 40-note empathy map): both measured by the ' +
+        `peer's own probe (measure.js: fresh contexts, median of ${startup.runs} loads; bytes = gzip -9 of everything fetched before ready), ` +
+        `alternately in the same run, ${startup.sideBySide.length} round(s). Target: Mapathy's time to ready at most half the peer's.`, '');
+      out.push('| round | Excalidraw ready (ms) | Mapathy ready (ms) | ratio | Excalidraw KB before ready | Mapathy KB before ready | Excalidraw rAF in 3 s idle | Mapathy rAF in 3 s idle |',
+        '|---|---:|---:|---:|---:|---:|---:|---:|');
+      startup.sideBySide.forEach((r, i) => out.push(`| ${i + 1} | ${r.peer.ready_ms} (${r.peer.ready_ms_runs.join(', ')}) | ` +
+        `${r.mapathy.ready_ms} (${r.mapathy.ready_ms_runs.join(', ')}) | ${fmt(r.ratio, 2)} | ${kb(r.peer.gzip9_bytes)} | ${kb(r.mapathy.gzip9_bytes)} | ` +
+        `${r.peer.raf_idle_3s} | ${r.mapathy.raf_idle_3s} |`));
+      const ratios = startup.sideBySide.map((r) => r.ratio).sort((x, y) => x - y);
+      const middle = ratios.length >> 1;
+      const medianRatio = ratios.length % 2 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
+      out.push('', `Median ratio over the rounds: ${fmt(medianRatio, 2)} (target ≤ 0.50): **${medianRatio <= 0.5 ? 'met' : 'NOT met'}**.`);
+    } else {
+      out.push('', 'The side-by-side figures need a built copy of the Excalidraw peer: `--peer DIR`.');
+    }
+  }
 } else {
   out.push('Not run' + (values['no-browser'] ? ' (--no-browser).' : ' (no built site).'));
 }

@@ -3,7 +3,8 @@
 // (issue 7's budget: at most 400 KB gzip in total). Used by tests/browser/size_budget.test.mjs and
 // tools/bench.mjs; also a command:
 //
-//   node tools/sitesize.mjs [SITE_DIR]      (default build/web/site) prints the table, exit 1 over budget
+//   node tools/sitesize.mjs [SITE_DIR]      (default build/web/site) prints the table, exit 1 over budget;
+//                                           then the files fetched after the first frame, counted apart
 //
 // The files: the shell page, every script, stylesheet and icon it links, the WebAssembly module the
 // Emscripten loader fetches (<script>.wasm next to each script that has one) and any web font in the
@@ -21,8 +22,9 @@ export const BUDGET_GZIP_BYTES = 400 * 1000;  // 400 KB (decimal: the stricter r
 export const DEFAULT_SITE = fileURLToPath(new URL('../build/web/site/', import.meta.url));
 
 const FONT = /\.(woff2?|ttf|otf)$/i;
-// Fonts web/platform.js fetches once the first frame is on screen (src/platform/fonts.hpp says why).
-export const AFTER_FIRST_FRAME = ['mapathy-bold.otf'];
+// What web/platform.js fetches once the first frame is on screen: the semibold face (src/platform/fonts.hpp
+// says why) and the tools module (src/app/tools.hpp). Counted separately (afterFirstFrameFiles).
+export const AFTER_FIRST_FRAME = ['mapathy-bold.otf', 'mapathy-tools.js', 'mapathy-tools.wasm'];
 
 // Relative URLs of what index.html makes the browser fetch before the app can draw.
 export function firstFrameFiles(siteDir) {
@@ -47,14 +49,19 @@ export function firstFrameFiles(siteDir) {
   return files;
 }
 
+// Relative URLs of what the page fetches after its first frame (those of AFTER_FIRST_FRAME the site has).
+export function afterFirstFrameFiles(siteDir) {
+  return AFTER_FIRST_FRAME.filter((file) => existsSync(join(siteDir, file)));
+}
+
 function attribute(tag, name) {
   const match = tag.match(new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'));
   return match ? (match[2] ?? match[3] ?? match[4]) : null;
 }
 
-// [{file, raw, gzip, gzip9, brotli}] plus a total row.
-export function measureSite(siteDir = DEFAULT_SITE) {
-  const rows = firstFrameFiles(siteDir).map((file) => {
+// [{file, raw, gzip, gzip9, brotli}] plus a total row, of `files` (default: what loads before the first frame).
+export function measureSite(siteDir = DEFAULT_SITE, files = firstFrameFiles(siteDir)) {
+  const rows = files.map((file) => {
     const path = join(siteDir, file);
     if (!existsSync(path)) throw new Error(`index.html refers to ${file}, which is not in ${siteDir}`);
     const bytes = readFileSync(path);
@@ -92,5 +99,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const over = sizes.total.gzip > BUDGET_GZIP_BYTES;
   console.log(`\nBudget: ${kb(BUDGET_GZIP_BYTES)} KB gzip; used ${kb(sizes.total.gzip)} KB ` +
     `(${(100 * sizes.total.gzip / BUDGET_GZIP_BYTES).toFixed(1)} %)${over ? ' — OVER BUDGET' : ''}`);
+  const later = afterFirstFrameFiles(site);
+  if (later.length) {
+    console.log('\nFetched after the first frame (not in the budget):\n');
+    console.log(formatTable(measureSite(site, later)));
+  }
   process.exit(over ? 1 : 0);
 }

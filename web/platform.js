@@ -10,8 +10,38 @@
 'use strict';
 
 (function () {
+  performance.mark('mapathy-platform-js');
   const canvas = document.getElementById('canvas');
   const loading = document.getElementById('loading');
+  const slowStart = setTimeout(() => loading.classList.add('slow'), 800);  // style.css says why
+
+  // ---- start-up, in parallel (tools/bench-startup.mjs measures each step through these marks):
+  // 1. the module's download and compilation start now, streamed: compiled while it arrives, before
+  //    mapathy.js (the Emscripten loader) has even run; index.html preloads it, so this fetch finds it
+  //    under way. Module.instantiateWasm below hands the compiled module to the loader.
+  const wasmModule = (typeof WebAssembly.compileStreaming === 'function'
+    ? WebAssembly.compileStreaming(fetch('mapathy.wasm', { credentials: 'same-origin' }))
+      // A server that sends the module with another MIME type than application/wasm: compile it whole.
+      .catch(() => fetch('mapathy.wasm', { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
+    : fetch('mapathy.wasm', { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
+    .then((module) => { performance.mark('mapathy-wasm-compiled'); return module; });
+  // 2. the WebGL2 context: creating it makes the GPU process set one up, which takes long with software
+  //    rendering (0.5 s and more), and the first GL call waits for it. Created here, it is set up while the
+  //    module downloads and compiles. The attributes must be those src/platform/web/gl_renderer.cpp asks
+  //    for (the app gets this same context; a second getContext returns it whatever it asks for).
+  //    The canvas gets its pixel size first (the size src/platform/web/web_platform.cpp would give it): a
+  //    context resized later reallocates its drawing buffer and waits for the GPU process twice.
+  const cssSize = canvas.getBoundingClientRect();
+  const pixelRatio = Math.max(window.devicePixelRatio || 1, 1);
+  canvas.width = Math.round(Math.max(cssSize.width, 1) * pixelRatio);
+  canvas.height = Math.round(Math.max(cssSize.height, 1) * pixelRatio);
+  try {
+    canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false,
+      premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'default',
+      failIfMajorPerformanceCaveat: false });
+  } catch (e) { /* the app reports a missing WebGL2 itself */ }
+  performance.mark('mapathy-gl-context');
+
   let textarea = null;
   let composing = false;
   let ready = false;
@@ -407,28 +437,69 @@
   }
 
   // The semibold face for headings is not part of the first download (issue 7's budget; see
-  // src/platform/fonts.hpp): until it arrives, headings use the regular face. A failure (offline before
-  // the service worker cached it) changes nothing else.
+  // src/platform/fonts.hpp): until it arrives, headings use the regular face. It is handed to the app when
+  // the page is idle (rebuilding the font atlas takes a moment). A failure (offline before the service
+  // worker cached it) changes nothing else: the app then builds its full atlas without it.
   let boldFont = 'pending';
+  const whenIdle = (fn) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50));
   function loadBoldFont() {
     fetch('mapathy-bold.otf')
       .then((response) => {
         if (!response.ok) throw new Error('HTTP ' + response.status);
         return response.arrayBuffer();
       })
-      .then((buffer) => {
+      .then((buffer) => whenIdle(() => {
         const bytes = new Uint8Array(buffer);
         const pointer = Module._malloc(bytes.length);
         Module.HEAPU8.set(bytes, pointer);
         const taken = Module._mapathy_bold_font(pointer, bytes.length);
         Module._free(pointer);
+        performance.mark('mapathy-bold-font');
         boldFont = taken ? 'loaded' : 'refused';
-      })
+      }))
       .catch((error) => {
         boldFont = 'failed';
+        Module._mapathy_bold_font(0, 0);
         console.warn('Mapathy: the bold font could not be loaded; headings use the regular font.', error);
-      });
+      })
+      // Then the tools module, when the page is idle again, so an export or a QR code is at hand.
+      .then(() => setTimeout(() => whenIdle(() => loadTools().catch(() => {})), 1000));
   }
+
+  // ---- the tools module (mapathy-tools.js + mapathy-tools.wasm, src/app/tools.hpp): Markdown, the SVG, HTML
+  // and CSV outputs, QR codes, merges and contribution links, which the first frame does not need. Loaded on
+  // first use or when the page is idle after the first frame; the service worker precaches it like every
+  // file of the site, so it works offline. run(request) resolves to the result object ({ok: true, …} or
+  // {ok: false, error}); it rejects only when the module cannot be loaded (a later call tries again).
+  let toolsModule = null;
+  function loadTools() {
+    if (!toolsModule) {
+      toolsModule = new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = 'mapathy-tools.js';
+        script.onload = resolve;
+        script.onerror = () => reject(new Error('mapathy-tools.js could not be loaded'));
+        document.head.appendChild(script);
+      }).then(() => window.createMapathyTools({ print: (text) => console.log(text), printErr: (text) => console.warn(text) }))
+        .then((tools) => { performance.mark('mapathy-tools-ready'); return tools; });
+      toolsModule.catch(() => { toolsModule = null; });
+    }
+    return toolsModule;
+  }
+  function runTool(request) {
+    return loadTools().then((tools) => {
+      const text = JSON.stringify(request);
+      const size = tools.lengthBytesUTF8(text) + 1;
+      const pointer = tools._malloc(size);
+      tools.stringToUTF8(text, pointer, size);
+      try {
+        return JSON.parse(tools.UTF8ToString(tools._tools_run(pointer)));
+      } finally {
+        tools._free(pointer);
+      }
+    });
+  }
+  const tools = Object.freeze({ load: () => loadTools().then(() => true), run: runTool });
 
   window.addEventListener('hashchange', () => { if (ready) Module._mapathy_hash_changed(); });
   // A pixel-ratio change without a resize (window moved to another screen) needs a new frame too.
@@ -440,6 +511,7 @@
   window.MapathyWeb = {
     // Called once, after the first frame: the page is usable, so now fetch what can wait.
     hideLoading() {
+      clearTimeout(slowStart);
       loading.hidden = true;
       performance.mark('mapathy-first-frame');  // tests/browser/size_budget.test.mjs and tools/bench-browser.mjs
       loadBoldFont();
@@ -462,6 +534,7 @@
     askPersistentStorage,
     deviceLoad,
     deviceSave,
+    tools,
   };
 
   // Write what is not saved yet when the page goes away (tab closed, app switched on a phone).
@@ -479,6 +552,14 @@
 
   window.Module = {
     canvas,
+    // The module compiled above, instantiated with the loader's imports.
+    instantiateWasm(imports, receive) {
+      wasmModule.then((module) => WebAssembly.instantiate(module, imports).then((instance) => {
+        performance.mark('mapathy-wasm-instantiated');
+        receive(instance, module);
+      })).catch((error) => fatal('Mapathy konnte nicht geladen werden / Mapathy could not be loaded: ' + error));
+      return {};
+    },
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     onAbort: (what) => fatal('Mapathy ist abgestürzt / Mapathy crashed: ' + what),
@@ -515,6 +596,8 @@
         // 'refused' or 'failed'.
         boldFont: () => (boldFont === 'loaded' && !Module._mapathy_has_bold_font() ? 'refused' : boldFont),
         flush: flushLibrary,
+        // The tools module: load() and run(request), see MapathyWeb.tools above.
+        tools,
       });
     },
   };

@@ -64,6 +64,15 @@ ImFont* addTextFont(ImGuiIO& io, const unsigned char* data, std::size_t size, fl
   return font;
 }
 
+// A copy of `font` (glyphs, metrics) that the atlas owns as one more font: the bold places of an atlas
+// without a bold face. Never rasterised itself; it samples the regular face's glyphs in the texture.
+ImFont* addCopy(ImFontAtlas& atlas, const ImFont& font) {
+  ImFont* copy = IM_NEW(ImFont)(font);
+  copy->FallbackGlyph = copy->FindGlyphNoFallback(copy->FallbackChar);  // its own glyph, not the original's
+  atlas.Fonts.push_back(copy);
+  return copy;
+}
+
 }  // namespace
 
 std::span<const unsigned char> embeddedBoldFace() {
@@ -74,29 +83,48 @@ std::span<const unsigned char> embeddedBoldFace() {
 #endif
 }
 
-Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale, std::span<const unsigned char> boldFace) {
+Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale, std::span<const unsigned char> boldFace,
+                FontSet set) {
   if (rasterScale < 1.0f) rasterScale = 1.0f;
   io.Fonts->Clear();
   const float pixels = sizePixels * rasterScale;
-  // The UI finds its faces by position in the atlas (style.cpp: 0 regular, 1 bold, 2 and 3 their large
-  // rasters), so without a bold face the regular one takes its places.
-  const bool haveBold = !boldFace.empty();
-  const unsigned char* boldData = haveBold ? boldFace.data() : embedded::font_regular;
-  const std::size_t boldSize = haveBold ? boldFace.size() : embedded::font_regular_size;
+  const unsigned char* regular = embedded::font_regular;
+  const std::size_t regularSize = embedded::font_regular_size;
   Fonts fonts;
-  fonts.regular =
-      addTextFont(io, embedded::font_regular, embedded::font_regular_size, pixels, "Inter Regular", kTextRanges, 2);
-  fonts.bold = addTextFont(io, boldData, boldSize, pixels, haveBold ? "Inter SemiBold" : "Inter Regular (for bold)",
-                           kTextRanges, 2);
-  fonts.regularLarge = addTextFont(io, embedded::font_regular, embedded::font_regular_size, pixels * kDisplayFactor,
-                                   "Inter Regular Large", kDisplayRanges, 1);
-  fonts.boldLarge = addTextFont(io, boldData, boldSize, pixels * kDisplayFactor,
-                                haveBold ? "Inter SemiBold Large" : "Inter Regular Large (for bold)", kDisplayRanges, 1);
+  fonts.regular = addTextFont(io, regular, regularSize, pixels, "Inter Regular", kTextRanges, 2);
   fonts.regular->Scale = 1.0f / rasterScale;
-  fonts.bold->Scale = 1.0f / rasterScale;
+  if (set == FontSet::FirstFrame) {
+    io.Fonts->Build();
+    io.FontDefault = fonts.regular;
+    fonts.bold = fonts.regularLarge = fonts.boldLarge = fonts.regular;
+    return fonts;
+  }
+  // The UI finds its faces by position in the atlas (style.cpp: 0 regular, 1 bold, 2 and 3 their large
+  // rasters).
+  const bool haveBold = !boldFace.empty();
+  if (haveBold) fonts.bold = addTextFont(io, boldFace.data(), boldFace.size(), pixels, "Inter SemiBold", kTextRanges, 2);
+  fonts.regularLarge =
+      addTextFont(io, regular, regularSize, pixels * kDisplayFactor, "Inter Regular Large", kDisplayRanges, 1);
+  if (haveBold) {
+    fonts.boldLarge = addTextFont(io, boldFace.data(), boldFace.size(), pixels * kDisplayFactor,
+                                  "Inter SemiBold Large", kDisplayRanges, 1);
+  }
   fonts.regularLarge->Scale = 1.0f / rasterScale;
-  fonts.boldLarge->Scale = 1.0f / rasterScale;
+  if (haveBold) {
+    fonts.bold->Scale = 1.0f / rasterScale;
+    fonts.boldLarge->Scale = 1.0f / rasterScale;
+  }
   io.Fonts->Build();
+  if (!haveBold) {
+    // Places 1 and 3 copy the regular faces, in the order style.cpp expects.
+    ImVector<ImFont*>& list = io.Fonts->Fonts;
+    fonts.bold = addCopy(*io.Fonts, *fonts.regular);
+    fonts.boldLarge = addCopy(*io.Fonts, *fonts.regularLarge);
+    list[0] = fonts.regular;
+    list[1] = fonts.bold;
+    list[2] = fonts.regularLarge;
+    list[3] = fonts.boldLarge;
+  }
   io.FontDefault = fonts.regular;
   return fonts;
 }

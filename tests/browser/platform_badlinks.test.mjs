@@ -30,7 +30,7 @@ test('bad links leave the open board alone and say what is wrong', async () => {
       ['truncated', good.slice(0, Math.floor(good.length / 2)), /cut|incomplete|short|truncat|damaged/i],
       ['cut by one character', good.slice(0, -1), /cut|incomplete|short|truncat|damaged/i],
       ['unknown version prefix', '9' + good.slice(1), /version|newer|prefix|unknown/i],
-      ['wrong prefix', 'x' + good.slice(1), /not a Mapathy board link \(it starts with 'x'; expected '1' or 'json='\)/],
+      ['wrong prefix', 'x' + good.slice(1), /not a Mapathy board link \(it starts with 'x'; expected '1', '2', '3' or 'json='\)/],
       ['garbage', '1!!!%%%***', /character|position/i],
       ['damaged bytes', good.slice(0, 20) + (good[20] === 'A' ? 'B' : 'A') + good.slice(21), /damaged|checksum|cut|incomplete|invalid|not/i],
       ['bad JSON', 'json=%7B%22format%22%3A', /json|invalid|parse|unexpected/i],

@@ -190,21 +190,24 @@ TEST_F(HostileInput, TruncatedLink) {
 
 TEST_F(HostileInput, WrongOrUnknownVersionPrefix) {
   const std::string fragment = encodeFragment(samples::typicalGermanEmpathyMap());
-  expectLinkRefused("https://example.org/#3" + fragment.substr(1),
-                    "This link was made by a newer version of Mapathy (link format 3)", "prefix 3");
+  expectLinkRefused("https://example.org/#4" + fragment.substr(1),
+                    "This link was made by a newer version of Mapathy (link format 4)", "prefix 4");
   expectLinkRefused("https://example.org/#x" + fragment.substr(1),
-                    "This is not a Mapathy board link (it starts with 'x'; expected '1' or 'json=')", "prefix x");
+                    "This is not a Mapathy board link (it starts with 'x'; expected '1', '2', '3' or 'json=')",
+                    "prefix x");
   expectLinkRefused("https://example.org/#0" + fragment.substr(1), "not a Mapathy board link", "prefix 0");
-  // Without its prefix the link starts with its first payload character. Digits 2–9 are reserved for
-  // future link formats, so a payload starting with one reads as a newer link; a letter as no link.
+  // Without its prefix the link starts with its first payload character. Digits 4–9 are reserved for
+  // future link formats, so a payload starting with one reads as a newer link; a letter as no link; 1–3
+  // as a link of that format whose payload does not check out.
   const char first = fragment[1];
   expectLinkRefused("https://example.org/#" + fragment.substr(1),
-                    first >= '2' && first <= '9'
-                        ? std::string("a newer version of Mapathy (link format ") + first + ")"
-                        : std::string("This is not a Mapathy board link (it starts with '") + first + "'",
+                    first >= '1' && first <= '3'   ? std::string("The link is")
+                    : first >= '4' && first <= '9' ? std::string("a newer version of Mapathy (link format ") + first + ")"
+                                                   : std::string("This is not a Mapathy board link (it starts with '") + first + "'",
                     "prefix missing");
   expectLinkRefused("https://example.org/#Q" + fragment.substr(1),
-                    "This is not a Mapathy board link (it starts with 'Q'; expected '1' or 'json=')", "prefix Q");
+                    "This is not a Mapathy board link (it starts with 'Q'; expected '1', '2', '3' or 'json=')",
+                    "prefix Q");
 }
 
 TEST_F(HostileInput, CharactersOutsideTheAlphabet) {

@@ -83,7 +83,9 @@ std::uint32_t hashMix(std::uint32_t h) {
 
 // ---------------------------------------------------------------------------------------------
 // The priming text: frequent words and phrases of empathy maps and journeys, German and English,
-// separated by NUL like strings in a board's text stream. PART OF LINK FORMAT 1: never edit.
+// separated by NUL like strings in a board's text stream. PART OF LINK FORMAT 1: never edit. (It shares
+// whole phrases with the sample board link sizes used to be measured on, which flattered them; link
+// format 3 primes with generic vocabulary instead, below. Format 1 links keep decoding with this one.)
 // ---------------------------------------------------------------------------------------------
 constexpr char kPriming[] =
     "Kunde\0Kundin\0Kunden\0Produkt\0Termin\0Kundenservice\0Rückruf\0wartet\0Wartezeit\0Hotline\0"
@@ -113,7 +115,59 @@ constexpr char kPriming[] =
     "the\0and\0not\0with\0for\0from\0about\0again\0really\0maybe\0always\0never\0today\0minutes\0days\0"
     "Awareness\0Consideration\0Purchase\0Use\0Loyalty\0Aufmerksamkeit\0Abwägung\0Kauf\0Nutzung\0Treue\0";
 
-constexpr std::string_view kPrimingText{kPriming, sizeof(kPriming) - 1};
+constexpr std::string_view kPrimingText1{kPriming, sizeof(kPriming) - 1};
+
+// ---------------------------------------------------------------------------------------------
+// The priming text of link format 3: generic vocabulary only — words (never sentences or phrases
+// of example boards) of empathy maps and journeys in German and English: the sections, stages and
+// lanes of the templates, frequent function words, and common nouns, verbs and adjectives of
+// the field. NUL-separated like the strings of a board's text stream. PART OF LINK FORMAT 3:
+// never edit. (tests/core/share_link_test.cpp checks it shares no two-word phrase with the
+// sample boards.)
+// ---------------------------------------------------------------------------------------------
+constexpr char kPriming3[] =
+    // sections, stages and lanes of the templates
+    "Sagt\0Denkt\0Tut\0Fühlt\0Sieht\0Hört\0Schmerzen\0Gewinne\0Ziel\0Persona\0"
+    "Says\0Thinks\0Does\0Feels\0Sees\0Hears\0Pains\0Gains\0Goal\0"
+    "Aufmerksamkeit\0Abwägung\0Kauf\0Nutzung\0Treue\0Awareness\0Consideration\0Purchase\0Use\0Loyalty\0"
+    "Aktionen\0Berührungspunkte\0Gedanken\0Emotionen\0Erwartung\0Erfahrung\0Schmerzpunkte\0Chancen\0"
+    "Actions\0Touchpoints\0Thoughts\0Emotions\0Expectation\0Experience\0Pain points\0Opportunities\0"
+    // German function words and frequent verbs
+    "der\0die\0das\0den\0dem\0des\0ein\0eine\0einen\0einem\0einer\0und\0oder\0aber\0nicht\0kein\0"
+    "keine\0auch\0noch\0schon\0nur\0sehr\0mehr\0viel\0immer\0nie\0oft\0wieder\0jetzt\0dann\0wenn\0"
+    "weil\0dass\0ob\0wie\0was\0wer\0wo\0warum\0mit\0für\0von\0bei\0nach\0vor\0über\0ohne\0im\0in\0"
+    "am\0an\0auf\0aus\0zu\0zum\0zur\0um\0es\0er\0sie\0wir\0ich\0Ich\0mich\0mir\0sich\0man\0mein\0"
+    "ist\0sind\0war\0hat\0haben\0wird\0werden\0kann\0können\0muss\0soll\0will\0möchte\0gibt\0geht\0"
+    "macht\0kommt\0weiß\0findet\0braucht\0sucht\0fragt\0sagt\0denkt\0fühlt\0sieht\0hört\0wartet\0"
+    // German nouns and adjectives of the field
+    "Kunde\0Kundin\0Kunden\0Nutzer\0Nutzerin\0Person\0Mitarbeiter\0Team\0Service\0Produkt\0Angebot\0"
+    "Preis\0Kosten\0Zeit\0Termin\0Anruf\0E-Mail\0Nachricht\0App\0Webseite\0Formular\0Konto\0Daten\0"
+    "Rechnung\0Vertrag\0Bestellung\0Lieferung\0Problem\0Lösung\0Frage\0Antwort\0Hilfe\0Support\0"
+    "Informationen\0Bedürfnis\0Aufgabe\0Idee\0Vertrauen\0Sicherheit\0Qualität\0Geld\0Tag\0Woche\0"
+    "Monat\0Minuten\0Stunden\0einfach\0schnell\0langsam\0schwierig\0kompliziert\0teuer\0günstig\0klar\0"
+    "unklar\0sicher\0unsicher\0neu\0alt\0gut\0schlecht\0wichtig\0zufrieden\0unzufrieden\0froh\0"
+    "frustriert\0verwirrt\0erleichtert\0"
+    // English function words and frequent verbs
+    "the\0a\0an\0and\0or\0but\0not\0no\0also\0still\0already\0only\0very\0more\0always\0never\0"
+    "often\0again\0now\0then\0when\0because\0that\0if\0how\0what\0who\0where\0why\0with\0for\0from\0"
+    "at\0after\0before\0about\0without\0in\0on\0to\0of\0it\0he\0she\0they\0we\0I\0me\0my\0her\0"
+    "their\0is\0are\0was\0has\0have\0will\0can\0must\0should\0wants\0would\0does\0gets\0makes\0"
+    "needs\0looks\0asks\0says\0thinks\0feels\0sees\0hears\0waits\0don't\0"
+    // English nouns and adjectives of the field
+    "customer\0customers\0user\0person\0staff\0team\0service\0product\0offer\0price\0cost\0time\0"
+    "appointment\0call\0email\0message\0app\0website\0form\0account\0data\0invoice\0contract\0order\0"
+    "delivery\0problem\0solution\0question\0answer\0help\0support\0information\0need\0task\0idea\0"
+    "trust\0safety\0quality\0money\0day\0week\0month\0minutes\0hours\0easy\0fast\0slow\0difficult\0"
+    "complicated\0expensive\0cheap\0clear\0unclear\0sure\0unsure\0new\0old\0good\0bad\0important\0"
+    "happy\0unhappy\0frustrated\0confused\0relieved\0"
+    // quotation marks as notes use them
+    "„“\0\"\"\0?\0";
+
+constexpr std::string_view kPrimingText3{kPriming3, sizeof(kPriming3) - 1};
+
+constexpr std::string_view primingTextOf(Priming priming) {
+  return priming == Priming::Format1 ? kPrimingText1 : kPrimingText3;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The model: predicts the next bit, learns from it.
@@ -316,8 +370,8 @@ class Model {
   int bitPos_ = 0;
 };
 
-void prime(Model& model) {
-  for (const char ch : kPrimingText) {
+void prime(Model& model, std::string_view text) {
+  for (const char ch : text) {
     const int byte = static_cast<unsigned char>(ch);
     for (int i = 7; i >= 0; --i) {
       (void)model.predict();
@@ -329,35 +383,39 @@ void prime(Model& model) {
 constexpr int kMinTableBits = 16;
 constexpr int kMaxTableBits = 18;  // bounds the model's memory (≈ 6.5 MB) whatever the input size
 
-Model freshPrimedModel(int bits) {
+Model freshPrimedModel(int bits, Priming priming) {
   Model m(bits);
-  prime(m);
+  prime(m, primingTextOf(priming));
   return m;
 }
 
-// The primed model of each table size, primed once on first use and then copied: copying is a
-// memcpy, while building one means zeroing megabytes and coding the whole priming text bit by bit
-// (about as much work as coding a 40-note board). The larger sizes are only built when a link needs
-// them (a board of more than about 8 KB in its binary form), so small links never pay their memory.
+// The primed model of each table size and priming, primed once on first use and then copied:
+// copying is a memcpy, while building one means zeroing megabytes and coding the whole priming text
+// bit by bit (about as much work as coding a 40-note board). The larger sizes are only built when a
+// link needs them (a board of more than about 8 KB in its binary form), and a priming only when a link
+// of its format is coded, so small links never pay their memory.
+template <Priming P>
 const Model& cachedPrimedModel(int bits) {
   static_assert(kMaxTableBits - kMinTableBits == 2, "one cached model per table size");
   if (bits <= kMinTableBits) {
-    static const Model model16 = freshPrimedModel(kMinTableBits);
+    static const Model model16 = freshPrimedModel(kMinTableBits, P);
     return model16;
   }
   if (bits == kMinTableBits + 1) {
-    static const Model model17 = freshPrimedModel(kMinTableBits + 1);
+    static const Model model17 = freshPrimedModel(kMinTableBits + 1, P);
     return model17;
   }
-  static const Model model18 = freshPrimedModel(kMaxTableBits);
+  static const Model model18 = freshPrimedModel(kMaxTableBits, P);
   return model18;
 }
 
 // A primed model sized for `totalBytes` (tables grow with the input up to kMaxTableBits).
-Model primedModel(std::size_t totalBytes) {
+Model primedModel(std::size_t dataBytes, Priming priming) {
+  const std::size_t totalBytes = dataBytes + primingTextOf(priming).size();
   int bits = kMinTableBits;
   while (bits < kMaxTableBits && (std::size_t{1} << bits) < totalBytes * 6) ++bits;
-  Model m = cachedPrimedModel(bits);
+  Model m = priming == Priming::Format1 ? cachedPrimedModel<Priming::Format1>(bits)
+                                        : cachedPrimedModel<Priming::Format3>(bits);
   m.reserve(totalBytes);
   return m;
 }
@@ -366,8 +424,8 @@ Model primedModel(std::size_t totalBytes) {
 using Encoder = arithmetic::Encoder;
 using Decoder = arithmetic::Decoder;
 
-std::vector<std::uint8_t> compressWith(std::span<const std::uint8_t> data, bool primed) {
-  Model model = primed ? primedModel(data.size() + kPrimingText.size()) : Model(kMinTableBits);
+std::vector<std::uint8_t> compressWith(std::span<const std::uint8_t> data, const Priming* priming) {
+  Model model = priming != nullptr ? primedModel(data.size(), *priming) : Model(kMinTableBits);
   Encoder encoder;
   for (const std::uint8_t byte : data) {
     for (int i = 7; i >= 0; --i) {
@@ -381,12 +439,15 @@ std::vector<std::uint8_t> compressWith(std::span<const std::uint8_t> data, bool 
 
 }  // namespace
 
-std::vector<std::uint8_t> compress(std::span<const std::uint8_t> data) { return compressWith(data, true); }
-std::vector<std::uint8_t> compressUnprimed(std::span<const std::uint8_t> data) { return compressWith(data, false); }
+std::vector<std::uint8_t> compress(std::span<const std::uint8_t> data, Priming priming) {
+  return compressWith(data, &priming);
+}
+std::vector<std::uint8_t> compressUnprimed(std::span<const std::uint8_t> data) { return compressWith(data, nullptr); }
 
-Decompressed decompress(std::span<const std::uint8_t> stream, std::size_t size, std::size_t maxPastEnd) {
+Decompressed decompress(std::span<const std::uint8_t> stream, std::size_t size, Priming priming,
+                        std::size_t maxPastEnd) {
   Decompressed result;
-  Model model = primedModel(size + kPrimingText.size());
+  Model model = primedModel(size, priming);
   Decoder decoder(stream);
   result.bytes.reserve(size);
   for (std::size_t n = 0; n < size; ++n) {
@@ -425,6 +486,6 @@ std::uint32_t crc32(std::span<const std::uint8_t> data) {
   return ~crc;
 }
 
-std::string_view primingText() { return kPrimingText; }
+std::string_view primingText(Priming priming) { return primingTextOf(priming); }
 
 }  // namespace mapathy::compress

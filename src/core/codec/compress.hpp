@@ -5,7 +5,8 @@
 // Huffman tables cost bytes of their own. A bitwise arithmetic coder whose probabilities come from
 // order-0…6 contexts, a word model and a match model (mixed by a tiny online neural mixer, PAQ-style)
 // learns from the first byte on, and a built-in priming text of frequent workshop words (German and
-// English) lets it know "Kunde", "wartet", "Termin"… before it has seen them.
+// English) lets it know "Kunde", "wartet", "Termin"… before it has seen them. Link format 3 primes with
+// generic vocabulary only; format 1's priming also held whole phrases, kept for its old links.
 //
 // Determinism: integer arithmetic only (no floats, no platform-dependent shifts or sizes), so the
 // native build and WebAssembly produce and accept identical bytes. The priming text and every
@@ -30,9 +31,14 @@
 
 namespace mapathy::compress {
 
+// Which priming text the model learns before the data: the one of link format 1 (kept so those links
+// decode forever) or the generic vocabulary of link format 3 (what the encoder writes).
+enum class Priming { Format1, Format3 };
+
 // Compresses `data` into a raw arithmetic-coded stream (no header, no length: the caller stores
 // the size and a checksum). Trailing zero bytes are trimmed (the decoder reads zeros past the end).
-std::vector<std::uint8_t> compress(std::span<const std::uint8_t> data);
+// (The default priming is format 1's: the tests and fuzzers that craft format-1 streams by hand use it.)
+std::vector<std::uint8_t> compress(std::span<const std::uint8_t> data, Priming priming = Priming::Format1);
 
 struct Decompressed {
   std::vector<std::uint8_t> bytes;
@@ -42,13 +48,14 @@ struct Decompressed {
 // Decodes exactly `size` bytes. Never fails by itself (a damaged stream decodes to wrong bytes,
 // which the caller's checksum catches); stops early once it has read more than `maxPastEnd` bytes
 // beyond the end (a truncated stream), returning what it has so far.
-Decompressed decompress(std::span<const std::uint8_t> stream, std::size_t size, std::size_t maxPastEnd = 16);
+Decompressed decompress(std::span<const std::uint8_t> stream, std::size_t size, Priming priming = Priming::Format1,
+                        std::size_t maxPastEnd = 16);
 
 // CRC-32 (IEEE 802.3 polynomial, reflected), the checksum links carry of their decoded bytes.
 std::uint32_t crc32(std::span<const std::uint8_t> data);
 
 // The priming text (exposed for tests and for measuring what it buys).
-std::string_view primingText();
+std::string_view primingText(Priming priming = Priming::Format1);
 
 // Compress without the priming text (only for measuring what it buys; links always prime).
 std::vector<std::uint8_t> compressUnprimed(std::span<const std::uint8_t> data);

@@ -9,7 +9,6 @@
 // browser still counts the user's gesture.
 #include "platform/web/web_platform.hpp"
 
-#include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
@@ -26,10 +25,10 @@
 #include <nlohmann/json.hpp>
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
 #include "platform/fonts.hpp"
 #include "platform/web/browser.hpp"
+#include "platform/web/gl_renderer.hpp"
 #include "platform/web/key_map.hpp"
 #include "platform/web/local_library.hpp"
 #include "platform/web/web_host.hpp"
@@ -46,7 +45,7 @@ constexpr double kLateFrameMs = 600.0;
 constexpr double kBlinkMs = 530.0;
 constexpr double kLongPressMs = 550.0;
 constexpr float kTouchSlop = 8.0f;  // CSS pixels a finger may wander before a touch becomes a drag
-constexpr int kMaxPumpedFrames = 4;
+constexpr int kMaxPumpedFrames = 6;
 
 // ImGui buttons: 0 left, 1 right, 2 middle. DOM buttons: 0 left, 1 middle, 2 right.
 int imguiButton(unsigned short domButton) {
@@ -92,7 +91,8 @@ class WebPlatform {
   void wakeForInput();
   void pumpNow();
   void flushLibrary() { library_.flush(); }
-  // The semibold face arrived (web/platform.js fetches it after the first frame): load the fonts again.
+  // The semibold face arrived (web/platform.js fetches it after the first frame) or will not come (empty):
+  // either way the full atlas replaces the first frame's.
   void setBoldFace(std::vector<unsigned char> bytes);
   [[nodiscard]] bool hasBoldFace() const { return !boldFace_.empty(); }
 
@@ -110,7 +110,7 @@ class WebPlatform {
  private:
   void installCallbacks();
   void updateDisplay();
-  void renderFrame();
+  bool renderFrame();  // true when the frame differed from the last one (and was drawn)
   void scheduleAfterFrame();
   void requestAnimationFrame();
   void setTimer(double ms);
@@ -125,13 +125,13 @@ class WebPlatform {
   std::unique_ptr<ui::App> app_;
   LocalLibrary library_;
   ui::ItemRecorder recorder_;
-  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl_ = 0;
+  GlRenderer renderer_;
   std::string clipboard_;
 
   double cssWidth_ = 0, cssHeight_ = 0;
   int framebufferWidth_ = 0, framebufferHeight_ = 0;
   float fontScale_ = 0;
-  bool rendererReady_ = false;
+  FontSet fontSet_ = FontSet::FirstFrame;  // fonts.hpp: the first frame needs only the regular face
   std::vector<unsigned char> boldFace_;  // the atlas points into it: replaced only together with a reload
 
   std::uint64_t frames_ = 0;
@@ -148,6 +148,9 @@ class WebPlatform {
   Touch touch_;
 };
 
+// A named moment of the start-up in the page's performance timeline (tools/bench-startup.mjs reads them).
+EM_JS(void, mapathy_js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
+
 WebPlatform& platform() {
   static WebPlatform instance;
   return instance;
@@ -156,26 +159,16 @@ WebPlatform& platform() {
 WebPlatform* self(void* userData) { return static_cast<WebPlatform*>(userData); }
 
 bool WebPlatform::start() {
-  EmscriptenWebGLContextAttributes attributes;
-  emscripten_webgl_init_context_attributes(&attributes);
-  attributes.majorVersion = 2;
-  attributes.minorVersion = 0;
-  attributes.alpha = EM_FALSE;
-  attributes.depth = EM_FALSE;
-  attributes.stencil = EM_FALSE;
-  attributes.antialias = EM_FALSE;
-  attributes.preserveDrawingBuffer = EM_FALSE;
-  gl_ = emscripten_webgl_create_context(kCanvas, &attributes);
-  if (gl_ <= 0) {
+  mapathy_js_mark("mapathy-main");
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  if (!renderer_.init(kCanvas)) {
     browser::showFatalError(
         "Mapathy braucht WebGL 2, das dieser Browser nicht bietet. / Mapathy needs WebGL 2, which this browser "
         "does not offer.");
     return false;
   }
-  emscripten_webgl_make_context_current(gl_);
-
-  IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
+  mapathy_js_mark("mapathy-gl-ready");
   recorder_.install(ImGui::GetCurrentContext());
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // no file system; the UI keeps its own settings
@@ -189,15 +182,19 @@ bool WebPlatform::start() {
   };
   io.GetClipboardTextFn = [](void*) { return platform().clipboard_.c_str(); };
   ImGui::StyleColorsLight();
-  ImGui_ImplOpenGL3_Init("#version 300 es");
 
+  // web/platform.js sized the canvas before it created the context: keep that size when it is right.
+  emscripten_get_canvas_element_size(kCanvas, &framebufferWidth_, &framebufferHeight_);
   app_ = std::make_unique<ui::App>(host_);
   if (browser::coarsePointer()) app_->setTouchMode(true);  // phones and tablets: finger-sized targets
+  mapathy_js_mark("mapathy-app-ready");
   updateDisplay();
+  mapathy_js_mark("mapathy-fonts-ready");
   installCallbacks();
   // The library first: a link opened afterwards puts the restored board aside instead of losing it.
   library_.restore(*app_, [] { platform().wakeForInput(); });
   if (browser::hasFragment()) openFragment();
+  mapathy_js_mark("mapathy-board-ready");
   wakeForInput();
   return true;
 }
@@ -241,9 +238,8 @@ void WebPlatform::updateDisplay() {
   ImGuiIO& io = ImGui::GetIO();
   const auto scale = static_cast<float>(ratio);
   if (scale != fontScale_) {
-    if (rendererReady_) ImGui_ImplOpenGL3_DestroyFontsTexture();
-    loadFonts(io, kFontSize, scale, boldFace_);
-    if (rendererReady_) ImGui_ImplOpenGL3_CreateFontsTexture();
+    loadFonts(io, kFontSize, scale, boldFace_, fontSet_);
+    renderer_.uploadFontAtlas(*io.Fonts);
     fontScale_ = scale;
   }
   io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
@@ -252,21 +248,21 @@ void WebPlatform::updateDisplay() {
 }
 
 void WebPlatform::setBoldFace(std::vector<unsigned char> bytes) {
-  if (bytes.empty()) return;
+  if (fontSet_ == FontSet::Full && bytes.empty()) return;
+  fontSet_ = FontSet::Full;
   // The atlas refers to the old bytes until it is rebuilt, so build it right away with the new ones.
   if (fontScale_ <= 0) {  // no fonts loaded yet: the first updateDisplay() uses it
     boldFace_ = std::move(bytes);
     return;
   }
   ImGuiIO& io = ImGui::GetIO();
-  if (rendererReady_) ImGui_ImplOpenGL3_DestroyFontsTexture();
-  boldFace_ = std::move(bytes);
-  loadFonts(io, kFontSize, fontScale_, boldFace_);
-  if (rendererReady_) ImGui_ImplOpenGL3_CreateFontsTexture();
+  if (!bytes.empty()) boldFace_ = std::move(bytes);
+  loadFonts(io, kFontSize, fontScale_, boldFace_, fontSet_);
+  renderer_.uploadFontAtlas(*io.Fonts);
   wakeForInput();
 }
 
-void WebPlatform::renderFrame() {
+bool WebPlatform::renderFrame() {
   updateDisplay();
   ImGuiIO& io = ImGui::GetIO();
   const double now = emscripten_get_now();
@@ -277,26 +273,35 @@ void WebPlatform::renderFrame() {
                                    : 1.0f / 60.0f;
   lastFrameMs_ = now;
 
-  ImGui_ImplOpenGL3_NewFrame();
-  rendererReady_ = true;
+  if (frames_ == 0) mapathy_js_mark("mapathy-first-frame-start");
   ImGui::NewFrame();
   app_->frame();
   ImGui::Render();
 
   const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glViewport(0, 0, framebufferWidth_, framebufferHeight_);
-  glClearColor(background.x, background.y, background.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  const float clear[3] = {background.x, background.y, background.z};
+  const bool drew = renderer_.render(*ImGui::GetDrawData(), framebufferWidth_, framebufferHeight_, clear);
 
   if (++frames_ == 1) browser::hideLoadingMessage();
   syncTextInput();
   library_.afterFrame(*app_);
+  return drew;
+}
+
+// A tooltip or popup that appeared in this frame is hidden while ImGui measures it; it shows in the next
+// frame. Without that frame a tooltip whose hover delay ran out in the late frame would never show.
+bool popupAppearing() {
+  for (const ImGuiWindow* window : GImGui->Windows) {
+    if (window->Active && window->HiddenFramesCannotSkipItems > 0 &&
+        (window->Flags & (ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup)) != 0)
+      return true;
+  }
+  return false;
 }
 
 bool busy(ui::App& app, int keysDown) {
   return GImGui->InputEventsQueue.Size > 0 || app.wantsAnimationFrames() || ImGui::IsAnyMouseDown() ||
-         keysDown > 0;
+         keysDown > 0 || popupAppearing();
 }
 
 void WebPlatform::scheduleAfterFrame() {
@@ -347,10 +352,25 @@ void WebPlatform::wakeForInput() {
   requestAnimationFrame();
 }
 
+// Draws until the UI has settled: every queued event consumed, no focus or activation pending (ImGui applies
+// them a frame later) and a frame that looks like the one before.
+// A click that adds a note opens its text field only a frame or two later; settled, the field is active
+// and the hidden textarea focused while the browser still counts the person's gesture (on-screen
+// keyboards open only then), and keys typed right after the click reach it.
+bool settling() {
+  const ImGuiContext& g = *GImGui;
+  const bool textInputChanges =
+      g.WantTextInputNextFrame != -1 && (g.WantTextInputNextFrame != 0) != ImGui::GetIO().WantTextInput;
+  return g.InputEventsQueue.Size > 0 || g.NavMoveSubmitted || g.NavMoveScoringItems || g.NavMoveForwardToNextFrame ||
+         g.NavNextActivateId != 0 || g.NavActivateId != 0 || textInputChanges;
+}
+
 void WebPlatform::pumpNow() {
   for (int i = 0; i < kMaxPumpedFrames; ++i) {
-    renderFrame();
-    if (GImGui->InputEventsQueue.Size == 0) break;
+    const bool changed = renderFrame();
+    // The first frame after an event may not show its effect yet (a note added late in a frame appears
+    // in the next one), so at least two frames.
+    if (i > 0 && !changed && !settling()) break;
   }
   wakeForInput();
 }
@@ -738,9 +758,14 @@ EMSCRIPTEN_KEEPALIVE void mapathy_flush_library() {
   if (platform().running()) platform().flushLibrary();
 }
 
-// web/platform.js: the semibold face's bytes (copied; the caller frees its buffer). 1 when taken.
+// web/platform.js: the semibold face's bytes (copied; the caller frees its buffer). 1 when taken. No bytes
+// (size 0): the face could not be fetched; the full atlas is built without it.
 EMSCRIPTEN_KEEPALIVE int mapathy_bold_font(const unsigned char* bytes, int size) {
-  if (!platform().running() || bytes == nullptr || size <= 0) return 0;
+  if (!platform().running()) return 0;
+  if (bytes == nullptr || size <= 0) {
+    platform().setBoldFace({});
+    return 0;
+  }
   platform().setBoldFace(std::vector<unsigned char>(bytes, bytes + size));
   return 1;
 }

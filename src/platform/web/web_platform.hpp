@@ -1,5 +1,5 @@
 // The web platform: drives mapathy::ui::App in the browser. Owns the WebGL2 context, the Dear ImGui
-// context and its OpenGL3 renderer; turns html5.h events (mouse, touch, wheel, keys, resize) and the
+// context and its renderer (gl_renderer.hpp); turns html5.h events (mouse, touch, wheel, keys, resize) and the
 // hidden textarea's text (web/platform.js) into ImGuiIO events; renders on demand only (input, timers and
 // App::wantsAnimationFrames wake it, an idle page draws nothing); serves window.mapathy.
 //

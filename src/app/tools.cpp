@@ -1,0 +1,201 @@
+// Mapathy's tools behind one string-in, string-out call (see tools.hpp).
+//
+// The web build has no exceptions (JSON_NOEXCEPTION: a throw aborts), so every field is checked for its
+// type before it is read, and the request is parsed without exceptions.
+#include "app/tools.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/codec/share_link.hpp"
+#include "core/edit/merge.hpp"
+#include "core/export/export_csv.hpp"
+#include "core/export/export_html.hpp"
+#include "core/export/export_svg.hpp"
+#include "core/io/format.hpp"
+#include "core/io/markdown.hpp"
+#include "core/qr/qr.hpp"
+
+namespace mapathy::tools {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxRequestBytes = 64u * 1024u * 1024u;  // a few 4 MB boards and their links
+
+std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+std::string failure(const std::string& message) { return dump(json{{"ok", false}, {"error", message}}); }
+
+std::string success(json result) {
+  result["ok"] = true;
+  return dump(result);
+}
+
+// A string field, or nothing when it is missing or not a string.
+std::optional<std::string> stringField(const json& request, const char* name) {
+  const auto it = request.find(name);
+  if (it == request.end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
+}
+
+bool boolField(const json& request, const char* name, bool fallback) {
+  const auto it = request.find(name);
+  return it != request.end() && it->is_boolean() ? it->get<bool>() : fallback;
+}
+
+// The board a field holds: its JSON text, or (accepted too) a share link.
+Result<Board> boardField(const json& request, const char* name) {
+  const std::optional<std::string> text = stringField(request, name);
+  if (!text) return Error{std::string("The request has no board in \"") + name + "\"."};
+  std::size_t first = text->find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && (*text)[first] == '{') return loadJson(*text);
+  return decodeLink(*text);
+}
+
+Lang langField(const json& request) {
+  const std::optional<std::string> lang = stringField(request, "lang");
+  return lang && *lang == "de" ? Lang::De : Lang::En;
+}
+
+std::string csv(const json& request, bool actions) {
+  auto board = boardField(request, "board");
+  if (!board) return failure(board.error());
+  CsvOptions options;
+  const std::optional<std::string> delimiter = stringField(request, "delimiter");
+  if (delimiter && *delimiter == ";") options.delimiter = ';';
+  options.utf8Bom = boolField(request, "bom", false);
+  return success({{"text", actions ? exportActionsCsv(*board, options) : exportNotesCsv(*board, options)}});
+}
+
+std::string qr(const json& request) {
+  const std::optional<std::string> text = stringField(request, "text");
+  if (!text) return failure("The request has no \"text\" to encode.");
+  const std::string ecc = stringField(request, "ecc").value_or("auto");
+  QrOptions options;
+  if (ecc == "L")
+    options.ecc = QrEcc::L;
+  else if (ecc == "Q")
+    options.ecc = QrEcc::Q;
+  else if (ecc == "H")
+    options.ecc = QrEcc::H;
+  else
+    options.ecc = QrEcc::M;
+  Result<QrCode> code = encodeQr(*text, options);
+  if (!code && ecc == "auto") {  // level M when it fits (survives a smudged screen), else L
+    options.ecc = QrEcc::L;
+    code = encodeQr(*text, options);
+  }
+  if (!code) return failure(code.error());
+  std::string modules(code->modules.size(), '0');
+  for (std::size_t i = 0; i < modules.size(); ++i) modules[i] = code->modules[i] != 0 ? '1' : '0';
+  return success(
+      {{"size", code->size}, {"version", code->version}, {"ecc", toString(code->ecc)}, {"modules", modules}});
+}
+
+json conflictJson(const Conflict& conflict) {
+  return {{"id", conflict.id},
+          {"kind", conflict.kind == Conflict::Kind::BothEdited ? "bothEdited" : "editedAndDeleted"},
+          {"isAction", conflict.isAction},
+          {"baseText", conflict.baseText},
+          {"incomingText", conflict.incomingText},
+          {"incomingWon", conflict.incomingWon}};
+}
+
+std::string merge(const json& request) {
+  auto board = boardField(request, "board");
+  if (!board) return failure(board.error());
+  const auto incoming = request.find("incoming");
+  if (incoming == request.end() || !incoming->is_array() || incoming->empty())
+    return failure("The request has no \"incoming\" boards or links to merge.");
+  Board result = std::move(*board);
+  MergeSummary total;
+  std::vector<Conflict> conflicts;
+  for (std::size_t i = 0; i < incoming->size(); ++i) {
+    const json& item = (*incoming)[i];
+    if (!item.is_string()) return failure("Incoming item " + std::to_string(i + 1) + " is not text.");
+    const json wrapped = {{"board", item}};
+    auto other = boardField(wrapped, "board");
+    if (!other) return failure("Incoming item " + std::to_string(i + 1) + ": " + other.error());
+    auto report = mergeInto(result, *other);
+    if (!report) return failure("Incoming item " + std::to_string(i + 1) + ": " + report.error());
+    const MergeSummary& s = report->summary;
+    total.addedNotes.insert(total.addedNotes.end(), s.addedNotes.begin(), s.addedNotes.end());
+    total.changedNotes.insert(total.changedNotes.end(), s.changedNotes.begin(), s.changedNotes.end());
+    total.removedNotes.insert(total.removedNotes.end(), s.removedNotes.begin(), s.removedNotes.end());
+    total.votedNotes.insert(total.votedNotes.end(), s.votedNotes.begin(), s.votedNotes.end());
+    total.votesAdded += s.votesAdded;
+    conflicts.insert(conflicts.end(), report->conflicts.begin(), report->conflicts.end());
+  }
+  if (auto valid = validate(result); !valid.ok()) return failure("The merged board is not valid: " + valid.error());
+  json conflictList = json::array();
+  for (const Conflict& conflict : conflicts) conflictList.push_back(conflictJson(conflict));
+  return success({{"board", saveJson(result)},
+                  {"summary",
+                   {{"addedNotes", total.addedNotes},
+                    {"changedNotes", total.changedNotes},
+                    {"removedNotes", total.removedNotes},
+                    {"votedNotes", total.votedNotes},
+                    {"votesAdded", total.votesAdded}}},
+                  {"conflicts", std::move(conflictList)}});
+}
+
+std::string delta(const json& request) {
+  auto base = boardField(request, "base");
+  if (!base) return failure(base.error());
+  auto changed = boardField(request, "board");
+  if (!changed) return failure(changed.error());
+  if (base->kind != changed->kind) return failure("The changed board is not the same kind of board as its base.");
+  if (base->id != changed->id) return failure("The changed board is not a copy of its base.");
+  const Board contribution = makeDelta(*base, *changed, stringField(request, "voter").value_or(""));
+  return success({{"link", encodeLink(contribution, stringField(request, "baseUrl").value_or(""))}});
+}
+
+std::string run(const json& request) {
+  const std::optional<std::string> op = stringField(request, "op");
+  if (!op) return failure("The request names no \"op\".");
+  if (*op == "qr") return qr(request);
+  if (*op == "merge") return merge(request);
+  if (*op == "delta") return delta(request);
+  if (*op == "markdownImport") {
+    const std::optional<std::string> text = stringField(request, "text");
+    if (!text) return failure("The request has no Markdown \"text\".");
+    auto board = importMarkdown(*text);
+    if (!board) return failure(board.error());
+    return success({{"board", saveJson(*board)}});
+  }
+  if (*op == "csvNotes" || *op == "csvActions") return csv(request, *op == "csvActions");
+  if (*op != "svg" && *op != "textView" && *op != "print" && *op != "markdownExport")
+    return failure("Unknown op \"" + *op + "\".");
+  auto board = boardField(request, "board");
+  if (!board) return failure(board.error());
+  if (*op == "svg") {
+    SvgOptions options;
+    options.includeActions = boolField(request, "actions", true);
+    return success({{"text", exportSvg(*board, options)}});
+  }
+  if (*op == "textView") return success({{"text", exportAccessibleHtml(*board, langField(request))}});
+  if (*op == "print") {
+    const std::optional<std::string> paper = stringField(request, "paper");
+    const PaperSize size = paper && *paper == "letter" ? PaperSize::Letter : PaperSize::A4;
+    const Lang lang = langField(request);
+    return success({{"text", exportPrintHtml(*board, lang, size)}, {"scale", printFitScale(*board, lang, size)}});
+  }
+  return success({{"text", exportMarkdown(*board)}});
+}
+
+}  // namespace
+
+std::string runTool(std::string_view requestJson) {
+  if (requestJson.size() > kMaxRequestBytes) return failure("The request is too large.");
+  const json request = json::parse(requestJson, nullptr, false);
+  if (request.is_discarded() || !request.is_object()) return failure("The request is not a JSON object.");
+  return run(request);
+}
+
+}  // namespace mapathy::tools

@@ -1,0 +1,284 @@
+// Dear ImGui draw data → WebGL2, with state set once (see gl_renderer.hpp).
+#include "platform/web/gl_renderer.hpp"
+
+#include <GLES3/gl3.h>
+#include <emscripten/html5.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+
+#include "imgui.h"
+
+namespace mapathy::platform::web {
+namespace {
+
+// The stock backend's GLSL ES 3.00 shaders with three changes. The texture holds coverage in its red channel.
+// Solid shapes (every vertex at the atlas's white pixel, where a texture sample gives exactly 1) skip the
+// texture sample: bilinear sampling is most of what software rendering (SwiftShader) spends on a frame,
+// and most of a frame's area is solid fills.
+// The projection (scale and offset; the stock backend's matrix has nothing else) comes as a constant vertex
+// attribute instead of a uniform: Emscripten looks a uniform's location up by asking the GPU process for the
+// program's uniforms, a wait, while a constant attribute is simply set. The sampler uniform keeps its
+// default, texture unit 0.
+constexpr const char* kVertexShader =
+    "#version 300 es\n"
+    "precision highp float;\n"
+    "layout (location = 0) in vec2 Position;\n"
+    "layout (location = 1) in vec2 UV;\n"
+    "layout (location = 2) in vec4 Color;\n"
+    "layout (location = 3) in vec4 Projection;\n"
+    "layout (location = 4) in vec2 WhiteUV;\n"
+    "out vec2 Frag_UV;\n"
+    "out vec4 Frag_Color;\n"
+    "flat out float Frag_Solid;\n"
+    "void main() {\n"
+    "  Frag_UV = UV;\n"
+    "  Frag_Color = Color;\n"
+    "  Frag_Solid = UV == WhiteUV ? 1.0 : 0.0;\n"
+    "  gl_Position = vec4(Position.xy * Projection.xy + Projection.zw, 0, 1);\n"
+    "}\n";
+constexpr const char* kFragmentShader =
+    "#version 300 es\n"
+    "precision mediump float;\n"
+    "uniform sampler2D Texture;\n"
+    "in vec2 Frag_UV;\n"
+    "in vec4 Frag_Color;\n"
+    "flat in float Frag_Solid;\n"
+    "layout (location = 0) out vec4 Out_Color;\n"
+    "void main() {\n"
+    "  float coverage = Frag_Solid != 0.0 ? 1.0 : texture(Texture, Frag_UV.st).r;\n"
+    "  Out_Color = vec4(Frag_Color.rgb, Frag_Color.a * coverage);\n"
+    "}\n";
+
+constexpr GLuint kPosition = 0, kUv = 1, kColour = 2, kProjection = 3, kWhiteUv = 4;
+
+GLuint compile(GLenum type, const char* source) {
+  const GLuint shader = glCreateShader(type);
+  glShaderSource(shader, 1, &source, nullptr);
+  glCompileShader(shader);
+  return shader;
+}
+
+void append(std::vector<unsigned char>& out, const void* data, std::size_t size) {
+  const auto* bytes = static_cast<const unsigned char*>(data);
+  out.insert(out.end(), bytes, bytes + size);
+}
+
+// The frame as bytes: everything that decides its pixels.
+void describe(const ImDrawData& drawData, int width, int height, const float clear[3],
+              std::vector<unsigned char>& out) {
+  out.clear();
+  const int header[3] = {width, height, drawData.CmdListsCount};
+  append(out, header, sizeof header);
+  append(out, clear, 3 * sizeof(float));
+  append(out, &drawData.DisplayPos, sizeof drawData.DisplayPos);
+  append(out, &drawData.DisplaySize, sizeof drawData.DisplaySize);
+  append(out, &drawData.FramebufferScale, sizeof drawData.FramebufferScale);
+  for (int n = 0; n < drawData.CmdListsCount; ++n) {
+    const ImDrawList& list = *drawData.CmdLists[n];
+    const int sizes[3] = {list.CmdBuffer.Size, list.VtxBuffer.Size, list.IdxBuffer.Size};
+    append(out, sizes, sizeof sizes);
+    for (const ImDrawCmd& command : list.CmdBuffer) {
+      append(out, &command.ClipRect, sizeof command.ClipRect);
+      const auto texture = reinterpret_cast<std::uintptr_t>(command.TextureId);
+      const auto callback = reinterpret_cast<std::uintptr_t>(command.UserCallback);
+      const std::uintptr_t fields[5] = {texture, command.VtxOffset, command.IdxOffset, command.ElemCount, callback};
+      append(out, fields, sizeof fields);
+    }
+    append(out, list.VtxBuffer.Data, static_cast<std::size_t>(list.VtxBuffer.Size) * sizeof(ImDrawVert));
+    append(out, list.IdxBuffer.Data, static_cast<std::size_t>(list.IdxBuffer.Size) * sizeof(ImDrawIdx));
+  }
+}
+
+// Buffers grow by half again, so a board that grows a little each frame does not reallocate each frame.
+std::size_t grown(std::size_t needed) { return std::max<std::size_t>(needed + needed / 2, 64 * 1024); }
+
+}  // namespace
+
+bool GlRenderer::init(const char* canvasSelector) {
+  EmscriptenWebGLContextAttributes attributes;
+  emscripten_webgl_init_context_attributes(&attributes);
+  attributes.majorVersion = 2;
+  attributes.minorVersion = 0;
+  attributes.alpha = EM_FALSE;
+  attributes.depth = EM_FALSE;
+  attributes.stencil = EM_FALSE;
+  attributes.antialias = EM_FALSE;
+  attributes.preserveDrawingBuffer = EM_FALSE;
+  // No extensions: enabling them all (Emscripten's default) asks the GPU process for its list, a wait.
+  attributes.enableExtensionsByDefault = EM_FALSE;
+  const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context(canvasSelector, &attributes);
+  if (context <= 0) return false;
+  emscripten_webgl_make_context_current(context);
+
+  // Compile and link without asking for the status: a status query waits for the GPU process, and these
+  // two shaders are the stock backend's, which every WebGL2 implementation compiles. Should linking fail
+  // anyway, the canvas stays empty rather than the page waiting.
+  const GLuint vertex = compile(GL_VERTEX_SHADER, kVertexShader);
+  const GLuint fragment = compile(GL_FRAGMENT_SHADER, kFragmentShader);
+  program_ = glCreateProgram();
+  glAttachShader(program_, vertex);
+  glAttachShader(program_, fragment);
+  glBindAttribLocation(program_, kPosition, "Position");
+  glBindAttribLocation(program_, kUv, "UV");
+  glBindAttribLocation(program_, kColour, "Color");
+  glBindAttribLocation(program_, kProjection, "Projection");
+  glBindAttribLocation(program_, kWhiteUv, "WhiteUV");
+  glLinkProgram(program_);
+  glDetachShader(program_, vertex);
+  glDetachShader(program_, fragment);
+  glDeleteShader(vertex);
+  glDeleteShader(fragment);
+
+  // Fixed state: alpha blending as ImGui expects it, scissor on, nothing else.
+  glEnable(GL_BLEND);
+  glBlendEquation(GL_FUNC_ADD);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_STENCIL_TEST);
+  glEnable(GL_SCISSOR_TEST);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+
+  glGenVertexArrays(1, &vertexArray_);
+  glBindVertexArray(vertexArray_);
+  glGenBuffers(1, &vertexBuffer_);
+  glGenBuffers(1, &indexBuffer_);
+  glBindBuffer(GL_ARRAY_BUFFER, vertexBuffer_);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer_);  // part of the vertex array's state
+  glEnableVertexAttribArray(kPosition);
+  glEnableVertexAttribArray(kUv);
+  glEnableVertexAttribArray(kColour);
+
+  glGenTextures(1, &fontTexture_);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, fontTexture_);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+
+  ImGuiIO& io = ImGui::GetIO();
+  io.BackendRendererName = "mapathy_webgl2";
+  // Draw lists longer than 65,536 vertices are drawn in parts: each part's vertices start at VtxOffset,
+  // which this renderer honours by pointing the vertex attributes there (WebGL2 has no base-vertex draw).
+  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+  return true;
+}
+
+void GlRenderer::uploadFontAtlas(ImFontAtlas& atlas) {
+  unsigned char* pixels = nullptr;
+  int width = 0, height = 0;
+  atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+  glBindTexture(GL_TEXTURE_2D, fontTexture_);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+  atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(fontTexture_)));
+  glVertexAttrib2f(kWhiteUv, atlas.TexUvWhitePixel.x, atlas.TexUvWhitePixel.y);
+  canvasCurrent_ = false;
+}
+
+bool GlRenderer::render(const ImDrawData& drawData, int framebufferWidth, int framebufferHeight, const float clear[3]) {
+  if (framebufferWidth <= 0 || framebufferHeight <= 0) return false;
+  describe(drawData, framebufferWidth, framebufferHeight, clear, next_);
+  if (canvasCurrent_ && next_ == shown_) return false;
+  shown_.swap(next_);
+  canvasCurrent_ = true;
+  if (!programInUse_) {
+    // Not at start: WebGL checks that the program is linked here, which waits until the GPU process has
+    // linked it. By the first frame it has, so the check costs a round trip instead of the whole link.
+    glUseProgram(program_);
+    programInUse_ = true;
+  }
+  if (framebufferWidth != viewportWidth_ || framebufferHeight != viewportHeight_) {
+    glViewport(0, 0, framebufferWidth, framebufferHeight);
+    viewportWidth_ = framebufferWidth;
+    viewportHeight_ = framebufferHeight;
+  }
+  if (clear[0] != clear_[0] || clear[1] != clear_[1] || clear[2] != clear_[2]) {
+    glClearColor(clear[0], clear[1], clear[2], 1.0f);
+    std::copy(clear, clear + 3, clear_);
+  }
+  // The scissor test also limits glClear: open it to the whole canvas first.
+  glScissor(0, 0, framebufferWidth, framebufferHeight);
+  glClear(GL_COLOR_BUFFER_BIT);
+  if (drawData.TotalVtxCount == 0) return true;
+
+  // The stock backend's orthographic projection: its matrix's scale and offset terms.
+  const float left = drawData.DisplayPos.x, right = drawData.DisplayPos.x + drawData.DisplaySize.x;
+  const float top = drawData.DisplayPos.y, bottom = drawData.DisplayPos.y + drawData.DisplaySize.y;
+  if (right != projectionSize_[0] || bottom != projectionSize_[1]) {
+    glVertexAttrib4f(kProjection, 2.0f / (right - left), 2.0f / (top - bottom), (right + left) / (left - right),
+                     (top + bottom) / (bottom - top));
+    projectionSize_[0] = right;
+    projectionSize_[1] = bottom;
+  }
+
+  // All draw lists go into the two buffers one after the other.
+  const std::size_t vertexBytes = static_cast<std::size_t>(drawData.TotalVtxCount) * sizeof(ImDrawVert);
+  const std::size_t indexBytes = static_cast<std::size_t>(drawData.TotalIdxCount) * sizeof(ImDrawIdx);
+  if (vertexBytes > vertexCapacity_) {
+    vertexCapacity_ = grown(vertexBytes);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertexCapacity_), nullptr, GL_STREAM_DRAW);
+  }
+  if (indexBytes > indexCapacity_) {
+    indexCapacity_ = grown(indexBytes);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indexCapacity_), nullptr, GL_STREAM_DRAW);
+  }
+  std::size_t vertexAt = 0, indexAt = 0;
+  for (int n = 0; n < drawData.CmdListsCount; ++n) {
+    const ImDrawList& list = *drawData.CmdLists[n];
+    const auto listVertexBytes = static_cast<std::size_t>(list.VtxBuffer.Size) * sizeof(ImDrawVert);
+    const auto listIndexBytes = static_cast<std::size_t>(list.IdxBuffer.Size) * sizeof(ImDrawIdx);
+    if (listVertexBytes > 0)
+      glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(vertexAt), static_cast<GLsizeiptr>(listVertexBytes),
+                      list.VtxBuffer.Data);
+    if (listIndexBytes > 0)
+      glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLintptr>(indexAt), static_cast<GLsizeiptr>(listIndexBytes),
+                      list.IdxBuffer.Data);
+    vertexAt += listVertexBytes;
+    indexAt += listIndexBytes;
+  }
+
+  const ImVec2 clipScale = drawData.FramebufferScale;
+  const ImVec2 clipOffset = drawData.DisplayPos;
+  constexpr GLenum kIndexType = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+  std::size_t listVertexStart = 0, listIndexStart = 0;
+  for (int n = 0; n < drawData.CmdListsCount; ++n) {
+    const ImDrawList& list = *drawData.CmdLists[n];
+    for (const ImDrawCmd& command : list.CmdBuffer) {
+      if (command.UserCallback != nullptr) {
+        // Mapathy adds no callbacks; ImDrawCallback_ResetRenderState needs nothing: state never changes.
+        if (command.UserCallback != ImDrawCallback_ResetRenderState) command.UserCallback(&list, &command);
+        continue;
+      }
+      const float minX = (command.ClipRect.x - clipOffset.x) * clipScale.x;
+      const float minY = (command.ClipRect.y - clipOffset.y) * clipScale.y;
+      const float maxX = (command.ClipRect.z - clipOffset.x) * clipScale.x;
+      const float maxY = (command.ClipRect.w - clipOffset.y) * clipScale.y;
+      if (maxX <= minX || maxY <= minY || command.ElemCount == 0) continue;
+      glScissor(static_cast<int>(minX), static_cast<int>(static_cast<float>(framebufferHeight) - maxY),
+                static_cast<int>(maxX - minX), static_cast<int>(maxY - minY));
+      const std::size_t vertexOffset = (listVertexStart + command.VtxOffset) * sizeof(ImDrawVert);
+      if (vertexOffset != vertexOffset_) {
+        const auto stride = static_cast<GLsizei>(sizeof(ImDrawVert));
+        const auto at = [vertexOffset](std::size_t field) {
+          return reinterpret_cast<const void*>(static_cast<std::uintptr_t>(vertexOffset + field));
+        };
+        glVertexAttribPointer(kPosition, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(ImDrawVert, pos)));
+        glVertexAttribPointer(kUv, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(ImDrawVert, uv)));
+        glVertexAttribPointer(kColour, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, at(offsetof(ImDrawVert, col)));
+        vertexOffset_ = vertexOffset;
+      }
+      // One texture (the font atlas) is all Mapathy draws with; it stays bound.
+      const std::size_t indexOffset = (listIndexStart + command.IdxOffset) * sizeof(ImDrawIdx);
+      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(command.ElemCount), kIndexType,
+                     reinterpret_cast<const void*>(static_cast<std::uintptr_t>(indexOffset)));
+    }
+    listVertexStart += static_cast<std::size_t>(list.VtxBuffer.Size);
+    listIndexStart += static_cast<std::size_t>(list.IdxBuffer.Size);
+  }
+  return true;
+}
+
+}  // namespace mapathy::platform::web
