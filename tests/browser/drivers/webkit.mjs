@@ -97,11 +97,14 @@ class WebKitPage extends Page {
 
   send(method, path, body) { return this.session.command(method, path, body, this.handle); }
 
+  // The result travels wrapped: a page value that happens to have an `error` field (e.g. {ok: false,
+  // error}) must not look like a WebDriver error reply.
   async _evaluate(source, arg) {
-    const value = await this.send('POST', '/execute/sync', {
-      script: `return (${source}).call(null, arguments[0]);`, args: [arg === undefined ? null : arg],
+    const reply = await this.send('POST', '/execute/sync', {
+      script: `return Promise.resolve((${source}).call(null, arguments[0])).then((result) => ({ result }));`,
+      args: [arg === undefined ? null : arg],
     });
-    return value;
+    return reply ? reply.result : reply;
   }
 
   // Polls in the page (one WebDriver call), so a busy page is not interrupted by a round trip per try.
