@@ -29,8 +29,4 @@ bool textViewButton();
 // collide with browser shortcuts, and not a plain letter so typing never triggers it).
 bool textViewShortcutPressed();
 
-// A file name stem from a board title: lower-case ASCII letters and digits, umlauts spelled out
-// (ä → ae, ß → ss), other runs become "-"; "mapathy-board" when nothing is left.
-std::string exportFileStem(const std::string& title);
-
 }  // namespace mapathy::ui

@@ -36,13 +36,6 @@ void openBoard(AppHarness& h, const Board& b) {
   h.frames(3);
 }
 
-TEST(ExportMenu, FileStemSpellsOutUmlautsAndDropsTheRest) {
-  EXPECT_EQ(exportFileStem("Straßenbahn: Fahrgäste & \"Störungen\""), "strassenbahn-fahrgaeste-stoerungen");
-  EXPECT_EQ(exportFileStem("ÄÖÜ 2025"), "aeoeue-2025");
-  EXPECT_EQ(exportFileStem("漢字"), "mapathy-board");
-  EXPECT_EQ(exportFileStem(""), "mapathy-board");
-}
-
 TEST(ExportMenu, ShareDialogOffersEveryOutputOfTheOpenBoard) {
   AppHarness h;
   const Board b = workshopBoard();

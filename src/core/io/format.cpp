@@ -18,12 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-// Merge bookkeeping caps (core/merge.hpp): deleted things stay listed, so a board may hold more
-// tombstones than notes; voters are people in one workshop room.
-constexpr std::size_t kMaxTombstones = 20000;
-constexpr std::size_t kMaxStamps = 200;
-constexpr std::size_t kMaxBallotsPerNote = 500;
-
 std::string quoted(const std::string& s) {
   // Ids in messages are cut short and kept printable.
   std::string out = "\"";

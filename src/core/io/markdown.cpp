@@ -24,8 +24,9 @@
 #include <utility>
 #include <vector>
 
-#include "core/model/templates.hpp"
+#include "core/base/hash.hpp"
 #include "core/base/text.hpp"
+#include "core/model/templates.hpp"
 
 namespace mapathy {
 
@@ -102,15 +103,6 @@ std::string normalizeName(std::string_view s) {
     }
   }
   return out;
-}
-
-std::uint64_t fnv1a(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  return h;
 }
 
 std::string hex64(std::uint64_t v) {
@@ -2438,7 +2430,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
   im.finishActions();
   // Language counts from persona labels are recorded while walking, so detection ran above; the id
   // is a hash of the text, stable for the same input.
-  board.id = "md-" + hex64(fnv1a(text));
+  board.id = "md-" + hex64(fnv1a64(text));
   if (auto valid = validate(board, limits); !valid.ok()) return Error{valid.error()};
   return std::move(im.board);
 }
