@@ -197,20 +197,6 @@ std::string randomSite() {
   return ids::randomBase36((static_cast<std::uint64_t>(rd()) << 32) ^ rd(), 3);
 }
 
-// The same content, whatever order the notes, actions and tombstones are listed in (a merge lists them
-// by creation; the order of sections, stages and lanes is content).
-bool sameContent(Board a, Board b) {
-  auto byId = [](auto& list) {
-    std::sort(list.begin(), list.end(), [](const auto& x, const auto& y) { return x.id < y.id; });
-  };
-  for (Board* x : {&a, &b}) {
-    byId(x->notes);
-    byId(x->actions);
-    byId(x->tombstones);
-  }
-  return a == b;
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------

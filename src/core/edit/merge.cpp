@@ -546,6 +546,31 @@ Result<MergeReport> mergeInto(Board& board, const Board& incoming) {
   return MergeReport{std::move(m->conflicts), std::move(m->summary)};
 }
 
+bool sameContent(const Board& a, const Board& b) {
+  auto byId = [](const auto& list) {
+    using T = typename std::decay_t<decltype(list)>::value_type;
+    std::vector<const T*> out;
+    for (const auto& x : list) out.push_back(&x);
+    std::sort(out.begin(), out.end(), [](const T* x, const T* y) { return x->id < y->id; });
+    return out;
+  };
+  auto same = [&](const auto& x, const auto& y) {
+    const auto sx = byId(x);
+    const auto sy = byId(y);
+    return std::equal(sx.begin(), sx.end(), sy.begin(), sy.end(), [](const auto* p, const auto* q) { return *p == *q; });
+  };
+  if (!same(a.notes, b.notes) || !same(a.actions, b.actions) || !same(a.tombstones, b.tombstones)) return false;
+  Board x = a;
+  Board y = b;
+  x.notes.clear();
+  y.notes.clear();
+  x.actions.clear();
+  y.actions.clear();
+  x.tombstones.clear();
+  y.tombstones.clear();
+  return x == y;
+}
+
 // =============================================================================================
 // Contributions
 // =============================================================================================

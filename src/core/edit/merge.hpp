@@ -95,6 +95,10 @@ struct MergeReport {
 };
 Result<MergeReport> mergeInto(Board& board, const Board& incoming);
 
+// Whether two boards say the same, as a merge sees them: notes, actions and tombstones may be listed in
+// any order (a merge lists them by creation); the order of sections, stages and lanes counts.
+bool sameContent(const Board& a, const Board& b);
+
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Contributions
 // ---------------------------------------------------------------------------------------------

@@ -965,4 +965,15 @@ Result<Board> loadJson(std::string_view text, const Limits& limits) {
   return loadJsonValue(document, limits);
 }
 
+std::string newerFormatVersion(std::string_view text) {
+  const json doc = json::parse(text, nullptr, false);
+  if (!doc.is_object() || !doc.contains("version")) return {};
+  const json& version = doc["version"];
+  const bool newer = version.is_number_unsigned() ? version.get<std::uint64_t>() > static_cast<std::uint64_t>(kFormatVersion)
+                     : version.is_number_integer() ? version.get<std::int64_t>() > kFormatVersion
+                     : version.is_number_float()   ? version.get<double>() > static_cast<double>(kFormatVersion)
+                                                   : false;
+  return newer ? version.dump() : std::string();
+}
+
 }  // namespace mapathy

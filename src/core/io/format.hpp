@@ -31,6 +31,9 @@ Result<Board> loadJson(std::string_view text, const Limits& limits = {});
 // the document saveJson writes, as a DOM (for codecs that serialise it their own way).
 Result<Board> loadJsonValue(const nlohmann::json& document, const Limits& limits = {});
 nlohmann::json toJsonValue(const Board& board);
+// The format version of a document a newer Mapathy wrote ("" when `text` is not such a document): loadJson
+// refuses it, and whoever stores it must leave it exactly as it is, never replace it by an older version.
+std::string newerFormatVersion(std::string_view text);
 // Validates an in-memory board (used after decoding a link and by tests).
 Result<bool> validate(const Board& board, const Limits& limits = {});
 
