@@ -357,8 +357,8 @@ TEST(OpenLink, AGoodLinkNeverSilentlyReplacesUnsavedWork) {
   ASSERT_TRUE(h.app->openLink(link));
   h.frames(2);
   EXPECT_EQ(board(h).id, board(other).id);
-  ASSERT_EQ(h.app->recentBoards().size(), 1u);
-  EXPECT_EQ(h.app->recentBoards()[0].board.id, mine);
+  ASSERT_EQ(h.app->session().library().size(), 1u);
+  EXPECT_EQ(h.app->session().library()[0].board().id, mine);
   EXPECT_EQ(h.app->messages().back().kind, MessageKind::Info);
   // The kept board can be continued from the start screen.
   ASSERT_TRUE(h.click("Boards"));
@@ -375,8 +375,8 @@ TEST(OpenLink, AGoodLinkNeverSilentlyReplacesUnsavedWork) {
   EXPECT_EQ(board(h).id, mine);
   EXPECT_EQ(h.app->screen(), Screen::Board);
   // …and the board from the link was put aside in turn, not dropped.
-  ASSERT_FALSE(h.app->recentBoards().empty());
-  EXPECT_EQ(h.app->recentBoards()[0].board.id, board(other).id);
+  ASSERT_FALSE(h.app->session().library().empty());
+  EXPECT_EQ(h.app->session().library()[0].board().id, board(other).id);
 }
 
 TEST(OpenFile, JsonAndMarkdownOpenAndBadFilesAreReported) {

@@ -158,7 +158,8 @@ TEST(WorkshopSendBack, FiveShortNotesMakeALinkOfAtMost400Characters) {
   AppHarness h;
   ASSERT_TRUE(h.app->openLink(roomLink));
   h.frames(3);
-  EXPECT_EQ(h.app->workshop().base().id, start.id);
+  ASSERT_NE(h.app->session().workshopBase(), nullptr);
+  EXPECT_EQ(h.app->session().workshopBase()->id, start.id);
   Document& doc = *h.app->document();
   for (const char* t : {"Wartezeit zu lang", "Will Rückruf", "Kennt Tarif nicht", "Ärger über Brief", "Sucht Kundennummer"}) {
     EXPECT_FALSE(doc.addNote(Place{"says", "", ""}, t).empty());

@@ -54,12 +54,11 @@ bool looksLikeLink(std::string_view word) {
 }  // namespace
 
 BoardInput sniffBoardInput(std::string_view text, std::string_view fileName) {
+  const std::string_view content = trimmed(text);
+  if (looksLikeLink(content)) return BoardInput::Link;  // one word: never a Markdown outline, whatever the name
   const bool markdownName =
       endsWithNoCase(fileName, ".md") || endsWithNoCase(fileName, ".markdown") || endsWithNoCase(fileName, ".txt");
-  if (markdownName) return BoardInput::Markdown;
-  const std::string_view content = trimmed(text);
-  if (!content.empty() && content.front() == '{') return BoardInput::Json;
-  if (looksLikeLink(content)) return BoardInput::Link;
+  if (!markdownName && !content.empty() && content.front() == '{') return BoardInput::Json;
   return BoardInput::Markdown;
 }
 

@@ -3,11 +3,11 @@
 // The app (a dropped or picked file, a pasted link) and the CLI (a file argument, standard input, a
 // link on the command line) both come here, so they accept the same things and make new boards the
 // same way:
-//   - JSON (the file format, core/io/format.hpp): the text starts with '{' (after a byte-order mark and
-//     white space) and the file name is not a Markdown one;
 //   - a share link (core/codec/share_link.hpp): one word without spaces that holds a '#', or is a bare
-//     fragment ("json=…", or a link format digit and base64url);
-//   - otherwise a Markdown outline (core/io/markdown.hpp), and always for *.md, *.markdown and *.txt.
+//     fragment ("json=…", or a link format digit and base64url) — also in a *.txt file;
+//   - JSON (the file format, core/io/format.hpp): the text starts with '{' (after a byte-order mark and
+//     white space) and the file name is not a Markdown one (*.md, *.markdown, *.txt);
+//   - otherwise a Markdown outline (core/io/markdown.hpp).
 #pragma once
 
 #include <cstdint>

@@ -25,6 +25,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/session/session.hpp"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
@@ -92,6 +93,7 @@ class WebPlatform {
   void wakeForInput();
   void pumpNow();
   void flushLibrary() { library_.flush(); }
+  void storageChanged() { library_.otherTabWrote(); }
   // The semibold face arrived (web/platform.js fetches it after the first frame): load the fonts again.
   void setBoldFace(std::vector<unsigned char> bytes);
   [[nodiscard]] bool hasBoldFace() const { return !boldFace_.empty(); }
@@ -122,8 +124,9 @@ class WebPlatform {
   void movePinch(const EmscriptenTouchEvent& event);
 
   WebHost host_;
-  std::unique_ptr<ui::App> app_;
   LocalLibrary library_;
+  std::unique_ptr<Session> session_;
+  std::unique_ptr<ui::App> app_;
   ui::ItemRecorder recorder_;
   EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl_ = 0;
   std::string clipboard_;
@@ -191,12 +194,15 @@ bool WebPlatform::start() {
   ImGui::StyleColorsLight();
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
-  app_ = std::make_unique<ui::App>(host_);
+  session_ = std::make_unique<Session>(
+      library_, [] { return static_cast<std::int64_t>(browser::nowMs()); }, [] { return platform().host_.random64(); });
+  library_.attach(*session_, [] { platform().wakeForInput(); });
+  app_ = std::make_unique<ui::App>(host_, *session_);
   if (browser::coarsePointer()) app_->setTouchMode(true);  // phones and tablets: finger-sized targets
   updateDisplay();
   installCallbacks();
   // The library first: a link opened afterwards puts the restored board aside instead of losing it.
-  library_.restore(*app_, [] { platform().wakeForInput(); });
+  session_->restore();
   if (browser::hasFragment()) openFragment();
   wakeForInput();
   return true;
@@ -291,7 +297,6 @@ void WebPlatform::renderFrame() {
 
   if (++frames_ == 1) browser::hideLoadingMessage();
   syncTextInput();
-  library_.afterFrame(*app_);
 }
 
 bool busy(ui::App& app, int keysDown) {
@@ -738,6 +743,11 @@ EMSCRIPTEN_KEEPALIVE void mapathy_flush_library() {
   if (platform().running()) platform().flushLibrary();
 }
 
+// Another tab of this browser wrote the library (the 'storage' event): merge what it stored.
+EMSCRIPTEN_KEEPALIVE void mapathy_storage_changed() {
+  if (platform().running()) platform().storageChanged();
+}
+
 // web/platform.js: the semibold face's bytes (copied; the caller frees its buffer). 1 when taken.
 EMSCRIPTEN_KEEPALIVE int mapathy_bold_font(const unsigned char* bytes, int size) {
   if (!platform().running() || bytes == nullptr || size <= 0) return 0;
@@ -751,7 +761,7 @@ EMSCRIPTEN_KEEPALIVE void mapathy_wake() {
   if (platform().running()) platform().wakeForInput();
 }
 
-// Issue 9: the page's "Open text view" button (web/index.html). 1 when a board was open.
+// The page's "Open text view" button (web/index.html). 1 when a board was open.
 EMSCRIPTEN_KEEPALIVE int mapathy_open_text_view() {
   return platform().running() && platform().app().openTextView() ? 1 : 0;
 }
