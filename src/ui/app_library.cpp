@@ -126,15 +126,7 @@ void App::Impl::libraryDialogs() {
       if (doc() != nullptr && doc()->board().id == renameId) view.titleBuffer = doc()->board().title;
       close = true;
     }
-    ImGui::SameLine();
-    if (ImGui::Button(label("common.cancel", "rename").c_str(), ImVec2(0, minTarget())) ||
-        ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-      close = true;
-    }
-    if (close) {
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
+    endDialog("rename", close);
   }
 
   if (openDelete) {
@@ -157,15 +149,7 @@ void App::Impl::libraryDialogs() {
       session.deleteBoard(deleteId);
       close = true;
     }
-    ImGui::SameLine();
-    if (ImGui::Button(label("common.cancel", "delete").c_str(), ImVec2(0, minTarget())) ||
-        ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-      close = true;
-    }
-    if (close) {
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
+    endDialog("delete", close);
   }
 }
 

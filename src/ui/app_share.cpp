@@ -143,15 +143,7 @@ void App::Impl::pasteDialog() {
     openLink(pasteBuffer, &err);
     close = true;
   }
-  ImGui::SameLine();
-  if (ImGui::Button(label("common.cancel", "paste").c_str(), ImVec2(0, minTarget())) ||
-      ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-    close = true;
-  }
-  if (close) {
-    ImGui::CloseCurrentPopup();
-  }
-  ImGui::EndPopup();
+  endDialog("paste", close);
 }
 
 }  // namespace mapathy::ui

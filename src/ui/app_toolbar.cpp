@@ -173,7 +173,7 @@ void App::Impl::toolbar() {
     showActions = !showActions;
   }
   ImGui::SameLine();
-  // issue 9: the accessible text view, one click away (export_menu's textViewButton, as an icon when narrow)
+  // The accessible text view, one click away (export_menu's textViewButton, as an icon when narrow).
   if (level >= 1 ? iconButtonTip(textViewLabel.c_str(), Icon::TextView, tr("export.textViewTip"), true)
                  : textViewButton()) {
     ui::openTextView(host, d.board());

@@ -1,4 +1,4 @@
-// Mapathy UI — the outputs people take away after a workshop (issue 9): the board as a picture (PNG,
+// Mapathy UI — the outputs people take away after a workshop: the board as a picture (PNG,
 // SVG), its notes and action items as spreadsheets (CSV), a print page (print or save as PDF) and the
 // accessible text view for screen readers. The core makes every one of them (core/export_*.hpp); this
 // module only offers them in the share dialog and the toolbar and hands the results to the Host.

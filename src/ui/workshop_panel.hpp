@@ -1,5 +1,5 @@
 // Mapathy UI — the workshop panel: merge participants' links, send a contribution back, dot voting,
-// facilitation prompts, a countdown timer and a presentation mode (issue 8). Logic in workshop.hpp.
+// facilitation prompts, a countdown timer and a presentation mode. Logic in workshop.hpp.
 //
 // The app shell owns one WorkshopPanel and calls, per frame:
 //   toolbarButton()                    in the toolbar ("Workshop" toggles the panel)

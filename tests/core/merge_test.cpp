@@ -2,7 +2,7 @@
 // tombstones, conflicts, votes per voter, dangling references), then properties over random
 // boards and random edit sequences on several replicas — merge is commutative, associative and
 // idempotent, applying contributions in any order gives the same board, results stay valid — and
-// the size promise of issue 8 (five short notes fit a 400-character link).
+// the size promise of workshops (five short notes fit a 400-character link).
 #include "core/edit/merge.hpp"
 
 #include <gtest/gtest.h>

@@ -125,6 +125,7 @@ TEST(Session, TheSameBoardChangedElsewhereKeepsTheLocalVersionAsItsOwnBoard) {
   shared.id = "shared";
   ASSERT_TRUE(tab.session.openLink(encodeLink(shared, "https://example.org/")).ok());
   tab.doc().addNote(says(), "meins");
+  tab.saveTimer();  // the local version is stored under the board's id first
   Board newer = shared;
   newer.title = "Changed elsewhere";
   ASSERT_TRUE(tab.session.openLink(encodeLink(newer, "https://example.org/")).ok());
@@ -133,6 +134,12 @@ TEST(Session, TheSameBoardChangedElsewhereKeepsTheLocalVersionAsItsOwnBoard) {
   EXPECT_NE(tab.session.library()[0].board().id, "shared");
   EXPECT_TRUE(hasNoteWithText(tab.session.library()[0].board(), "meins"));
   EXPECT_TRUE(tab.noticed(Notice::Kind::BoardKeptAside));
+  // Stored: the link's version under the id (this session wrote what was there, so it is no other tab's
+  // to merge), the local version under its new id.
+  tab.saveTimer();
+  EXPECT_EQ(storedBoard(store, "shared").title, "Changed elsewhere");
+  EXPECT_FALSE(hasNoteWithText(storedBoard(store, "shared"), "meins"));
+  EXPECT_TRUE(hasNoteWithText(storedBoard(store, tab.session.library()[0].board().id), "meins"));
 }
 
 TEST(Session, LibraryRenameDuplicateDeleteReachStorage) {

@@ -1,4 +1,4 @@
-// Issue 9 in the app: the share dialog's outputs (PNG, SVG, CSV, print page, text view), the toolbar's
+// Outputs in the app: the share dialog's outputs (PNG, SVG, CSV, print page, text view), the toolbar's
 // "Text view" button and its keyboard shortcut. The fake host records what the app hands the platform;
 // the bytes are the core's exports of the open board.
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// "Boards on this device" and boards this app cannot open (issue 6, nothing lost): a board stored by a
+// "Boards on this device" and boards this app cannot open (nothing lost): a board stored by a
 // newer Mapathy is listed with the reason, offers nothing that could change it, and an older copy of it
 // opened here becomes a board of its own so that saving it never writes over the newer one.
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// Workshop gaps of issue 8, against the headless app: the facilitator's own deletions stay deleted
+// Workshop details, against the headless app: the facilitator's own deletions stay deleted
 // when an older link is merged (and undo brings them back); dots, "sort by votes" and prompts are
 // small single undo steps; the voter id survives an app restart on the same device; the
 // presentation mode steps through a journey board's stages and is read-only.

@@ -1,4 +1,4 @@
-// The workshop panel (issue 8) against a headless ImGui context: merging links is one undo step and
+// The workshop panel against a headless ImGui context: merging links is one undo step and
 // highlights what came in, "Send back" makes a short contribution link, dots stay within the budget
 // and travel in that link, prompts land at the top of the chosen place, the presentation mode is
 // read-only, the countdown runs on the host's clock, and the share dialog shows a large QR code.

@@ -84,7 +84,7 @@ class Document {
   [[nodiscard]] std::string redoLabel() const;
   // How many entity deltas the step undo() would revert holds (0 when none): small edits stay small.
   [[nodiscard]] std::size_t undoStepSize() const;
-  static constexpr std::size_t kMaxHistory = 1000;  // steps kept (issue asks for ≥ 500)
+  static constexpr std::size_t kMaxHistory = 1000;  // steps kept: a whole workshop's worth (at least 500)
 
   // ---- board
   bool setTitle(const std::string& title, const std::string& coalesce = "title");

@@ -299,20 +299,17 @@ std::string sitePrefix(const std::string& id) {
 std::uint64_t commonClock(const Board& a, const Board& b) {
   if (a.isDelta || b.isDelta) return std::max(a.isDelta ? a.baseClock : 0, b.isDelta ? b.baseClock : 0);
   std::uint64_t fork = 0;
-  auto nb = byId(b.notes);
-  for (const auto& n : a.notes) {
-    const Note* other = find(nb, n.id);
-    if (other == nullptr) continue;
-    fork = std::max(fork, std::min(n.created, other->created));
-    if (n.modified == other->modified && noteContent(n) == noteContent(*other)) fork = std::max(fork, n.modified);
-  }
-  auto ab = byId(b.actions);
-  for (const auto& x : a.actions) {
-    const Action* other = find(ab, x.id);
-    if (other == nullptr) continue;
-    fork = std::max(fork, std::min(x.created, other->created));
-    if (x.modified == other->modified && actionContent(x) == actionContent(*other)) fork = std::max(fork, x.modified);
-  }
+  auto shared = [&fork](const auto& mine, const auto& theirs, auto content) {
+    const auto other = byId(theirs);
+    for (const auto& x : mine) {
+      const auto* y = find(other, x.id);
+      if (y == nullptr) continue;
+      fork = std::max(fork, std::min(x.created, y->created));
+      if (x.modified == y->modified && content(x) == content(*y)) fork = std::max(fork, x.modified);
+    }
+  };
+  shared(a.notes, b.notes, [](const Note& n) { return noteContent(n); });
+  shared(a.actions, b.actions, [](const Action& x) { return actionContent(x); });
   const ClockMap tb = tombstonesOf(b);
   for (const auto& t : a.tombstones) {
     if (lookup(tb, t.id) == t.clock) fork = std::max(fork, t.clock);

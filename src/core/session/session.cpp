@@ -104,6 +104,24 @@ bool Session::readStored(const StoredIndex::Entry& entry, Board& board, Unopenab
   return false;
 }
 
+std::optional<LibraryBoard> Session::takeStored(const StoredIndex::Entry& stored, std::string& problems) {
+  LibraryBoard entry;
+  UnopenableBoard unopenable;
+  std::string problem;
+  if (readStored(stored, entry.board_, unopenable, problem)) {
+    entry.dirty_ = false;
+    entry.generation_ = stored.generation;
+    return entry;
+  }
+  if (!unopenable.newerVersion.empty()) {
+    tell(Notice{Notice::Kind::BoardFromNewerVersion, unopenable.title, unopenable.newerVersion, ""});
+  } else {
+    problems += problem + ' ';
+  }
+  if (!isUnopenable(unopenable.id)) unopenable_.push_back(std::move(unopenable));
+  return std::nullopt;
+}
+
 void Session::restore() {
   const StoredIndex index = storage_.loadIndex();
   if (!index.newerLibrary.empty()) {
@@ -114,21 +132,8 @@ void Session::restore() {
   std::vector<LibraryBoard> boards;
   std::string problems;
   for (const StoredIndex::Entry& stored : index.boards) {
-    LibraryBoard entry;
-    UnopenableBoard unopenable;
-    std::string problem;
-    if (readStored(stored, entry.board_, unopenable, problem)) {
-      entry.dirty_ = false;
-      entry.generation_ = stored.generation;
-      boards.push_back(std::move(entry));
-      continue;
-    }
-    if (!unopenable.newerVersion.empty()) {
-      tell(Notice{Notice::Kind::BoardFromNewerVersion, unopenable.title, unopenable.newerVersion, ""});
-    } else {
-      problems += problem + ' ';
-    }
-    if (!isUnopenable(unopenable.id)) unopenable_.push_back(std::move(unopenable));
+    std::optional<LibraryBoard> entry = takeStored(stored, problems);
+    if (entry) boards.push_back(std::move(*entry));
   }
   std::stable_sort(boards.begin(), boards.end(), [](const LibraryBoard& a, const LibraryBoard& b) {
     return a.board_.modifiedAt > b.board_.modifiedAt;
@@ -180,6 +185,12 @@ void Session::open(LibraryBoard entry, bool fromLibrary) {
     entry.dirty_ = true;
     entry.base_.reset();
   }
+  // Leaving the list for the open slot. A board arriving under the id of one held here takes over what
+  // this session knows is stored under that id (it wrote or read that version), so saving it writes over
+  // it instead of taking it for another tab's.
+  for (const LibraryBoard& held : library_) {
+    if (held.board_.id == board.id && entry.generation_ == 0) entry.generation_ = held.generation_;
+  }
   std::erase_if(library_, [&](const LibraryBoard& e) { return e.board_.id == board.id; });
   std::erase(removed_, board.id);
   const std::int64_t now = nowMs_();
@@ -216,6 +227,7 @@ void Session::replaceOpen(Board board) {
   const Board& incoming = arriving.board_;
   if (hasWork() && doc_->board().id == incoming.id && saveJson(doc_->board()) != saveJson(incoming)) {
     // The same board, changed here and elsewhere: the local version is kept as a board of its own.
+    arriving.generation_ = open_->entry.generation_;  // what is stored under the id is this session's
     LibraryBoard local = std::move(open_->entry);
     local.board_ = doc_->board();
     local.board_.id = ids::newBoardId(random64_());
@@ -232,9 +244,11 @@ void Session::replaceOpen(Board board) {
   }
   const bool kept = hasWork() && doc_->board().id != incoming.id;
   const std::string oldTitle = doc_ ? doc_->board().title : std::string();
+  if (doc_ && doc_->board().id == incoming.id) arriving.generation_ = open_->entry.generation_;
   putAsideOpen();
   // The same board put aside with other content: kept as a board of its own too, never dropped.
   if (LibraryBoard* same = findInLibrary(incoming.id); same != nullptr && saveJson(same->board_) != saveJson(incoming)) {
+    arriving.generation_ = same->generation_;  // what is stored under the id is this session's
     same->board_.id = ids::newBoardId(random64_());
     same->generation_ = 0;
     same->dirty_ = true;
@@ -515,17 +529,10 @@ void Session::storageChanged() {
                        isUnopenable(stored.id) ||
                        std::find(removed_.begin(), removed_.end(), stored.id) != removed_.end();
     if (known) continue;
-    LibraryBoard entry;
-    UnopenableBoard unopenable;
-    std::string problem;
-    if (readStored(stored, entry.board_, unopenable, problem)) {
-      entry.dirty_ = false;
-      entry.generation_ = stored.generation;
-      library_.insert(library_.begin(), std::move(entry));
-    } else {
-      unopenable_.push_back(std::move(unopenable));
-    }
+    std::optional<LibraryBoard> entry = takeStored(stored, problems);
+    if (entry) library_.insert(library_.begin(), std::move(*entry));
   }
+  if (!problems.empty()) tell(Notice{Notice::Kind::BoardsUnreadable, "", "", problems});
   saving_ = false;
   if (hasUnsavedChanges()) storage_.saveSoon();
 }

@@ -180,6 +180,9 @@ class Session {
   bool isUnopenable(const std::string& id) const;
   // Reads a stored board: true with `board` set, or false with `unopenable` and `problem` set.
   bool readStored(const StoredIndex::Entry& entry, Board& board, UnopenableBoard& unopenable, std::string& problem);
+  // The same as a clean library entry; a board it cannot open is listed as such (and, when a newer
+  // Mapathy made it, told), an unreadable one adds its reason to `problems`.
+  std::optional<LibraryBoard> takeStored(const StoredIndex::Entry& stored, std::string& problems);
   Result<Board> readTheirs(const std::string& id, std::string& newer);
   bool takeInOpen(std::uint64_t storedGeneration);
   void takeInLibraryBoard(LibraryBoard& entry, std::uint64_t storedGeneration);
