@@ -117,6 +117,7 @@ void registerWorkshopStrings() { registerStrings(kWorkshopStrings, sizeof kWorks
 
 WorkshopPanel::WorkshopPanel(Host& host, Session& session) : host_(host), session_(session) {
   registerWorkshopStrings();
+  session_.voter();  // made and kept on the device on the first visit, before any dot is placed
 }
 
 const std::string& WorkshopPanel::voter() const { return session_.voter(); }

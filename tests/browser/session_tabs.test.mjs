@@ -4,7 +4,7 @@
 // The second tab is a second page of the same browser profile (same localStorage, real 'storage' events).
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { centre, documentJson, openApp, screenshot, typeText, waitForApp, widgets } from './lib.mjs';
+import { centre, documentJson, openApp, screenshot, waitForApp, widgets } from './lib.mjs';
 
 // The open board; lists the app writes only when not empty are filled in.
 const boardOf = async (page) => {
@@ -34,7 +34,7 @@ async function addNote(page, section, text) {
   await clickRaw(page, `###section.add.${section}`);
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input', null,
     { timeout: 5000 });
-  await typeText(page, text, { delay: 5 });
+  await page.keyboard.insertText(text);  // one input event, as an on-screen keyboard's suggestion would
   await page.keyboard.press('Escape');
   // (Counting notes would not do: the other tab's changes may come in meanwhile, deletions included.)
   await page.waitForFunction((t) => (JSON.parse(window.mapathy.document()).board.notes || []).some((n) => n.text === t),
@@ -87,7 +87,7 @@ async function expectNotes(page, want, message) {
 const flush = (page) => page.evaluate(() => window.mapathy.flush());
 
 async function runTwoTabs({ reloadInTheMiddle }) {
-  const app = await openApp({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+  const app = await openApp({ locale: 'de-DE', viewport: { width: 1100, height: 760 } });
   try {
     const a = app.page;
     await clickRaw(a, '###start.newEmpathy.main');
