@@ -172,10 +172,12 @@ void App::Impl::notice(const Notice& n) {
       post(MessageKind::Info, tr("msg.otherTab"));
       break;
     case Notice::Kind::BoardFromNewerVersion:
-      post(MessageKind::Error, text::format(tr("library.newerBoard"), title, n.version, std::to_string(kFormatVersion)));
+      post(MessageKind::Error,
+           text::format(tr("library.newerBoard"), title, n.version, std::to_string(kFormatVersion)));
       break;
     case Notice::Kind::LibraryFromNewerVersion:
-      post(MessageKind::Error, text::format(tr("library.newerLibrary"), n.version.empty() ? std::string("2+") : n.version));
+      post(MessageKind::Error,
+           text::format(tr("library.newerLibrary"), n.version.empty() ? std::string("2+") : n.version));
       break;
     case Notice::Kind::BoardsUnreadable:
       post(MessageKind::Error, text::format(tr("library.restoreFailed"), n.detail));

@@ -61,7 +61,6 @@ std::string formatScore(int score);
 
 const char* scoreWordKey(int score);
 
-
 // Lane heights by kind.
 float emotionLaneHeight();
 

@@ -2,11 +2,11 @@
 #include "ui/workshop.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <set>
 #include <tuple>
 
+#include "core/base/text.hpp"
 #include "core/codec/share_link.hpp"
 
 namespace mapathy::ui {
@@ -204,9 +204,7 @@ std::int64_t WorkshopTimer::remainingMs(std::int64_t nowMs) const {
 
 std::string WorkshopTimer::display(std::int64_t nowMs) const {
   const std::int64_t seconds = (remainingMs(nowMs) + 999) / 1000;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%d:%02d", static_cast<int>(seconds / 60), static_cast<int>(seconds % 60));
-  return buf;
+  return text::format("%d:%02d", static_cast<int>(seconds / 60), static_cast<int>(seconds % 60));
 }
 
 }  // namespace mapathy::ui

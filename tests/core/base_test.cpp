@@ -15,8 +15,8 @@ TEST(Ids, CountersAreCanonicalBase36AndReadBack) {
   EXPECT_EQ(ids::base36(35), "z");
   EXPECT_EQ(ids::base36(36), "10");
   EXPECT_EQ(ids::base36(UINT64_MAX), "3w5e11264sgsf");
-  for (const std::uint64_t v : {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{35}, std::uint64_t{36}, std::uint64_t{1295},
-                                std::uint64_t{1296}, std::uint64_t{123456789}, UINT64_MAX}) {
+  for (const std::uint64_t v : {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{35}, std::uint64_t{36},
+                                std::uint64_t{1295}, std::uint64_t{1296}, std::uint64_t{123456789}, UINT64_MAX}) {
     std::uint64_t back = 1;
     ASSERT_TRUE(ids::parseBase36(ids::base36(v), back)) << v;
     EXPECT_EQ(back, v);

@@ -29,7 +29,7 @@ struct FakeLocalStorage {
   std::string openId;
   std::map<std::string, std::string> bases;
   std::map<std::string, std::string> deviceValues;
-  std::string newerLibrary;            // set: the index is a newer Mapathy's
+  std::string newerLibrary;                 // set: the index is a newer Mapathy's
   SaveResult failWith = SaveResult::Saved;  // a full or unavailable storage
   int boardWrites = 0;
   std::vector<FakeStorage*> tabs;

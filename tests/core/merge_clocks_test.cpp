@@ -122,8 +122,7 @@ TEST(MergeClocks, TitleAndPersonaSurviveAnOlderLink) {
         });
   }
   expectEditSurvivesOlderLink(
-      start, [](Document& d) { return d.setPersonaColour(5); },
-      [](const Board& b) { EXPECT_EQ(b.persona.colour, 5); });
+      start, [](Document& d) { return d.setPersonaColour(5); }, [](const Board& b) { EXPECT_EQ(b.persona.colour, 5); });
 }
 
 TEST(MergeClocks, EveryEditStampsWhatItWroteAndUndoTakesTheStampBack) {

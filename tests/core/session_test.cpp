@@ -170,7 +170,8 @@ TEST(Session, LibraryRenameDuplicateDeleteReachStorage) {
 TEST(Session, BoardsFromANewerMapathyAreListedAndNeverTouched) {
   FakeLocalStorage store;
   FakeDevice device;
-  const std::string future = R"({"format":"mapathy","version":7,"kind":"empathy-map","board":{"id":"future","title":"Aus der Zukunft"}})";
+  const std::string future =
+      R"({"format":"mapathy","version":7,"kind":"empathy-map","board":{"id":"future","title":"Aus der Zukunft"}})";
   store.boards["future"] = {3, "Aus der Zukunft", future, ""};
   Board mine = makeBoard(BoardKind::EmpathyMap, "classic", Lang::En).value();
   mine.id = "mine";
@@ -348,11 +349,12 @@ TEST_P(TwoTabs, InterleavedNotesRenamesAndDeletionsAreAllKept) {
 }
 
 INSTANTIATE_TEST_SUITE_P(BothOrders, TwoTabs,
-                         ::testing::Values(TabsCase{true, Events::OnTime, false}, TabsCase{false, Events::OnTime, false},
-                                           TabsCase{true, Events::Late, false}, TabsCase{false, Events::Late, false},
-                                           TabsCase{true, Events::Never, false}, TabsCase{false, Events::Never, false},
-                                           TabsCase{true, Events::OnTime, true}, TabsCase{false, Events::OnTime, true},
-                                           TabsCase{true, Events::Never, true}, TabsCase{false, Events::Never, true}),
+                         ::testing::Values(TabsCase{true, Events::OnTime, false},
+                                           TabsCase{false, Events::OnTime, false}, TabsCase{true, Events::Late, false},
+                                           TabsCase{false, Events::Late, false}, TabsCase{true, Events::Never, false},
+                                           TabsCase{false, Events::Never, false}, TabsCase{true, Events::OnTime, true},
+                                           TabsCase{false, Events::OnTime, true}, TabsCase{true, Events::Never, true},
+                                           TabsCase{false, Events::Never, true}),
                          [](const ::testing::TestParamInfo<TabsCase>& param) {
                            const TabsCase& c = param.param;
                            return std::string(c.firstTabFirst ? "FirstTabFirst" : "SecondTabFirst") +

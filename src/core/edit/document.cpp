@@ -237,8 +237,7 @@ void Document::commit(HistoryStep&& step) {
   board_.modifiedAt = now();
   History& h = *history_;
   h.redo.clear();
-  const bool coalesces =
-      h.open && !step.coalesce.empty() && !h.undo.empty() && h.undo.back().coalesce == step.coalesce;
+  const bool coalesces = h.open && !step.coalesce.empty() && !h.undo.empty() && h.undo.back().coalesce == step.coalesce;
   if (coalesces) {
     auto& top = h.undo.back().changes;
     for (auto& c : step.changes) {
@@ -267,9 +266,7 @@ bool Document::canRedo() const { return !history_->redo.empty(); }
 std::size_t Document::undoDepth() const { return history_->undo.size(); }
 std::string Document::undoLabel() const { return history_->undo.empty() ? "" : history_->undo.back().label; }
 std::string Document::redoLabel() const { return history_->redo.empty() ? "" : history_->redo.back().label; }
-std::size_t Document::undoStepSize() const {
-  return history_->undo.empty() ? 0 : history_->undo.back().changes.size();
-}
+std::size_t Document::undoStepSize() const { return history_->undo.empty() ? 0 : history_->undo.back().changes.size(); }
 void Document::endGesture() { history_->open = false; }
 
 bool Document::undo() {
@@ -313,8 +310,8 @@ void Document::replaceBoard(Board board, bool clearHistory, const std::string& s
     return;
   }
   // Expressed as deltas like any other step: everything old goes, everything new comes.
-  history::Recorder rec(board_, stepLabel.empty() ? history::stepLabel(board_, {"Replace board", "Board ersetzen"})
-                                                  : stepLabel);
+  history::Recorder rec(
+      board_, stepLabel.empty() ? history::stepLabel(board_, {"Replace board", "Board ersetzen"}) : stepLabel);
   auto dropAll = [&rec](auto& list, auto tag) {
     using T = decltype(tag);
     for (std::size_t i = list.size(); i-- > 0;) rec.erase<T>(i);

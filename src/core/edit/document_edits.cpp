@@ -219,13 +219,20 @@ bool Document::setLang(Lang lang) {
 
 bool Document::setPersonaField(const std::string& field, const std::string& value) {
   std::string Persona::*target = nullptr;
-  if (field == "name") target = &Persona::name;
-  else if (field == "role") target = &Persona::role;
-  else if (field == "goal") target = &Persona::goal;
-  else if (field == "quote") target = &Persona::quote;
-  else if (field == "bio") target = &Persona::bio;
-  else if (field == "initials") target = &Persona::initials;
-  else if (field == "success") target = &Persona::success;
+  if (field == "name")
+    target = &Persona::name;
+  else if (field == "role")
+    target = &Persona::role;
+  else if (field == "goal")
+    target = &Persona::goal;
+  else if (field == "quote")
+    target = &Persona::quote;
+  else if (field == "bio")
+    target = &Persona::bio;
+  else if (field == "initials")
+    target = &Persona::initials;
+  else if (field == "success")
+    target = &Persona::success;
   if (target == nullptr) return false;
   return editInfo(kEditPersona, "persona:" + field, [&](Header& h) { h.persona.*target = clampText(value); });
 }
@@ -295,8 +302,7 @@ bool Document::setNoteTags(const std::string& id, const std::vector<std::string>
 }
 
 bool Document::setNoteEvidence(const std::string& id, Evidence e) {
-  return edit<Note>(id, e == Evidence::Observed ? kMarkObserved : kMarkAssumed, "",
-                    [&](Note& n) { n.evidence = e; });
+  return edit<Note>(id, e == Evidence::Observed ? kMarkObserved : kMarkAssumed, "", [&](Note& n) { n.evidence = e; });
 }
 
 bool Document::setNoteAuthor(const std::string& id, const std::string& author) {

@@ -85,7 +85,8 @@ std::vector<T>& listOf(Board& b) {
 
 // Sections, stages and lanes carry their merge clock in Board::stamps; notes and actions in themselves.
 template <class T>
-inline constexpr bool kStampedInBoard = std::is_same_v<T, Section> || std::is_same_v<T, Stage> || std::is_same_v<T, Lane>;
+inline constexpr bool kStampedInBoard =
+    std::is_same_v<T, Section> || std::is_same_v<T, Stage> || std::is_same_v<T, Lane>;
 template <class T>
 inline constexpr bool kCarriesClock = std::is_same_v<T, Note> || std::is_same_v<T, Action>;
 

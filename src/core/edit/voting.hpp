@@ -47,8 +47,7 @@ int votesLeft(const Board& board, const std::string& voter);  // budget − used
 // The rule for one vote: the voter's new count on the note after adding `change` dots (negative: taking
 // them back), or nothing when it is not allowed — an unknown note, an empty voter, no change, a count
 // below zero, or more dots than the budget leaves.
-std::optional<int> ballotAfterVote(const Board& board, const std::string& noteId, const std::string& voter,
-                                   int change);
+std::optional<int> ballotAfterVote(const Board& board, const std::string& noteId, const std::string& voter, int change);
 // Applies that rule to a plain board with a new board clock (Document::placeVote does the same as an
 // undo step). False, and nothing changes, when the rule says no.
 bool placeVote(Board& board, const std::string& noteId, const std::string& voter, int change);

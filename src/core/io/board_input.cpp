@@ -42,7 +42,7 @@ bool looksLikeLink(std::string_view word) {
     if (isSpace(c)) return false;
   }
   if (word.find('#') != std::string_view::npos && word.front() != '#') return true;  // a URL with a fragment
-  if (word.front() == '#') word.remove_prefix(1);                                   // "#…": a fragment
+  if (word.front() == '#') word.remove_prefix(1);                                    // "#…": a fragment
   if (word.substr(0, 5) == "json=") return true;
   if (word.size() < 8 || (word.front() != kLinkFormatCompact && word.front() != kLinkFormatFast)) return false;
   for (const char c : word) {
@@ -64,15 +64,18 @@ BoardInput sniffBoardInput(std::string_view text, std::string_view fileName) {
 
 Result<Board> readBoardInput(std::string_view text, std::string_view fileName) {
   switch (sniffBoardInput(text, fileName)) {
-    case BoardInput::Json: return loadJson(text);
-    case BoardInput::Link: return decodeLink(trimmed(text));
-    case BoardInput::Markdown: break;
+    case BoardInput::Json:
+      return loadJson(text);
+    case BoardInput::Link:
+      return decodeLink(trimmed(text));
+    case BoardInput::Markdown:
+      break;
   }
   return importMarkdown(text);
 }
 
-Result<Board> newBoardFromTemplate(BoardKind kind, const std::string& templateId, Lang lang,
-                                   std::uint64_t randomBits, std::int64_t nowMs) {
+Result<Board> newBoardFromTemplate(BoardKind kind, const std::string& templateId, Lang lang, std::uint64_t randomBits,
+                                   std::int64_t nowMs) {
   Result<Board> made = makeBoard(kind, templateId, lang);
   if (!made) return made;
   Board& b = made.value();

@@ -28,7 +28,7 @@ Result<Board> readBoardInput(std::string_view text, std::string_view fileName = 
 
 // A new board from a built-in template: a random id (core/base/ids.hpp) from `randomBits`, the
 // template's name as its title, created and modified at `nowMs`.
-Result<Board> newBoardFromTemplate(BoardKind kind, const std::string& templateId, Lang lang,
-                                   std::uint64_t randomBits, std::int64_t nowMs);
+Result<Board> newBoardFromTemplate(BoardKind kind, const std::string& templateId, Lang lang, std::uint64_t randomBits,
+                                   std::int64_t nowMs);
 
 }  // namespace mapathy

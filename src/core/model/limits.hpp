@@ -15,14 +15,14 @@ struct Limits {
   std::size_t maxBytes = 4u * 1024u * 1024u;  // whole document text
   std::size_t maxDepth = 32;                  // JSON nesting
   std::size_t maxNotes = 5000;
-  std::size_t maxTextBytes = 4000;            // one note's / field's text
-  std::size_t maxTags = 16;                   // per note
+  std::size_t maxTextBytes = 4000;  // one note's / field's text
+  std::size_t maxTags = 16;         // per note
   std::size_t maxTagBytes = 64;
   std::size_t maxSections = 24;
   std::size_t maxStages = 24;
   std::size_t maxLanes = 24;
   std::size_t maxActions = 1000;
-  std::size_t maxIdBytes = 64;                // any id (board, note, section, stage, lane, action)
+  std::size_t maxIdBytes = 64;  // any id (board, note, section, stage, lane, action)
 };
 
 // Largest whole number the format stores (2^53 − 1): every JSON reader, JavaScript included, keeps it exact.

@@ -22,10 +22,10 @@ namespace mapathy {
 struct StoredIndex {
   struct Entry {
     std::string id;
-    std::string title;              // shown when the board itself cannot be read
-    std::uint64_t generation = 0;   // ≥ 1; bumped by every save
+    std::string title;             // shown when the board itself cannot be read
+    std::uint64_t generation = 0;  // ≥ 1; bumped by every save
   };
-  std::string openId;               // the board open at the last visit, "" for none
+  std::string openId;  // the board open at the last visit, "" for none
   std::vector<Entry> boards;
   // Non-empty (its version) when a newer Mapathy wrote the index: the session then writes nothing.
   std::string newerLibrary;

@@ -43,9 +43,9 @@ std::uint64_t generationOf(const StoredIndex& index, const std::string& id) {
 
 // The open board's bookkeeping beside its Document.
 struct Session::Open {
-  LibraryBoard entry;               // generation, base and dirty flag (entry.board_ is unused while open)
+  LibraryBoard entry;  // generation, base and dirty flag (entry.board_ is unused while open)
   std::uint64_t revisionAtOpen = 0;
-  bool fromLibrary = false;         // it was on this device before it opened: it counts as work
+  bool fromLibrary = false;  // it was on this device before it opened: it counts as work
 };
 
 Session::Session(BoardStorage& storage, std::function<std::int64_t()> nowMs, std::function<std::uint64_t()> random64)
@@ -98,8 +98,8 @@ bool Session::readStored(const StoredIndex::Entry& entry, Board& board, Unopenab
     board = std::move(loaded.value());
     return true;
   }
-  unopenable = UnopenableBoard{entry.id, titleOf(entry.title, newerVersion.empty() ? stored.json : newerText),
-                               newerVersion};
+  unopenable =
+      UnopenableBoard{entry.id, titleOf(entry.title, newerVersion.empty() ? stored.json : newerText), newerVersion};
   problem = loaded.error();
   return false;
 }
@@ -247,7 +247,8 @@ void Session::replaceOpen(Board board) {
   if (doc_ && doc_->board().id == incoming.id) arriving.generation_ = open_->entry.generation_;
   putAsideOpen();
   // The same board put aside with other content: kept as a board of its own too, never dropped.
-  if (LibraryBoard* same = findInLibrary(incoming.id); same != nullptr && saveJson(same->board_) != saveJson(incoming)) {
+  if (LibraryBoard* same = findInLibrary(incoming.id);
+      same != nullptr && saveJson(same->board_) != saveJson(incoming)) {
     arriving.generation_ = same->generation_;  // what is stored under the id is this session's
     same->board_.id = ids::newBoardId(random64_());
     same->generation_ = 0;
@@ -369,8 +370,7 @@ bool Session::hasUnsavedChanges() const {
   const std::string openId = doc_ ? doc_->board().id : std::string();
   if (!openIdStored_ || openId != storedOpenId_) return true;
   if (open_ && (open_->entry.dirty_ || open_->entry.baseDirty_)) return true;
-  return std::any_of(library_.begin(), library_.end(),
-                     [](const LibraryBoard& e) { return e.dirty_ || e.baseDirty_; });
+  return std::any_of(library_.begin(), library_.end(), [](const LibraryBoard& e) { return e.dirty_ || e.baseDirty_; });
 }
 
 SaveResult Session::write(LibraryBoard& entry, const Board& board) {

@@ -59,10 +59,10 @@ class LibraryBoard {
  private:
   friend class Session;
   Board board_;
-  std::optional<Board> base_;    // the workshop base, when loaded (see baseLoaded_)
-  bool baseLoaded_ = false;      // false: whatever storage holds (loaded when the board opens)
-  bool baseDirty_ = false;       // base_ differs from what is stored
-  bool dirty_ = true;            // board_ differs from what is stored
+  std::optional<Board> base_;     // the workshop base, when loaded (see baseLoaded_)
+  bool baseLoaded_ = false;       // false: whatever storage holds (loaded when the board opens)
+  bool baseDirty_ = false;        // base_ differs from what is stored
+  bool dirty_ = true;             // board_ differs from what is stored
   std::uint64_t generation_ = 0;  // the stored generation last read or written here; 0: not stored
 };
 
@@ -192,7 +192,7 @@ class Session {
   std::function<std::int64_t()> nowMs_;
   std::function<std::uint64_t()> random64_;
   SessionListener* listener_ = nullptr;
-  std::string site_;   // the id prefix of everything this session creates (core/base/ids.hpp)
+  std::string site_;  // the id prefix of everything this session creates (core/base/ids.hpp)
   std::string voter_;
 
   std::unique_ptr<Document> doc_;
@@ -202,8 +202,8 @@ class Session {
   std::vector<std::string> removed_;  // ids to remove from storage at the next save
   std::string storedOpenId_;
   bool openIdStored_ = false;
-  bool readOnly_ = false;             // a newer Mapathy owns the library: nothing is written
-  bool saving_ = false;               // inside save() or storageChanged(): changes do not ask for another save
+  bool readOnly_ = false;  // a newer Mapathy owns the library: nothing is written
+  bool saving_ = false;    // inside save() or storageChanged(): changes do not ask for another save
   SaveResult lastFailure_ = SaveResult::Saved;
 };
 

@@ -40,12 +40,12 @@ std::string takeString(char* heap) {
 
 std::string stringOr(const nlohmann::json& object, const char* key) {
   return object.is_object() && object.contains(key) && object[key].is_string() ? object[key].get<std::string>()
-                                                                                : std::string();
+                                                                               : std::string();
 }
 
 // web/platform.js answers a failed write with a negative code.
 mapathy::SaveResult failure(double code) {
-  return code == -1 ? mapathy::SaveResult::Full
+  return code == -1   ? mapathy::SaveResult::Full
          : code == -3 ? mapathy::SaveResult::NewerLibrary
                       : mapathy::SaveResult::Unavailable;
 }
