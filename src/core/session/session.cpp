@@ -146,8 +146,9 @@ void Session::restore() {
     }
   }
   if (!problems.empty()) tell(Notice{Notice::Kind::BoardsUnreadable, "", "", problems});
-  // What was just read is what is stored.
-  storedOpenId_ = index.openId;
+  // What was just read is what is stored. (An "open" pointer at a board that did not open — one only a
+  // newer Mapathy can read — is left as it is until another board opens.)
+  storedOpenId_ = doc_ ? index.openId : std::string();
   openIdStored_ = doc_ == nullptr || doc_->board().id == index.openId;
 }
 
