@@ -258,6 +258,29 @@ void Document::commit(HistoryStep&& step) {
   changed();
 }
 
+template <class T>
+void Document::record(std::size_t index, T value, StepName name, const std::string& coalesce) {
+  const T& old = history::listOf<T>(board_)[index];
+  if constexpr (history::kCarriesClock<T>) value.modified = old.modified;
+  if (value == old) return;  // the same value: no step, no clock
+  history::Recorder rec(board_, history::stepLabel(board_, name), coalesce);
+  rec.replace(index, std::move(value));
+  commit(rec.take());
+}
+
+template void Document::record<Note>(std::size_t, Note, StepName, const std::string&);
+template void Document::record<Action>(std::size_t, Action, StepName, const std::string&);
+template void Document::record<Section>(std::size_t, Section, StepName, const std::string&);
+template void Document::record<Stage>(std::size_t, Stage, StepName, const std::string&);
+template void Document::record<Lane>(std::size_t, Lane, StepName, const std::string&);
+
+void Document::recordInfo(history::Header header, StepName name, const std::string& coalesce) {
+  if (header == history::headerOf(board_)) return;
+  history::Recorder rec(board_, history::stepLabel(board_, name), coalesce);
+  rec.header(std::move(header));
+  commit(rec.take());
+}
+
 // ---------------------------------------------------------------------------------------------
 // History
 // ---------------------------------------------------------------------------------------------

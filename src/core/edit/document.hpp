@@ -43,6 +43,9 @@ struct Place {
 
 class History;       // private to document*.cpp (document_history.hpp)
 struct HistoryStep;  // private to document*.cpp
+namespace history {
+struct Header;
+}
 
 // The name of an undo step in both languages; the board's language picks one ("Edit note").
 struct StepName {
@@ -171,6 +174,11 @@ class Document {
   bool edit(const std::string& id, StepName name, const std::string& coalesce, ChangeFn&& change);
   template <class ChangeFn>
   bool editInfo(StepName name, const std::string& coalesce, ChangeFn&& change);
+  // Records `value` as the new version of the entity at `index` of its list (nothing when it did not
+  // change, its clock aside), or `header` as the board's new fields. One step, stamped.
+  template <class T>
+  void record(std::size_t index, T value, StepName name, const std::string& coalesce);
+  void recordInfo(history::Header header, StepName name, const std::string& coalesce);
   // Records a finished edit: bumps the revision, stamps modifiedAt, clears redo, merges into the
   // previous step when `step.coalesce` matches it and no gesture boundary came in between.
   void commit(HistoryStep&& step);

@@ -206,9 +206,11 @@ std::string stepLabel(const Board& b, StepName name);
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Document::edit / Document::editInfo
 // ---------------------------------------------------------------------------------------------
+// Only the change itself depends on the caller; recording it (record<T>, recordInfo in document.cpp) is
+// one function per entity type.
 template <class T, class ChangeFn>
 bool Document::edit(const std::string& id, StepName name, const std::string& coalesce, ChangeFn&& change) {
-  auto index = history::indexOf(history::listOf<T>(board_), id);
+  const auto index = history::indexOf(history::listOf<T>(board_), id);
   if (!index) return false;
   T value = history::listOf<T>(board_)[*index];
   if constexpr (std::is_same_v<std::invoke_result_t<ChangeFn, T&>, bool>) {
@@ -216,11 +218,7 @@ bool Document::edit(const std::string& id, StepName name, const std::string& coa
   } else {
     change(value);
   }
-  if constexpr (history::kCarriesClock<T>) value.modified = history::listOf<T>(board_)[*index].modified;
-  if (value == history::listOf<T>(board_)[*index]) return true;  // the same value: no step, no clock
-  history::Recorder rec(board_, history::stepLabel(board_, name), coalesce);
-  rec.replace(*index, std::move(value));
-  commit(rec.take());
+  record(*index, std::move(value), name, coalesce);
   return true;
 }
 
@@ -232,10 +230,7 @@ bool Document::editInfo(StepName name, const std::string& coalesce, ChangeFn&& c
   } else {
     change(h);
   }
-  if (h == history::headerOf(board_)) return true;
-  history::Recorder rec(board_, history::stepLabel(board_, name), coalesce);
-  rec.header(std::move(h));
-  commit(rec.take());
+  recordInfo(std::move(h), name, coalesce);
   return true;
 }
 
