@@ -3,7 +3,8 @@
 // - the hidden textarea that receives typed text, so tablets and phones show their keyboard and IME,
 //   dead keys and composition (ä, ß, é, emoji) work: text is handed to the app, the textarea stays empty;
 // - clipboard, file download, file picker and drag-and-drop, the system share sheet, URL fragment changes;
-// - the local library's storage (localStorage, written crash-safe; see librarySave);
+// - the local library's storage (localStorage, written crash-safe; see librarySave) and the 'storage'
+//   event that keeps tabs of one browser in step;
 // - the service worker (sw.js) that keeps the site available offline;
 // - window.mapathy, the automation and test API (see README).
 // The C++ side is src/platform/web/ (browser.cpp calls MapathyWeb.*; the _mapathy_* exports are called here).
@@ -181,7 +182,7 @@
   });
   canvas.addEventListener('contextmenu', (event) => event.preventDefault());
 
-  // ---- outputs (issue 9): the board as PNG, and standalone pages (text view, print page) in a new tab.
+  // ---- outputs: the board as PNG, and standalone pages (text view, print page) in a new tab.
   // The core writes the SVG and the HTML; nothing here parses board text, and no board data ever goes
   // into this page's DOM: the SVG is drawn through an <img> from a Blob URL, the pages open in their own tab.
   const PNG_SCALE = 2;              // sharp on high-density screens and when scaled up in slides
@@ -275,14 +276,17 @@
     navigator.share({ title: title || 'Mapathy', url }).catch(() => { /* the person closed the sheet */ });
   }
 
-  // ---- the local library. Layout in localStorage:
+  // ---- the local library (src/platform/web/local_library.hpp is the C++ side). Layout in localStorage:
   //   mapathy:library          the index {version: 1, open: id, boards: {id: {gen, title, savedAt}}}
   //   mapathy:board:<id>:<gen> one stored version of a board (the JSON the app writes)
+  //   mapathy:base:<id>        the board's workshop base: the board as it arrived (for "Send back")
   // A save writes the new version under a new key, then the index that points at it; only then is the
   // version before the previous one removed. An interrupted or refused save leaves the index pointing at
-  // the previous version, which is still there.
+  // the previous version, which is still there. Every save bumps the board's gen, whichever tab saves:
+  // that is how a tab sees that another one wrote a board since it read it (the 'storage' event below).
   const LIBRARY_KEY = 'mapathy:library';
   const boardKey = (id, gen) => 'mapathy:board:' + id + ':' + gen;
+  const baseKey = (id) => 'mapathy:base:' + id;
 
   function storage() {
     try { return window.localStorage || null; } catch (e) { return null; }
@@ -310,13 +314,14 @@
       error.code === 22 || error.code === 1014);
   }
 
-  // 0 saved, 1 storage full, 2 storage unavailable, 3 the library belongs to a newer Mapathy.
+  // The board's new gen (≥ 1) when saved; -1 storage full, -2 storage unavailable, -3 the library belongs
+  // to a newer Mapathy.
   function librarySave(id, json, title) {
     const store = storage();
-    if (!store) return 2;
-    if (newerIndexVersion(store)) return 3;
+    if (!store) return -2;
+    if (newerIndexVersion(store)) return -3;
     let index;
-    try { index = readIndex(store); } catch (e) { return 2; }
+    try { index = readIndex(store); } catch (e) { return -2; }
     const previous = index.boards[id];
     const gen = previous ? previous.gen + 1 : 1;
     try {
@@ -325,10 +330,10 @@
       store.setItem(LIBRARY_KEY, JSON.stringify(index));
     } catch (error) {
       try { store.removeItem(boardKey(id, gen)); } catch (e) { /* nothing more to undo */ }
-      return isQuotaError(error) ? 1 : 2;
+      return isQuotaError(error) ? -1 : -2;
     }
     if (previous) try { store.removeItem(boardKey(id, previous.gen - 1)); } catch (e) { /* stays as garbage */ }
-    return 0;
+    return gen;
   }
 
   function libraryRemove(id) {
@@ -343,6 +348,7 @@
       store.setItem(LIBRARY_KEY, JSON.stringify(index));
       store.removeItem(boardKey(id, entry.gen));
       store.removeItem(boardKey(id, entry.gen - 1));
+      store.removeItem(baseKey(id));
     } catch (e) { /* the next save tries again */ }
   }
 
@@ -356,25 +362,55 @@
     } catch (e) { /* a full store keeps the old pointer: the board still opens from the list */ }
   }
 
-  function libraryLoad() {
+  // The index without the boards: {open, boards: [{id, title, gen}]}, or {newerLibrary: version}.
+  function libraryIndex() {
     const store = storage();
     if (!store) return '{"open":"","boards":[]}';
     const newer = newerIndexVersion(store);
-    if (newer) return JSON.stringify({ open: '', boards: [], newerLibrary: newer });
+    if (newer) return JSON.stringify({ newerLibrary: newer });
     try {
       const index = readIndex(store);
-      const boards = Object.keys(index.boards).map((id) => {
-        const gen = index.boards[id].gen;
-        const title = typeof index.boards[id].title === 'string' ? index.boards[id].title : '';
-        return { id, title, json: store.getItem(boardKey(id, gen)), previous: store.getItem(boardKey(id, gen - 1)) };
-      });
+      const boards = Object.keys(index.boards).map((id) => ({
+        id, title: typeof index.boards[id].title === 'string' ? index.boards[id].title : '', gen: index.boards[id].gen }));
       return JSON.stringify({ open: index.open || '', boards });
     } catch (e) {
       return '{"open":"","boards":[]}';
     }
   }
 
-  // ---- small per-device values (issue 8: the anonymous voter id of dot voting), under mapathy:device:<key>.
+  // One board's newest stored version and the one before: {json, previous} (null when absent).
+  function libraryBoard(id) {
+    const store = storage();
+    if (!store) return '{}';
+    try {
+      const entry = readIndex(store).boards[id];
+      if (!entry) return '{}';
+      return JSON.stringify({ json: store.getItem(boardKey(id, entry.gen)), previous: store.getItem(boardKey(id, entry.gen - 1)) });
+    } catch (e) {
+      return '{}';
+    }
+  }
+
+  function libraryBaseLoad(id) {
+    const store = storage();
+    if (!store) return '';
+    try { return store.getItem(baseKey(id)) || ''; } catch (e) { return ''; }
+  }
+
+  // 0 saved ('' removes), -1 storage full, -2 unavailable, -3 the library belongs to a newer Mapathy.
+  function libraryBaseSave(id, json) {
+    const store = storage();
+    if (!store) return -2;
+    if (newerIndexVersion(store)) return -3;
+    try {
+      if (json) store.setItem(baseKey(id), json); else store.removeItem(baseKey(id));
+      return 0;
+    } catch (error) {
+      return isQuotaError(error) ? -1 : -2;
+    }
+  }
+
+  // ---- small per-device values (the anonymous voter id of dot voting), under mapathy:device:<key>.
   function deviceLoad(key) {
     const store = storage();
     if (!store) return '';
@@ -436,10 +472,9 @@
     return pointer;
   }
 
-  // The semibold face for headings is not part of the first download (issue 7's budget; see
-  // src/platform/fonts.hpp): until it arrives, headings use the regular face. It is handed to the app when
-  // the page is idle (rebuilding the font atlas takes a moment). A failure (offline before the service
-  // worker cached it) changes nothing else: the app then builds its full atlas without it.
+  // The semibold face for headings is not part of the first download (the start-up size budget; see
+  // src/platform/fonts.hpp): until it arrives, headings use the regular face. A failure (offline before
+  // the service worker cached it) changes nothing else.
   let boldFont = 'pending';
   const whenIdle = (fn) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50));
   function loadBoldFont() {
@@ -530,7 +565,10 @@
     librarySave,
     libraryRemove,
     librarySetOpen,
-    libraryLoad,
+    libraryIndex,
+    libraryBoard,
+    libraryBaseLoad,
+    libraryBaseSave,
     askPersistentStorage,
     deviceLoad,
     deviceSave,
@@ -540,6 +578,11 @@
   // Write what is not saved yet when the page goes away (tab closed, app switched on a phone).
   const flushLibrary = () => { if (ready) Module._mapathy_flush_library(); };
   window.addEventListener('pagehide', flushLibrary);
+  // Another tab of this browser wrote the library: the app merges what it stored (the index changes with
+  // every save; key null: the storage was cleared).
+  window.addEventListener('storage', (event) => {
+    if (ready && (event.key === null || event.key === LIBRARY_KEY)) Module._mapathy_storage_changed();
+  });
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushLibrary(); });
 
   // Offline use: the service worker precaches this version of the site (relative URL: works below a

@@ -8,7 +8,8 @@
 //   mapathy merge A B [C…]                  mapathy delta BASE CHANGED [--base URL] [--voter ID]
 //
 // Exit codes: 0 success, 1 usage error (usage on stderr), 2 invalid input (one line on stderr).
-// All the work is in the core; this file only reads files, parses arguments and prints.
+// All the work is in the core — new boards and reading what is handed over go through the same code as
+// the app's (core/io/board_input.hpp); this file only reads files, parses arguments and prints.
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -23,11 +24,12 @@
 #include "core/export/export_csv.hpp"
 #include "core/export/export_html.hpp"
 #include "core/export/export_svg.hpp"
+#include "core/codec/share_link.hpp"
+#include "core/edit/merge.hpp"
+#include "core/io/board_input.hpp"
 #include "core/io/format.hpp"
 #include "core/io/markdown.hpp"
-#include "core/edit/merge.hpp"
 #include "core/model/model.hpp"
-#include "core/codec/share_link.hpp"
 #include "core/model/templates.hpp"
 
 namespace {
@@ -165,13 +167,10 @@ std::optional<std::string> option(const Args& a, const std::string& name) {
   return value;
 }
 
-std::string randomBoardId() {
+// Random bits for new ids (core/base/ids.hpp makes the ids from them, as in the app).
+std::uint64_t randomBits() {
   std::random_device rd;
-  std::mt19937_64 rng((static_cast<std::uint64_t>(rd()) << 32) ^ rd());
-  static constexpr char kDigits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
-  std::string id = "b-";
-  for (int i = 0; i < 10; ++i) id += kDigits[rng() % 36];
-  return id;
+  return (static_cast<std::uint64_t>(rd()) << 32) ^ rd();
 }
 
 std::int64_t nowMs() {
@@ -198,10 +197,8 @@ int cmdNew(const Args& a) {
     lang = *parsed;
   }
   std::string templ = option(a, "template").value_or(kind == BoardKind::EmpathyMap ? "classic" : "lifecycle");
-  auto board = makeBoard(kind, templ, lang);
+  auto board = newBoardFromTemplate(kind, templ, lang, randomBits(), nowMs());
   if (!board) return usage(board.error());
-  board->id = randomBoardId();
-  board->createdAt = board->modifiedAt = nowMs();
   board->appVersion = MAPATHY_VERSION;
   std::cout << saveJson(*board, true) << "\n";
   return kOk;
@@ -259,7 +256,7 @@ int cmdImport(const Args& a) {
   std::string error;
   auto text = readInput(a.positional[0], error);
   if (!text) return invalid(error);
-  auto board = importMarkdown(*text);
+  auto board = readBoardInput(*text, a.positional[0] == "-" ? std::string() : a.positional[0]);
   if (!board) return invalid(board.error());
   if (board->createdAt == 0) board->createdAt = board->modifiedAt = nowMs();
   board->appVersion = MAPATHY_VERSION;
@@ -331,24 +328,14 @@ int cmdExport(const Args& a) {
   return std::cout.good() ? kOk : invalid("could not write the output.");
 }
 
-std::string trimmed(std::string text) {
-  const auto isSpace = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
-  while (!text.empty() && isSpace(text.back())) text.pop_back();
-  std::size_t start = 0;
-  while (start < text.size() && isSpace(text[start])) ++start;
-  return text.substr(start);
-}
-
-// A board from a file (JSON, or a file holding a link), a link, or "-" (standard input, either).
+// A board from a file (JSON, a Markdown outline, or a file holding a link), a link, or "-" (standard
+// input, any of these): what the app accepts when a file is dropped on it (core/io/board_input.hpp).
 Result<Board> loadBoardOrLink(const std::string& arg) {
-  const bool looksLikeLink = arg.find('#') != std::string::npos || arg.rfind("json=", 0) == 0;
-  if (arg != "-" && looksLikeLink) return decodeLink(arg);
+  if (arg != "-" && sniffBoardInput(arg) == BoardInput::Link) return readBoardInput(arg);
   std::string error;
   auto text = readInput(arg, error);
   if (!text) return Error{error};
-  const std::string content = trimmed(*text);
-  if (!content.empty() && content.front() == '{') return loadJson(*text);
-  return decodeLink(content);
+  return readBoardInput(*text, arg == "-" ? std::string() : arg);
 }
 
 std::string oneLine(std::string text) {

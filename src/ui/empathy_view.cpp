@@ -178,7 +178,7 @@ void drawPersona(EditorContext& ctx, EmpathyViewState& state, ImVec2 wmin, ImVec
     const float fs = cv.fontSize(30.0f);
     ImFont* font = fontForSize(fs, true, initials.c_str());
     const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, initials.c_str());
-    dl->AddText(font, fs, ImVec2(disc.x - ts.x * 0.5f, disc.y - ts.y * 0.5f), IM_COL32(255, 255, 255, 255),
+    dl->AddText(font, fs, ImVec2(disc.x - ts.x * 0.5f, disc.y - ts.y * 0.5f), pal.onAccent,
                 initials.c_str());
   }
   // The disc is also the "edit persona" toggle.
@@ -367,7 +367,7 @@ void drawSection(EditorContext& ctx, const Section& s, int noteCount, ImVec2 wmi
   dl->AddCircleFilled(c, size * 0.5f, hovered ? pal.accent : colours::kSurface);
   dl->AddCircle(c, size * 0.5f, withAlpha(pal.accent, 0.6f), 32, 1.0f);
   drawIcon(dl, Icon::Plus, ImVec2(bp.x + size * 0.2f, bp.y + size * 0.2f), size * 0.6f,
-           hovered ? IM_COL32(255, 255, 255, 255) : pal.accent);
+           hovered ? pal.onAccent : pal.accent);
   if (hovered) {
     ImGui::SetTooltip("%s", tr("section.add"));
   }

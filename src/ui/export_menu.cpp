@@ -3,6 +3,7 @@
 
 #include <string_view>
 
+#include "core/base/text.hpp"
 #include "core/export/export_csv.hpp"
 #include "core/export/export_html.hpp"
 #include "core/export/export_svg.hpp"
@@ -33,43 +34,8 @@ const StringTableRegistrar kRegisterExportStrings(kExportStrings);
 
 }  // namespace
 
-std::string exportFileStem(const std::string& title) {
-  std::string s;
-  const auto dash = [&s] {
-    if (!s.empty() && s.back() != '-') s.push_back('-');
-  };
-  for (std::size_t i = 0; i < title.size(); ++i) {
-    const auto c = static_cast<unsigned char>(title[i]);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      s.push_back(static_cast<char>(c));
-    } else if (c >= 'A' && c <= 'Z') {
-      s.push_back(static_cast<char>(c - 'A' + 'a'));
-    } else if (c == 0xC3 && i + 1 < title.size()) {  // Latin-1 letters German titles use
-      const std::string_view spelled = [&]() -> std::string_view {
-        switch (static_cast<unsigned char>(title[i + 1])) {
-          case 0xA4: case 0x84: return "ae";  // ä Ä
-          case 0xB6: case 0x96: return "oe";  // ö Ö
-          case 0xBC: case 0x9C: return "ue";  // ü Ü
-          case 0x9F: return "ss";             // ß
-          default: return "";
-        }
-      }();
-      if (spelled.empty()) {
-        dash();
-      } else {
-        s += spelled;
-      }
-      ++i;
-    } else {
-      dash();
-    }
-  }
-  while (!s.empty() && s.back() == '-') s.pop_back();
-  return s.empty() ? std::string("mapathy-board") : s;
-}
-
 void openTextView(Host& host, const Board& board) {
-  host.showHtml(exportFileStem(board.title) + "-text.html", exportAccessibleHtml(board, uiLang()));
+  host.showHtml(text::fileStem(board.title) + "-text.html", exportAccessibleHtml(board, uiLang()));
 }
 
 bool textViewButton() { return iconButtonTip(label("export.textView").c_str(), Icon::TextView, tr("export.textViewTip")); }
@@ -84,7 +50,7 @@ void exportButtons(Host& host, const Board& board, ExportMenuState& state) {
     state.semicolons = uiLang() == Lang::De;
     state.initialised = true;
   }
-  const std::string stem = exportFileStem(board.title);
+  const std::string stem = text::fileStem(board.title);
   ImGui::TextUnformatted(tr("export.heading"));
   if (iconButton(label("export.png").c_str(), Icon::Download)) host.downloadPng(stem, exportSvg(board));
   ImGui::SameLine();

@@ -1,4 +1,4 @@
-// Mapathy UI — the outputs people take away after a workshop (issue 9): the board as a picture (PNG,
+// Mapathy UI — the outputs people take away after a workshop: the board as a picture (PNG,
 // SVG), its notes and action items as spreadsheets (CSV), a print page (print or save as PDF) and the
 // accessible text view for screen readers. The core makes every one of them (core/export_*.hpp); this
 // module only offers them in the share dialog and the toolbar and hands the results to the Host.
@@ -28,9 +28,5 @@ bool textViewButton();
 // True in the frame Alt+Shift+A is pressed (the text view's keyboard shortcut; Ctrl/Cmd-free so it does not
 // collide with browser shortcuts, and not a plain letter so typing never triggers it).
 bool textViewShortcutPressed();
-
-// A file name stem from a board title: lower-case ASCII letters and digits, umlauts spelled out
-// (ä → ae, ß → ss), other runs become "-"; "mapathy-board" when nothing is left.
-std::string exportFileStem(const std::string& title);
 
 }  // namespace mapathy::ui

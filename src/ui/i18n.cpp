@@ -84,6 +84,7 @@ const UiString kCoreStrings[] = {
     {"msg.badFile", "The file \"%s\" could not be opened: %s", "Die Datei „%s“ ließ sich nicht öffnen: %s"},
     {"msg.stashed", "Your previous board \"%s\" was kept under \"Boards on this device\".",
                     "Dein vorheriges Board „%s“ wurde unter „Boards auf diesem Gerät“ aufbewahrt."},
+    {"msg.otherTab", "Changes from another tab came in.", "Änderungen aus einem anderen Tab sind eingetroffen."},
     {"msg.copied", "Link copied.", "Link kopiert."},
     {"msg.actionCreated", "Action created from the note.", "Maßnahme aus der Notiz erstellt."},
     {"msg.templateFailed", "The template could not be created: %s", "Die Vorlage ließ sich nicht anlegen: %s"},

@@ -70,10 +70,8 @@ struct JourneyViewState {
   bool openLaneMenu = false;
 };
 
-// Draws the journey board of ctx.doc with the view state `state`.
+// Draws the journey board of ctx.doc with the view state `state` (the app keeps one per open board).
 void drawJourneyView(EditorContext& ctx, JourneyViewState& state);
-// Same, with a view state kept by the module (one journey view per app).
-void drawJourneyView(EditorContext& ctx);
 
 // The world centre of a score level in an emotion/expectation lane whose top is `laneTop`.
 [[nodiscard]] float journeyScoreY(float laneTop, int score);

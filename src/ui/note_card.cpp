@@ -375,7 +375,7 @@ void NoteCards::drawCard(EditorContext& ctx, const Note& note, ImVec2 worldMin, 
     drawEditor(ctx, note, worldMin, worldMax);
   } else if (fs >= 5.0f) {
     const char* text = note.text.empty() ? tr("note.placeholder") : note.text.c_str();
-    const ImU32 ink = note.text.empty() ? colours::kInkMuted : colours::kInk;
+    const ImU32 ink = note.text.empty() ? colours::kInkMuted : pal.ink;
     dl->AddText(ImGui::GetFont(), fs, textPos, withAlpha(ink, alpha), text, nullptr, wrap, &clip);
   } else {
     // Far away: grey bars stand in for text (drawing glyphs this small costs and shows nothing).
@@ -399,7 +399,7 @@ void NoteCards::drawCard(EditorContext& ctx, const Note& note, ImVec2 worldMin, 
     const bool observed = note.evidence == Evidence::Observed;
     const char* ev = observed ? tr("note.observed") : tr("note.assumed");
     const ImU32 evFill = observed ? withAlpha(pal.accent, 0.92f * alpha) : withAlpha(colours::kInk, 0.07f * alpha);
-    const ImU32 evText = observed ? withAlpha(IM_COL32(255, 255, 255, 255), alpha) : withAlpha(colours::kInk, 0.75f * alpha);
+    const ImU32 evText = observed ? withAlpha(pal.onAccent, alpha) : withAlpha(pal.ink, 0.75f * alpha);
     const ImVec2 ps = drawPill(dl, ImVec2(x, footerY), ev, evFill, evText, sfs);
     x += ps.x + 4.0f * z;
     // Votes at the right: a dot and the count in a pill (the dot is drawn: the UI font has no "●").

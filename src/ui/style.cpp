@@ -6,25 +6,21 @@
 #include <cmath>
 #include <cstring>
 
-#include "core/model/model.hpp"
 #include "imgui_internal.h"
 
 namespace mapathy::ui {
 
 namespace {
 
-// Pastel sticky-note fills with a deeper accent of the same hue and a very pale tint. Fills are light
-// enough that kInk text stays above 7:1 contrast on every one of them.
-const std::array<NoteColour, kPaletteSize> kPalette = {{
-    {IM_COL32(254, 240, 138, 255), IM_COL32(202, 138, 4, 255), IM_COL32(254, 252, 232, 255)},    // yellow
-    {IM_COL32(254, 215, 170, 255), IM_COL32(234, 88, 12, 255), IM_COL32(255, 247, 237, 255)},    // orange
-    {IM_COL32(251, 207, 232, 255), IM_COL32(219, 39, 119, 255), IM_COL32(253, 242, 248, 255)},   // pink
-    {IM_COL32(221, 214, 254, 255), IM_COL32(124, 58, 237, 255), IM_COL32(245, 243, 255, 255)},   // purple
-    {IM_COL32(191, 219, 254, 255), IM_COL32(37, 99, 235, 255), IM_COL32(239, 246, 255, 255)},    // blue
-    {IM_COL32(153, 246, 228, 255), IM_COL32(13, 148, 136, 255), IM_COL32(240, 253, 250, 255)},   // teal
-    {IM_COL32(187, 247, 208, 255), IM_COL32(22, 163, 74, 255), IM_COL32(240, 253, 244, 255)},    // green
-    {IM_COL32(229, 231, 235, 255), IM_COL32(75, 85, 99, 255), IM_COL32(249, 250, 251, 255)},     // grey
-}};
+// The core's note palette as ImGui colours (built once: toImU32 is constexpr, the table is data).
+const std::array<NoteColour, kPaletteSize> kPalette = [] {
+  std::array<NoteColour, kPaletteSize> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const PaletteColour& c = kNotePalette[i];
+    out[i] = NoteColour{toImU32(c.fill), toImU32(c.ink), toImU32(c.accent), toImU32(c.onAccent), toImU32(c.tint)};
+  }
+  return out;
+}();
 
 bool gTouch = false;
 float gScale = 1.0f;
@@ -33,11 +29,7 @@ ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 }  // namespace
 
-const NoteColour& noteColour(int index) {
-  const int n = static_cast<int>(kPalette.size());
-  const int i = ((index % n) + n) % n;
-  return kPalette[static_cast<std::size_t>(i)];
-}
+const NoteColour& noteColour(int index) { return kPalette[static_cast<std::size_t>(paletteIndex(index))]; }
 
 ImU32 withAlpha(ImU32 col, float alpha) {
   const auto a = static_cast<float>((col >> IM_COL32_A_SHIFT) & 0xFF) * std::clamp(alpha, 0.0f, 1.0f);

@@ -1,28 +1,35 @@
 // Mapathy UI — the look: a calm, light ImGui style, the note palette, soft shadows and drawn icons.
 //
-// All colours come from here so every view agrees. The note palette has kPaletteSize entries; each
-// has a card fill, a darker accent (badges, borders) and a pale tint for section backgrounds, all
-// chosen so the ink colour (near-black) keeps a contrast ratio above 7:1 on the fill.
+// Every colour a view uses comes from here so the views agree. The colours of the board itself (note
+// fills and their ink, accents, tints, text, muted text, canvas, panels) are the core's one table
+// (core/model/palette.hpp), so the screen looks like the exports and one contrast test covers both; the
+// colours below that have no counterpart on a board (buttons, banners, focus) belong to the app's chrome.
 // Touch mode scales paddings and minimum target sizes so every control is at least 44 CSS pixels.
 // Icons are drawn with the draw list (no icon font needed), sized to the current font.
 #pragma once
 
+#include "core/model/palette.hpp"
 #include "imgui.h"
 
 namespace mapathy::ui {
 
+// One palette entry (core PaletteColour) as ImGui colours.
 struct NoteColour {
-  ImU32 fill;    // card background
-  ImU32 accent;  // borders, badges, section heading bar
-  ImU32 tint;    // section background
+  ImU32 fill;      // card background
+  ImU32 ink;       // text on the card (≥ 7:1 on fill)
+  ImU32 accent;    // borders, badges, section heading bar, avatar disc
+  ImU32 onAccent;  // text on the accent (initials on the avatar disc)
+  ImU32 tint;      // section background
 };
 
 namespace colours {
-inline constexpr ImU32 kInk = IM_COL32(31, 35, 40, 255);          // main text
-inline constexpr ImU32 kInkMuted = IM_COL32(88, 96, 105, 255);     // hints (contrast ≥ 4.5:1 on white)
-inline constexpr ImU32 kCanvas = IM_COL32(244, 245, 247, 255);     // canvas background
+// From the board's table (core/model/palette.hpp).
+inline constexpr ImU32 kInk = toImU32(kBoardColours.text);          // main text
+inline constexpr ImU32 kInkMuted = toImU32(kBoardColours.muted);    // hints (≥ 4.5:1 on canvas and panels)
+inline constexpr ImU32 kCanvas = toImU32(kBoardColours.background);  // canvas background
+inline constexpr ImU32 kSurface = toImU32(kBoardColours.panel);      // panels, toolbar
+// The app's chrome.
 inline constexpr ImU32 kCanvasDots = IM_COL32(214, 218, 224, 255);
-inline constexpr ImU32 kSurface = IM_COL32(255, 255, 255, 255);    // panels, toolbar
 inline constexpr ImU32 kBorder = IM_COL32(222, 226, 231, 255);
 inline constexpr ImU32 kPrimary = IM_COL32(79, 70, 229, 255);      // indigo: main actions, focus
 inline constexpr ImU32 kPrimaryHover = IM_COL32(67, 56, 202, 255);

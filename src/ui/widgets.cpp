@@ -1,6 +1,7 @@
 // Mapathy UI — std::string-bound ImGui inputs (see widgets.hpp).
 #include "ui/widgets.hpp"
 
+#include "ui/i18n.hpp"
 #include "ui/style.hpp"
 
 namespace mapathy::ui {
@@ -37,6 +38,18 @@ void hintText(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, colours::kInkMuted);
   ImGui::TextWrapped("%s", text);
   ImGui::PopStyleColor();
+}
+
+void endDialog(const char* scope, bool close) {
+  ImGui::SameLine();
+  if (ImGui::Button(label("common.cancel", scope).c_str(), ImVec2(0, minTarget())) ||
+      ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    close = true;
+  }
+  if (close) {
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
 }
 
 }  // namespace mapathy::ui

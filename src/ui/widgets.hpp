@@ -1,5 +1,5 @@
 // Mapathy UI — small ImGui helpers used by several views: text inputs bound to std::string (growing
-// buffers, so long German text never gets cut off) and a hint line.
+// buffers, so long German text never gets cut off), a hint line and the ending of a modal dialog.
 #pragma once
 
 #include <string>
@@ -15,5 +15,10 @@ bool inputTextMultiline(const char* label, std::string* text, ImVec2 size, ImGui
 
 // Wrapped, muted text (hints under headings).
 void hintText(const char* text);
+
+// The end of a modal dialog: a "Cancel" button beside what came before (`scope` keeps its ID apart from
+// other dialogs' "###common.cancel.<scope>"), Escape does the same; the popup closes when either was
+// used or `close` is already true. Call where ImGui::EndPopup() would go.
+void endDialog(const char* scope, bool close);
 
 }  // namespace mapathy::ui

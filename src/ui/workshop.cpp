@@ -2,11 +2,11 @@
 #include "ui/workshop.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <set>
 #include <tuple>
 
+#include "core/base/text.hpp"
 #include "core/codec/share_link.hpp"
 
 namespace mapathy::ui {
@@ -114,10 +114,7 @@ std::string sendBackLink(const Board& base, const Board& current, const std::str
 // ------------------------------------------------------------------------------------------------
 bool setDotsPerPerson(Document& doc, int dots) { return doc.setVotesPerPerson(dots); }
 
-int dotsOn(const Note& note, const std::string& voter) {
-  auto it = note.ballots.find(voter);
-  return it == note.ballots.end() ? 0 : it->second.count;
-}
+int dotsOn(const Note& note, const std::string& voter) { return dotsOf(note, voter); }
 
 bool placeDot(Document& doc, const std::string& noteId, const std::string& voter, int change) {
   // One small step: the note's ballot for this voter, with its own clock (the note's text clock
@@ -126,27 +123,10 @@ bool placeDot(Document& doc, const std::string& noteId, const std::string& voter
 }
 
 bool sortNotesByVotes(Document& doc) {
-  const Board& b = doc.board();
-  // Group by place; inside a place, most votes first, ties in their current order.
-  std::map<std::tuple<std::string, std::string, std::string>, std::vector<const Note*>> places;
-  for (const Note& n : b.notes) places[{n.section, n.stage, n.lane}].push_back(&n);
-  std::vector<std::pair<std::string, std::int64_t>> orders;
-  for (auto& [key, notes] : places) {
-    std::sort(notes.begin(), notes.end(), [](const Note* x, const Note* y) {
-      return std::tie(x->order, x->id) < std::tie(y->order, y->id);
-    });
-    std::vector<const Note*> sorted = notes;
-    std::stable_sort(sorted.begin(), sorted.end(), [](const Note* x, const Note* y) { return x->votes > y->votes; });
-    if (sorted == notes) continue;
-    std::int64_t order = 1024;
-    for (const Note* n : sorted) {
-      if (n->order != order) orders.emplace_back(n->id, order);
-      order += 1024;
-    }
-  }
+  const std::vector<std::pair<std::string, std::int64_t>> orders = ordersByVotes(doc.board());
   if (orders.empty()) return false;
   // One step with a delta per moved note (never a copy of the board).
-  return doc.setNoteOrders(orders, stepLabel(b, "Sort by votes", "Nach Stimmen sortieren"));
+  return doc.setNoteOrders(orders, stepLabel(doc.board(), "Sort by votes", "Nach Stimmen sortieren"));
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -224,9 +204,7 @@ std::int64_t WorkshopTimer::remainingMs(std::int64_t nowMs) const {
 
 std::string WorkshopTimer::display(std::int64_t nowMs) const {
   const std::int64_t seconds = (remainingMs(nowMs) + 999) / 1000;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%d:%02d", static_cast<int>(seconds / 60), static_cast<int>(seconds % 60));
-  return buf;
+  return text::format("%d:%02d", static_cast<int>(seconds / 60), static_cast<int>(seconds % 60));
 }
 
 }  // namespace mapathy::ui

@@ -67,7 +67,7 @@ struct Prompt {
   const char* en;
   const char* de;
 };
-// The prompts that open up the customer's perspective (issue 8), in both languages.
+// The prompts that open up the customer's perspective, in both languages.
 const std::vector<Prompt>& workshopPrompts();
 // Adds `text` as the first note of `place` with the tag "prompt". Returns the note id or "".
 std::string insertPrompt(Document& doc, const Place& place, const std::string& text);

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "core/base/text.hpp"
 #include "core/codec/share_link.hpp"
+#include "core/session/session.hpp"
 #include "ui/app.hpp"
 #include "ui/i18n.hpp"
 #include "ui/note_card.hpp"
@@ -100,18 +102,6 @@ const UiString kWorkshopStrings[] = {
 };
 // clang-format on
 
-std::string formatInts(const char* fmt, int a, int b = 0, int c = 0, int d = 0) {
-  char buf[512];
-  std::snprintf(buf, sizeof buf, fmt, a, b, c, d);
-  return buf;
-}
-
-std::string formatStr(const char* fmt, const std::string& a, const std::string& b = "") {
-  std::vector<char> buf(a.size() + b.size() + std::char_traits<char>::length(fmt) + 16);
-  std::snprintf(buf.data(), buf.size(), fmt, a.c_str(), b.c_str());
-  return buf.data();
-}
-
 std::string preview(const std::string& text, std::size_t max = 60) {
   if (text.size() <= max) return text;
   std::size_t cut = max;
@@ -121,37 +111,18 @@ std::string preview(const std::string& text, std::size_t max = 60) {
 
 const StringTableRegistrar kRegister(kWorkshopStrings);
 
-// The participant's anonymous voter id is kept on the device (Host::loadDeviceValue): a reload or a
-// later visit counts their dots against the same budget instead of handing out fresh ones. Random
-// base-36, never a name; six digits keep ballots short in contribution links.
-constexpr const char* kVoterKey = "voter";
-constexpr std::size_t kVoterDigits = 6;
-
-bool plausibleVoter(const std::string& voter) {
-  if (voter.size() < 4 || voter.size() > 16) return false;
-  auto base36 = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'); };
-  return std::all_of(voter.begin(), voter.end(), base36);
-}
-
-std::string deviceVoter(Host& host) {
-  std::string stored = host.loadDeviceValue(kVoterKey);
-  if (plausibleVoter(stored)) return stored;
-  static const char kDigits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
-  std::uint64_t bits = host.random64();
-  std::string voter;
-  for (std::size_t i = 0; i < kVoterDigits; ++i, bits /= 36) voter.push_back(kDigits[bits % 36]);
-  host.saveDeviceValue(kVoterKey, voter);
-  return voter;
-}
-
 }  // namespace
 
 void registerWorkshopStrings() { registerStrings(kWorkshopStrings, sizeof kWorkshopStrings / sizeof kWorkshopStrings[0]); }
 
-WorkshopPanel::WorkshopPanel(Host& host) : host_(host), voter_(deviceVoter(host)) { registerWorkshopStrings(); }
+WorkshopPanel::WorkshopPanel(Host& host, Session& session) : host_(host), session_(session) {
+  registerWorkshopStrings();
+  session_.voter();  // made and kept on the device on the first visit, before any dot is placed
+}
 
-void WorkshopPanel::onBoardOpened(const Board& board) {
-  base_ = board;
+const std::string& WorkshopPanel::voter() const { return session_.voter(); }
+
+void WorkshopPanel::onBoardOpened() {
   highlighted_.clear();
   lastMerge_ = MergeOutcome();
   presenting_ = false;
@@ -203,22 +174,22 @@ void WorkshopPanel::drawPanel(EditorContext& ctx, float width, float height) {
     mergeDone_ = false;
   }
   if (lastMerge_.linksMerged > 0) {
-    ImGui::TextUnformatted(formatInts(tr("workshop.summary"), static_cast<int>(lastMerge_.addedNotes.size()),
+    ImGui::TextUnformatted(text::format(tr("workshop.summary"), static_cast<int>(lastMerge_.addedNotes.size()),
                                       static_cast<int>(lastMerge_.editedNotes.size()),
                                       static_cast<int>(lastMerge_.deletedNotes.size()), lastMerge_.votesAdded)
                                .c_str());
     if (!lastMerge_.conflicts.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, colours::kWarning);
       ImGui::TextUnformatted(
-          formatInts(tr("workshop.conflicts"), static_cast<int>(lastMerge_.conflicts.size())).c_str());
+          text::format(tr("workshop.conflicts"), static_cast<int>(lastMerge_.conflicts.size())).c_str());
       ImGui::PopStyleColor();
       for (const Conflict& c : lastMerge_.conflicts) {
         ImGui::PushID(c.id.c_str());
         const std::string text =
             c.kind == Conflict::Kind::BothEdited
-                ? formatStr(tr("workshop.conflictBoth"), preview(c.incomingWon ? c.incomingText : c.baseText, 40),
+                ? text::format(tr("workshop.conflictBoth"), preview(c.incomingWon ? c.incomingText : c.baseText, 40),
                             preview(c.incomingWon ? c.baseText : c.incomingText, 40))
-                : formatStr(tr("workshop.conflictDeleted"),
+                : text::format(tr("workshop.conflictDeleted"),
                             preview(c.baseText.empty() ? c.incomingText : c.baseText, 60));
         ImGui::Bullet();
         ImGui::SameLine();
@@ -241,9 +212,10 @@ void WorkshopPanel::drawPanel(EditorContext& ctx, float width, float height) {
   // ---- send back (participant)
   heading("workshop.sendTitle");
   hintText(tr("workshop.sendHint"));
-  const bool canSend = hasContribution(base_, doc.board(), voter_);
+  const Board* base = session_.workshopBase();
+  const bool canSend = base != nullptr && hasContribution(*base, doc.board(), voter());
   if (iconButton(label("workshop.send").c_str(), Icon::Share, false, canSend, canSend)) {
-    sendLink_ = sendBackLink(base_, doc.board(), voter_, host_.pageAddress());
+    sendLink_ = sendBackLink(*base, doc.board(), voter(), host_.pageAddress());
     openSend_ = !sendLink_.empty();
   }
   if (!canSend) hintText(tr("workshop.sendNothing"));
@@ -272,14 +244,14 @@ void WorkshopPanel::votingSection(EditorContext& ctx) {
   if (iconButton(label("workshop.dots.less").c_str(), Icon::Minus, true, budget > 0)) setDotsPerPerson(doc, budget - 1);
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(formatInts(tr("workshop.dotsPerPerson"), votesPerPerson(doc.board())).c_str());
+  ImGui::TextUnformatted(text::format(tr("workshop.dotsPerPerson"), votesPerPerson(doc.board())).c_str());
   ImGui::SameLine();
   if (iconButton(label("workshop.dots.more").c_str(), Icon::Plus, true, budget < kMaxVotesPerPerson)) {
     setDotsPerPerson(doc, budget + 1);
   }
   const int now = votesPerPerson(doc.board());
   if (now == 0) return;
-  ImGui::TextUnformatted(formatInts(tr("workshop.dotsLeft"), votesLeft(doc.board(), voter_), now).c_str());
+  ImGui::TextUnformatted(text::format(tr("workshop.dotsLeft"), votesLeft(doc.board(), voter()), now).c_str());
   ImGui::Checkbox(label("workshop.dots.show").c_str(), &showDots_);
   if (iconButton(label("workshop.sort").c_str(), Icon::Vote)) sortNotesByVotes(doc);
   ImGui::TextDisabled("%s", tr("workshop.results"));
@@ -292,7 +264,7 @@ void WorkshopPanel::votingSection(EditorContext& ctx) {
     ImGui::PushID(t.noteId.c_str());
     ImGui::Bullet();
     ImGui::SameLine();
-    ImGui::TextUnformatted((preview(n->text, 50) + " — " + formatInts(tr("workshop.resultRow"), t.votes, t.voters)).c_str());
+    ImGui::TextUnformatted((preview(n->text, 50) + " — " + text::format(tr("workshop.resultRow"), t.votes, t.voters)).c_str());
     if (ImGui::SmallButton(label("workshop.show", "result." + t.noteId).c_str())) {
       ctx.cards.select(t.noteId);
       if (auto centre = ctx.cards.lastWorldCentre(t.noteId)) ctx.canvas.centreOn(*centre);
@@ -352,7 +324,7 @@ void WorkshopPanel::timerSection() {
   }
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(formatInts(tr("workshop.timerMinutes"), timer_.minutes()).c_str());
+  ImGui::TextUnformatted(text::format(tr("workshop.timerMinutes"), timer_.minutes()).c_str());
   ImGui::SameLine();
   if (iconButton(label("workshop.timer.more").c_str(), Icon::Plus, true, !timer_.running() && timer_.minutes() < 120)) {
     timer_.setMinutes(timer_.minutes() + 1);
@@ -389,8 +361,8 @@ void WorkshopPanel::decorateCard(EditorContext& ctx, const Note& note, ImVec2 a,
   if (budget == 0 || !showDots_ || presenting_) return;
   const float side = std::max(18.0f, std::min(26.0f * z, touchMode() ? 44.0f : 30.0f));
   if (b.x - a.x < side * 2.5f || b.y - a.y < side * 1.5f) return;  // too small at this zoom
-  const int mine = dotsOn(note, voter_);
-  const int left = votesLeft(board, voter_);
+  const int mine = dotsOn(note, voter());
+  const int left = votesLeft(board, voter());
   const bool canAdd = left > 0;
   // "+ dot" at the top-right corner; "− dot" left of it once I placed dots here.
   const ImVec2 addMin(b.x - side - 4.0f, a.y + 4.0f);
@@ -401,7 +373,7 @@ void WorkshopPanel::decorateCard(EditorContext& ctx, const Note& note, ImVec2 a,
     const std::string addId = "vote.add." + note.id;
     const bool add = ImGui::InvisibleButton(addId.c_str(), ImVec2(side, side));
     if (ImGui::IsItemHovered()) {
-      ImGui::SetTooltip("%s · %s", tr("workshop.vote.add"), formatInts(tr("workshop.dotsLeft"), left, budget).c_str());
+      ImGui::SetTooltip("%s · %s", tr("workshop.vote.add"), text::format(tr("workshop.dotsLeft"), left, budget).c_str());
     }
     bool remove = false;
     if (mine > 0) {
@@ -410,8 +382,8 @@ void WorkshopPanel::decorateCard(EditorContext& ctx, const Note& note, ImVec2 a,
       remove = ImGui::InvisibleButton(remId.c_str(), ImVec2(side, side));
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("workshop.vote.remove"));
     }
-    if (add && canAdd) placeDot(ctx.doc, note.id, voter_, +1);
-    if (remove) placeDot(ctx.doc, note.id, voter_, -1);
+    if (add && canAdd) placeDot(ctx.doc, note.id, voter(), +1);
+    if (remove) placeDot(ctx.doc, note.id, voter(), -1);
     return;
   }
   const float r = side * 0.42f;
@@ -473,7 +445,7 @@ void WorkshopPanel::drawOverlay(const Document& doc, ImVec2 canvasMin, ImVec2 ca
                                         up ? colours::kDanger : urgent ? colours::kWarning : colours::kInk, shown.c_str());
   }
   if (showDots) {
-    ImGui::TextUnformatted(formatInts(tr("workshop.dotsLeft"), votesLeft(doc.board(), voter_), budget).c_str());
+    ImGui::TextUnformatted(text::format(tr("workshop.dotsLeft"), votesLeft(doc.board(), voter()), budget).c_str());
   }
   ImGui::End();
 }
@@ -522,32 +494,32 @@ void WorkshopPanel::mergeDialog(Document& doc) {
     const MergeOutcome& m = lastMerge_;
     if (m.linksMerged > 0) {
       ImGui::PushStyleColor(ImGuiCol_Text, colours::kSuccess);
-      ImGui::TextUnformatted(formatInts(tr("workshop.linksMerged"), m.linksMerged).c_str());
+      ImGui::TextUnformatted(text::format(tr("workshop.linksMerged"), m.linksMerged).c_str());
       ImGui::PopStyleColor();
-      ImGui::TextUnformatted(formatInts(tr("workshop.summary"), static_cast<int>(m.addedNotes.size()),
+      ImGui::TextUnformatted(text::format(tr("workshop.summary"), static_cast<int>(m.addedNotes.size()),
                                         static_cast<int>(m.editedNotes.size()), static_cast<int>(m.deletedNotes.size()),
                                         m.votesAdded)
                                  .c_str());
       if (!m.changed) hintText(tr("workshop.nothingNew"));
       if (!m.conflicts.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours::kWarning);
-        ImGui::TextUnformatted(formatInts(tr("workshop.conflicts"), static_cast<int>(m.conflicts.size())).c_str());
+        ImGui::TextUnformatted(text::format(tr("workshop.conflicts"), static_cast<int>(m.conflicts.size())).c_str());
         ImGui::PopStyleColor();
         for (const Conflict& c : m.conflicts) {
           ImGui::Bullet();
           ImGui::SameLine();
           ImGui::TextUnformatted(
               (c.kind == Conflict::Kind::BothEdited
-                   ? formatStr(tr("workshop.conflictBoth"), preview(c.incomingWon ? c.incomingText : c.baseText, 40),
+                   ? text::format(tr("workshop.conflictBoth"), preview(c.incomingWon ? c.incomingText : c.baseText, 40),
                                preview(c.incomingWon ? c.baseText : c.incomingText, 40))
-                   : formatStr(tr("workshop.conflictDeleted"), preview(c.baseText.empty() ? c.incomingText : c.baseText)))
+                   : text::format(tr("workshop.conflictDeleted"), preview(c.baseText.empty() ? c.incomingText : c.baseText)))
                   .c_str());
         }
       }
     }
     for (const std::string& e : m.errors) {
       ImGui::PushStyleColor(ImGuiCol_Text, colours::kDanger);
-      ImGui::TextUnformatted(formatStr(tr("workshop.linkError"), e).c_str());
+      ImGui::TextUnformatted(text::format(tr("workshop.linkError"), e).c_str());
       ImGui::PopStyleColor();
     }
     if (iconButton(label("workshop.mergeDone").c_str(), Icon::Check, false, true, true) ||
@@ -575,7 +547,7 @@ void WorkshopPanel::sendBackDialog(Document& doc) {
   std::string shown = sendLink_;
   ImGui::SetNextItemWidth(-1);
   inputText("##workshop.sendLink", &shown, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
-  ImGui::TextDisabled("%s", formatInts(tr("workshop.sendLength"), static_cast<int>(sendLink_.size())).c_str());
+  ImGui::TextDisabled("%s", text::format(tr("workshop.sendLength"), static_cast<int>(sendLink_.size())).c_str());
   if (iconButton(label("workshop.sendCopy").c_str(), Icon::Copy, false, true, true)) {
     host_.setClipboardText(sendLink_);
   }
@@ -625,7 +597,7 @@ void WorkshopPanel::drawPresentation(const Document& doc, ImVec2 size) {
   if (iconButton(label("workshop.present.prev").c_str(), Icon::Back, false, step_ > 0)) step_ = std::max(0, step_ - 1);
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(formatInts(tr("workshop.present.step"), step_ + 1, steps).c_str());
+  ImGui::TextUnformatted(text::format(tr("workshop.present.step"), step_ + 1, steps).c_str());
   ImGui::SameLine();
   if (iconButton(label("workshop.present.next").c_str(), Icon::Share, false, step_ < steps - 1, true)) {
     step_ = std::min(steps - 1, step_ + 1);
@@ -700,7 +672,7 @@ void WorkshopPanel::drawPresentation(const Document& doc, ImVec2 size) {
       dl->AddRectFilled(a, e, pal.fill, 10.0f);
       dl->AddText(ImGui::GetFont(), noteSize, ImVec2(a.x + 14.0f, a.y + 14.0f), colours::kInk, n.text.c_str(), nullptr, inner);
       if (n.votes > 0) {
-        drawPill(dl, ImVec2(a.x + 14.0f, e.y - noteSize - 6.0f), formatInts(tr("workshop.present.votes"), n.votes).c_str(),
+        drawPill(dl, ImVec2(a.x + 14.0f, e.y - noteSize - 6.0f), text::format(tr("workshop.present.votes"), n.votes).c_str(),
                  colours::kPrimary, IM_COL32(255, 255, 255, 255), noteSize * 0.7f);
       }
       rowH = std::max(rowH, h);

@@ -1,5 +1,5 @@
 // Mapathy UI — the workshop panel: merge participants' links, send a contribution back, dot voting,
-// facilitation prompts, a countdown timer and a presentation mode (issue 8). Logic in workshop.hpp.
+// facilitation prompts, a countdown timer and a presentation mode. Logic in workshop.hpp.
 //
 // The app shell owns one WorkshopPanel and calls, per frame:
 //   toolbarButton()                    in the toolbar ("Workshop" toggles the panel)
@@ -9,8 +9,9 @@
 //   drawOverlay(doc, min, max)         the countdown and "dots left" floating over the board
 //   drawPresentation(doc, size)        instead of the board view while presenting()
 //   dialogs(doc)                       the "Merge links" and "Send back" dialogs
-// and onBoardOpened() whenever a board is opened: that board is what a participant's "Send back"
-// compares against.
+// and onBoardOpened() whenever another board is opened (highlights and presentation start afresh).
+// What a participant's "Send back" compares against is the board's workshop base, which the session
+// keeps with the board (core/session/session.hpp), and the voter id is the session's too.
 //
 // Widget labels for tests and automation (window.mapathy.widgets()), all "###workshop.<name>":
 //   toolbar, close, merge, send, dots.more, dots.less, dots.show, sort, prompt.<n>, prompt.place,
@@ -30,6 +31,10 @@
 #include "ui/editor_context.hpp"
 #include "ui/workshop.hpp"
 
+namespace mapathy {
+class Session;
+}
+
 namespace mapathy::ui {
 
 class Host;
@@ -38,12 +43,9 @@ void registerWorkshopStrings();
 
 class WorkshopPanel {
  public:
-  // Takes the device's anonymous voter id from the host (made and stored there on the first visit).
-  explicit WorkshopPanel(Host& host);
-  // The participant's anonymous voter id (random, kept per device; never a name).
-  void setVoter(const std::string& voter) { voter_ = voter; }
+  WorkshopPanel(Host& host, Session& session);
 
-  void onBoardOpened(const Board& board);
+  void onBoardOpened();
 
   [[nodiscard]] bool open() const { return open_; }
   void setOpen(bool isOpen) { open_ = isOpen; }
@@ -66,8 +68,8 @@ class WorkshopPanel {
   [[nodiscard]] bool wantsAnimationFrames() const { return timer_.running(); }
 
   // ---- state for tests and automation
-  [[nodiscard]] const std::string& voter() const { return voter_; }
-  [[nodiscard]] const Board& base() const { return base_; }
+  // The participant's anonymous voter id (the session's: random, kept per device; never a name).
+  [[nodiscard]] const std::string& voter() const;
   [[nodiscard]] const MergeOutcome& lastMerge() const { return lastMerge_; }
   [[nodiscard]] const std::vector<std::string>& highlighted() const { return highlighted_; }
   [[nodiscard]] const WorkshopTimer& timer() const { return timer_; }
@@ -82,8 +84,7 @@ class WorkshopPanel {
   void heading(const char* key);
 
   Host& host_;
-  std::string voter_;
-  Board base_;
+  Session& session_;
   bool open_ = false;
   // merge
   bool openMerge_ = false;

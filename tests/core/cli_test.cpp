@@ -196,7 +196,7 @@ TEST_F(Cli, ExportJsonAndMarkdownAndImportBack) {
   EXPECT_EQ(lines(invalid.err), 1);
 }
 
-// ---- merge and delta (issue 8) -------------------------------------------------------------------
+// ---- merge and delta ------------------------------------------------------------------------------
 
 // Two copies of the fixture board that both went on after clock 9: the facilitator edits k3-1, the
 // participant edits k3-1 too (a conflict) and adds a note.

@@ -1,4 +1,4 @@
-// The Document's side of workshops (issue 8, core/merge.hpp): every deletion in the editor leaves a
+// The Document's side of workshops (core/edit/merge.hpp): every deletion in the editor leaves a
 // tombstone at the step's clock, so merging an older whole-board link or a participant's
 // contribution that still holds the deleted thing cannot bring it back; undo takes the tombstone
 // away with the deletion (and the thing then survives a merge again). Dots, the dot budget and note

@@ -1,4 +1,4 @@
-// The bad-input list of issue 6, one test each: a share link or board file from a stranger may be
+// The bad-input list, one test each: a share link or board file from a stranger may be
 // truncated, hand-edited, corrupted or made to hurt. For every case the core answers with a clear
 // message naming the problem (checked here word for word where it matters), nothing crashes, memory
 // stays bounded, and the CLI (`mapathy decode` / `mapathy validate`) exits 2 with exactly one line on

@@ -2,7 +2,7 @@
 // tombstones, conflicts, votes per voter, dangling references), then properties over random
 // boards and random edit sequences on several replicas — merge is commutative, associative and
 // idempotent, applying contributions in any order gives the same board, results stay valid — and
-// the size promise of issue 8 (five short notes fit a 400-character link).
+// the size promise of workshops (five short notes fit a 400-character link).
 #include "core/edit/merge.hpp"
 
 #include <gtest/gtest.h>
@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/base/ids.hpp"
 #include "core/io/format.hpp"
 #include "core/codec/share_link.hpp"
 #include "core/model/templates.hpp"
@@ -24,14 +25,7 @@ namespace {
 
 // ---- a replica that edits like the editor does ------------------------------------------------
 
-std::string base36(std::uint64_t n) {
-  std::string digits;
-  do {
-    digits.insert(digits.begin(), "0123456789abcdefghijklmnopqrstuvwxyz"[n % 36]);
-    n /= 36;
-  } while (n != 0);
-  return digits;
-}
+using ids::base36;
 
 void addTombstone(Board& b, const std::string& id, std::uint64_t clock) {
   auto it = std::lower_bound(b.tombstones.begin(), b.tombstones.end(), id,

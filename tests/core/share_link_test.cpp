@@ -1,6 +1,6 @@
 // Tests of share links: round trips (templates, umlauts, emoji, multi-line text, extra fields,
 // 1,000 notes, random boards), the json= form, every error path of hostile input, and the size
-// promise of issue 3 (whole URL ≤ 2,000 characters and ≥ 25% shorter than deflate+base64url and
+// size promise (whole URL ≤ 2,000 characters and ≥ 25% shorter than deflate+base64url and
 // lz-string links of the same JSON), with the three figures printed.
 #include "core/codec/share_link.hpp"
 
@@ -786,7 +786,7 @@ TEST(ShareLinkPriming, FreshBoardsShareNoWordWithEitherPriming) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The size promise (issue 3), measured on the typical German empathy map.
+// The size promise, measured on the typical German empathy map.
 // ---------------------------------------------------------------------------------------------
 TEST(ShareLinkSize, TypicalGermanEmpathyMapBeatsDeflateAndLzStringByAQuarter) {
   const Board b = samples::typicalGermanEmpathyMap();

@@ -1,5 +1,5 @@
-// core/text.hpp: the UTF-8 rules every loader shares, decoding that always makes progress, and the
-// thousands grouping of messages.
+// core/base/text.hpp: the UTF-8 rules every loader shares, decoding that always makes progress, the
+// thousands grouping of messages, printf-style messages and download file names.
 #include "core/base/text.hpp"
 
 #include <gtest/gtest.h>
@@ -65,6 +65,22 @@ TEST(Text, GroupsThousands) {
   EXPECT_EQ(groupedThousands(1000), "1,000");
   EXPECT_EQ(groupedThousands(100000), "100,000");
   EXPECT_EQ(groupedThousands(1234567), "1,234,567");
+}
+
+TEST(Text, FileStemSpellsOutUmlautsAndDropsTheRest) {
+  EXPECT_EQ(fileStem("Straßenbahn: Fahrgäste & \"Störungen\""), "strassenbahn-fahrgaeste-stoerungen");
+  EXPECT_EQ(fileStem("ÄÖÜ 2025"), "aeoeue-2025");
+  EXPECT_EQ(fileStem("漢字"), "mapathy-board");
+  EXPECT_EQ(fileStem(""), "mapathy-board");
+}
+
+TEST(Text, FormatFillsPatternsOfAnyLength) {
+  EXPECT_EQ(format("%d notes", 3), "3 notes");
+  EXPECT_EQ(format("%s · %s", std::string("Sagt"), "Denkt"), "Sagt · Denkt");
+  const std::string long_(5000, 'x');
+  EXPECT_EQ(format("<%s>", long_).size(), 5002u);
+  EXPECT_EQ(format("%d:%02d", 4, 5), "4:05");
+  EXPECT_EQ(format("no arguments, 100%%"), "no arguments, 100%%");
 }
 
 }  // namespace

@@ -357,8 +357,8 @@ TEST(OpenLink, AGoodLinkNeverSilentlyReplacesUnsavedWork) {
   ASSERT_TRUE(h.app->openLink(link));
   h.frames(2);
   EXPECT_EQ(board(h).id, board(other).id);
-  ASSERT_EQ(h.app->recentBoards().size(), 1u);
-  EXPECT_EQ(h.app->recentBoards()[0].board.id, mine);
+  ASSERT_EQ(h.app->session().library().size(), 1u);
+  EXPECT_EQ(h.app->session().library()[0].board().id, mine);
   EXPECT_EQ(h.app->messages().back().kind, MessageKind::Info);
   // The kept board can be continued from the start screen.
   ASSERT_TRUE(h.click("Boards"));
@@ -375,8 +375,8 @@ TEST(OpenLink, AGoodLinkNeverSilentlyReplacesUnsavedWork) {
   EXPECT_EQ(board(h).id, mine);
   EXPECT_EQ(h.app->screen(), Screen::Board);
   // …and the board from the link was put aside in turn, not dropped.
-  ASSERT_FALSE(h.app->recentBoards().empty());
-  EXPECT_EQ(h.app->recentBoards()[0].board.id, board(other).id);
+  ASSERT_FALSE(h.app->session().library().empty());
+  EXPECT_EQ(h.app->session().library()[0].board().id, board(other).id);
 }
 
 TEST(OpenFile, JsonAndMarkdownOpenAndBadFilesAreReported) {
@@ -564,6 +564,48 @@ TEST(I18n, EveryCoreKeyHasGermanAndEnglish) {
   EXPECT_EQ(langFromTag("en"), Lang::En);
   EXPECT_EQ(langFromTag("fr-FR"), Lang::En);
   EXPECT_STREQ(tr("no.such.key"), "no.such.key");
+}
+
+// View state belongs to the board it was made on: a stage rename in progress on one journey board is not
+// carried over to the next board opened (both have a stage "awareness"), and comes back empty too.
+TEST(BoardView, AnEditInProgressDoesNotFollowToAnotherBoard) {
+  AppHarness h;
+  ASSERT_TRUE(h.app->newBoard(BoardKind::Journey, "lifecycle", Lang::En));
+  h.frames(3);
+  ASSERT_TRUE(h.click("stage:awareness"));
+  h.frames(2);
+  ASSERT_NE(h.find("edit:stage:awareness"), nullptr);
+  h.type("Ent");  // half-way through a rename (typing is applied as it goes: the board holds work)
+  ASSERT_TRUE(h.app->newBoard(BoardKind::Journey, "lifecycle", Lang::En));
+  h.frames(3);
+  EXPECT_EQ(h.find("edit:stage:awareness"), nullptr) << "the other board's rename field is not open here";
+  EXPECT_NE(h.find("stage:awareness"), nullptr);
+  const std::string first = h.app->session().library().empty() ? "" : h.app->session().library()[0].board().id;
+  ASSERT_FALSE(first.empty()) << "the first board (renamed in part) was kept";
+  ASSERT_TRUE(h.app->session().openFromLibrary(first));
+  h.frames(3);
+  EXPECT_EQ(h.find("edit:stage:awareness"), nullptr);
+}
+
+// The session's notices become messages in the UI language.
+TEST(SessionNotices, ChangesFromAnotherTabAreToldInGerman) {
+  AppHarness h("de-DE");
+  ASSERT_TRUE(h.app->newBoard(BoardKind::EmpathyMap, "classic", Lang::De));
+  h.frames(2);
+  // Another tab of the same browser adds a note and saves.
+  mapathy::testing::FakeStorage otherTab(h.store);
+  Session other(otherTab, [&] { return h.host.now; }, [&] { return h.host.random64(); });
+  other.restore();
+  ASSERT_NE(other.document(), nullptr);
+  ASSERT_EQ(other.document()->board().id, board(h).id);
+  other.document()->addNote(Place{"says", "", ""}, "aus dem anderen Tab");
+  other.save();
+  h.storage->deliver(*h.session);
+  h.frames(2);
+  ASSERT_FALSE(h.app->messages().empty());
+  EXPECT_EQ(h.app->messages().back().text, "Änderungen aus einem anderen Tab sind eingetroffen.");
+  ASSERT_EQ(board(h).notes.size(), 1u);
+  EXPECT_EQ(board(h).notes[0].text, "aus dem anderen Tab");
 }
 
 }  // namespace

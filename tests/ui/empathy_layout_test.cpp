@@ -1,4 +1,4 @@
-// The empathy map fills the canvas (issue 4): at 100 % its regions span the canvas's width (up to a
+// The empathy map fills the canvas: at 100 % its regions span the canvas's width (up to a
 // sensible column width) and its rows share the canvas's height, so there is no empty band beside or
 // below the map on a wide screen, and a row grows (the map then pans) only when its notes need the room.
 #include <gtest/gtest.h>

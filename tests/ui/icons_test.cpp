@@ -1,4 +1,4 @@
-// The drawn icons (issue 4): every icon draws something and no two look the same, so the share dialog's
+// The drawn icons: every icon draws something and no two look the same, so the share dialog's
 // print and text-view buttons have their own pictures (a printer, a page of text) instead of borrowing
 // the share and eye icons.
 #include <gtest/gtest.h>

@@ -17,6 +17,7 @@
 #include "ui/journey_view.hpp"
 #include "ui/note_card.hpp"
 #include "ui/test_hooks.hpp"
+#include "ui_harness.hpp"
 
 namespace mapathy::ui {
 namespace {
@@ -140,7 +141,7 @@ class JourneyHarness {
   ImGuiContext* context_ = nullptr;
   ItemRecorder recorder_;
   Document doc_;
-  Host host_;
+  testing::FakeHost host_;
   Canvas canvas_;
   NoteCards cards_;
   NoteFilter filter_;
@@ -517,7 +518,7 @@ TEST(JourneyView, EveryJourneyStringHasBothLanguages) {
 TEST(JourneyView, ReportsItsContentBoundsForFit) {
   Board board = lifecycleBoard();
   Document doc(board);
-  Host host;
+  testing::FakeHost host;
   Canvas canvas;
   NoteCards cards;
   NoteFilter filter;

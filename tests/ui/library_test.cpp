@@ -1,4 +1,4 @@
-// "Boards on this device" and boards this app cannot open (issue 6, nothing lost): a board stored by a
+// "Boards on this device" and boards this app cannot open (nothing lost): a board stored by a
 // newer Mapathy is listed with the reason, offers nothing that could change it, and an older copy of it
 // opened here becomes a board of its own so that saving it never writes over the newer one.
 #include <gtest/gtest.h>
@@ -42,13 +42,18 @@ bool anyItemContains(AppHarness& h, const std::string& text) {
   return false;
 }
 
+// A board a newer Mapathy saved on this device (format version 7).
+std::string newerBoardJson(const std::string& id, const std::string& title) {
+  return R"({"format":"mapathy","version":7,"kind":"empathy-map","board":{"id":")" + id + R"(","title":")" + title +
+         R"("}})";
+}
+
 TEST(Library, ABoardFromANewerMapathyIsListedWithItsVersionAndOffersNoAction) {
   AppHarness h;
-  std::vector<Board> boards;
-  boards.push_back(namedBoard("mine", "Meine Karte"));
-  h.app->restoreLibrary(std::move(boards), "", {UnopenableBoard{"future", "Aus der Zukunft", "7"}});
-  h.frames(2);
-  ASSERT_EQ(h.app->unopenableBoards().size(), 1u);
+  h.store.boards["mine"] = {1, "Meine Karte", saveJson(namedBoard("mine", "Meine Karte")), ""};
+  h.store.boards["future"] = {4, "Aus der Zukunft", newerBoardJson("future", "Aus der Zukunft"), ""};
+  h.reload();
+  ASSERT_EQ(h.app->session().unopenable().size(), 1u);
   EXPECT_TRUE(anyItemContains(h, "Aus der Zukunft"));
   EXPECT_TRUE(anyItemContains(h, "made by a newer Mapathy (format version 7)"));
   // One row of buttons: the readable board's. The newer board has none (nothing can change it here).
@@ -59,14 +64,15 @@ TEST(Library, ABoardFromANewerMapathyIsListedWithItsVersionAndOffersNoAction) {
 
 TEST(Library, TheReasonIsSaidInGermanToo) {
   AppHarness de("de-DE");
-  de.app->restoreLibrary({}, "", {UnopenableBoard{"future", "Aus der Zukunft", "7"}});
-  de.frames(2);
+  de.store.boards["future"] = {1, "Aus der Zukunft", newerBoardJson("future", "Aus der Zukunft"), ""};
+  de.reload();
   EXPECT_TRUE(anyItemContains(de, "mit einer neueren Mapathy erstellt (Formatversion 7)"));
 }
 
 TEST(Library, AnOlderCopyOfANewerBoardOpensAsABoardOfItsOwn) {
   AppHarness h;
-  h.app->restoreLibrary({}, "", {UnopenableBoard{"shared-id", "Neu", "2"}});
+  h.store.boards["shared-id"] = {2, "Neu", newerBoardJson("shared-id", "Neu"), ""};
+  h.reload();
   // The same board as it was before a newer Mapathy changed it, e.g. from a link shared back then.
   const Board older = namedBoard("shared-id", "Alt");
   const std::string link = encodeLink(older, h.host.pageAddress());
@@ -74,8 +80,10 @@ TEST(Library, AnOlderCopyOfANewerBoardOpensAsABoardOfItsOwn) {
   ASSERT_NE(h.app->document(), nullptr);
   EXPECT_EQ(h.app->document()->board().title, "Alt");
   EXPECT_NE(h.app->document()->board().id, "shared-id") << "saving it must never write over the newer board";
-  ASSERT_EQ(h.app->unopenableBoards().size(), 1u);
-  EXPECT_EQ(h.app->unopenableBoards()[0].id, "shared-id");
+  ASSERT_EQ(h.app->session().unopenable().size(), 1u);
+  EXPECT_EQ(h.app->session().unopenable()[0].id, "shared-id");
+  h.frames(3);
+  EXPECT_EQ(h.store.boards.at("shared-id").json, newerBoardJson("shared-id", "Neu")) << "left byte for byte";
 }
 
 }  // namespace

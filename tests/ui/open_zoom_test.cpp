@@ -1,4 +1,4 @@
-// A board's opening zoom is settled in its very first frame (issue 4): the canvas is fitted to the layout
+// A board's opening zoom is settled in its very first frame: the canvas is fitted to the layout
 // that frame computes, before anything is drawn, so the zoom and every widget's place are the same in the
 // first frame as in all later ones, whatever the window size. (It used to be fitted a frame later, to the
 // previous frame's layout, so the first frame showed the board at another zoom and place.)

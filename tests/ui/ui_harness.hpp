@@ -1,7 +1,8 @@
 // Headless harness for the whole app: an ImGui context without a renderer (font atlas built, frames run
-// with NewFrame / App::frame / Render), a fake Host that records what the app asks of the platform, and
-// simulated mouse and keyboard input through ImGuiIO. Widgets are found by label through the
-// test-hook ItemRecorder, as the browser tests do through window.mapathy.widgets().
+// with NewFrame / App::frame / Render), a fake Host that records what the app asks of the platform, a
+// session over a fake browser storage (tests/core/fake_storage.hpp; its save timer runs after each
+// frame), and simulated mouse and keyboard input through ImGuiIO. Widgets are found by label through
+// the test-hook ItemRecorder, as the browser tests do through window.mapathy.widgets().
 #pragma once
 
 #include <gtest/gtest.h>
@@ -11,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "../core/fake_storage.hpp"
+#include "core/session/session.hpp"
 #include "imgui.h"
 #include "ui/app.hpp"
 #include "ui/i18n.hpp"
@@ -28,24 +31,20 @@ class FakeHost : public Host {
   std::string preferredLanguage() override { return language; }
   void pickFile() override { ++pickFileCalls; }
   std::int64_t nowMs() override { return now; }
-  std::uint64_t random64() override {
+  // Random bits for the session (ids): a fixed sequence per seed, so two harnesses with other seeds are
+  // two devices.
+  std::uint64_t random64() {
     seed = seed * 6364136223846793005ull + 1442695040888963407ull;
     return seed >> 11;
   }
 
-  // Issue 9 (outputs): what the app asked to rasterise or to show in a new tab.
+  // What the app asked to rasterise or to show in a new tab.
   void downloadPng(const std::string& name, const std::string& svg) override {
     pngs.push_back(Download{name, "image/svg+xml", svg});
   }
   void showHtml(const std::string& name, const std::string& html) override {
     pages.push_back(Download{name, "text/html", html});
   }
-  // Issue 8: per-device values (the voter id), kept as long as this host lives (a "device").
-  std::string loadDeviceValue(const std::string& key) override {
-    auto it = deviceValues.find(key);
-    return it == deviceValues.end() ? std::string() : it->second;
-  }
-  void saveDeviceValue(const std::string& key, const std::string& value) override { deviceValues[key] = value; }
 
   struct Download {
     std::string name, mime, bytes;
@@ -54,7 +53,6 @@ class FakeHost : public Host {
   std::vector<Download> downloads;
   std::vector<Download> pngs;   // downloadPng: name stem and the SVG
   std::vector<Download> pages;  // showHtml
-  std::map<std::string, std::string> deviceValues;  // loadDeviceValue / saveDeviceValue
   std::string language = "en-GB";
   int pickFileCalls = 0;
   std::int64_t now = 1'700'000'000'000;
@@ -76,14 +74,27 @@ class AppHarness {
     int h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     recorder.install(context_);
-    app = std::make_unique<App>(host);
+    start();
     frames(2);
   }
   ~AppHarness() {
     ImGui::SetCurrentContext(context_);
     app.reset();
+    session.reset();
+    storage.reset();
     recorder.uninstall();
     ImGui::DestroyContext(context_);
+  }
+
+  // A reload of the page: what is not stored yet is saved (the page is hidden first), then a new
+  // session reads the same storage and a new App views it.
+  void reload() {
+    session->save();
+    app.reset();
+    session.reset();
+    storage.reset();
+    start();
+    frames(2);
   }
   AppHarness(const AppHarness&) = delete;
   AppHarness& operator=(const AppHarness&) = delete;
@@ -96,6 +107,7 @@ class AppHarness {
     ImGui::NewFrame();
     app->frame();
     ImGui::Render();
+    storage->runSaveTimer(*session);
   }
   void frames(int n) {
     for (int i = 0; i < n; ++i) {
@@ -205,10 +217,21 @@ class AppHarness {
   }
 
   FakeHost host;
+  mapathy::testing::FakeLocalStorage store;  // the device's storage: outlives reloads
+  std::unique_ptr<mapathy::testing::FakeStorage> storage;
+  std::unique_ptr<Session> session;
   ItemRecorder recorder;
   std::unique_ptr<App> app;
 
  private:
+  void start() {
+    storage = std::make_unique<mapathy::testing::FakeStorage>(store);
+    session = std::make_unique<Session>(
+        *storage, [this] { return host.now; }, [this] { return host.random64(); });
+    session->restore();
+    app = std::make_unique<App>(host, *session);
+  }
+
   ImGuiContext* context_ = nullptr;
 };
 

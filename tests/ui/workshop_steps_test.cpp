@@ -1,4 +1,4 @@
-// Workshop gaps of issue 8, against the headless app: the facilitator's own deletions stay deleted
+// Workshop details, against the headless app: the facilitator's own deletions stay deleted
 // when an older link is merged (and undo brings them back); dots, "sort by votes" and prompts are
 // small single undo steps; the voter id survives an app restart on the same device; the
 // presentation mode steps through a journey board's stages and is read-only.
@@ -135,7 +135,7 @@ TEST(WorkshopVoter, TheVoterIdSurvivesAnAppRestartOnTheSameDevice) {
   AppHarness h;
   const std::string voter = h.app->workshop().voter();
   ASSERT_GE(voter.size(), 4u);
-  EXPECT_EQ(h.host.deviceValues["voter"], voter) << "kept on the device";
+  EXPECT_EQ(h.store.deviceValues["voter"], voter) << "kept on the device";
 
   newClassicMap(h);
   Document& doc = *h.app->document();
@@ -148,10 +148,8 @@ TEST(WorkshopVoter, TheVoterIdSurvivesAnAppRestartOnTheSameDevice) {
   EXPECT_EQ(votesLeft(board(h), voter), 1);
   const std::string link = h.app->shareLink();
 
-  // Restart: a new App on the same device (host) opens the same board again.
-  h.app.reset();
-  h.app = std::make_unique<App>(h.host);
-  h.frames(2);
+  // Restart: a new session and App on the same device open the same board again.
+  h.reload();
   EXPECT_EQ(h.app->workshop().voter(), voter) << "same device, same voter";
   ASSERT_TRUE(h.app->openLink(link));
   h.frames(3);
@@ -164,14 +162,14 @@ TEST(WorkshopVoter, TheVoterIdSurvivesAnAppRestartOnTheSameDevice) {
 
   // Another device gets another id; a device whose stored value is unusable gets a new one.
   AppHarness other;
-  other.host.deviceValues.clear();  // a device that never ran Mapathy, with its own randomness
+  other.store.deviceValues.clear();  // a device that never ran Mapathy, with its own randomness
   other.host.seed = 4711;
-  other.app = std::make_unique<App>(other.host);
+  other.reload();
   EXPECT_NE(other.app->workshop().voter(), voter);
-  other.host.deviceValues["voter"] = "<script>";
-  other.app = std::make_unique<App>(other.host);
+  other.store.deviceValues["voter"] = "<script>";
+  other.reload();
   EXPECT_NE(other.app->workshop().voter(), "<script>");
-  EXPECT_EQ(other.host.deviceValues["voter"], other.app->workshop().voter());
+  EXPECT_EQ(other.store.deviceValues["voter"], other.app->workshop().voter());
 }
 
 TEST(WorkshopPresentation, StepsThroughAJourneyBoardsStagesReadOnly) {

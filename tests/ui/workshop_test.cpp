@@ -1,4 +1,4 @@
-// The workshop panel (issue 8) against a headless ImGui context: merging links is one undo step and
+// The workshop panel against a headless ImGui context: merging links is one undo step and
 // highlights what came in, "Send back" makes a short contribution link, dots stay within the budget
 // and travel in that link, prompts land at the top of the chosen place, the presentation mode is
 // read-only, the countdown runs on the host's clock, and the share dialog shows a large QR code.
@@ -158,7 +158,8 @@ TEST(WorkshopSendBack, FiveShortNotesMakeALinkOfAtMost400Characters) {
   AppHarness h;
   ASSERT_TRUE(h.app->openLink(roomLink));
   h.frames(3);
-  EXPECT_EQ(h.app->workshop().base().id, start.id);
+  ASSERT_NE(h.app->session().workshopBase(), nullptr);
+  EXPECT_EQ(h.app->session().workshopBase()->id, start.id);
   Document& doc = *h.app->document();
   for (const char* t : {"Wartezeit zu lang", "Will Rückruf", "Kennt Tarif nicht", "Ärger über Brief", "Sucht Kundennummer"}) {
     EXPECT_FALSE(doc.addNote(Place{"says", "", ""}, t).empty());

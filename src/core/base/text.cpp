@@ -86,4 +86,39 @@ std::string groupedThousands(std::uint64_t n) {
   return out;
 }
 
+std::string fileStem(std::string_view title) {
+  std::string s;
+  const auto dash = [&s] {
+    if (!s.empty() && s.back() != '-') s.push_back('-');
+  };
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    const auto c = static_cast<unsigned char>(title[i]);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      s.push_back(static_cast<char>(c));
+    } else if (c >= 'A' && c <= 'Z') {
+      s.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if (c == 0xC3 && i + 1 < title.size()) {  // the Latin-1 letters German titles use
+      const std::string_view spelled = [&]() -> std::string_view {
+        switch (static_cast<unsigned char>(title[i + 1])) {
+          case 0xA4: case 0x84: return "ae";  // ä Ä
+          case 0xB6: case 0x96: return "oe";  // ö Ö
+          case 0xBC: case 0x9C: return "ue";  // ü Ü
+          case 0x9F: return "ss";             // ß
+          default: return "";
+        }
+      }();
+      if (spelled.empty()) {
+        dash();
+      } else {
+        s += spelled;
+      }
+      ++i;
+    } else {
+      dash();
+    }
+  }
+  while (!s.empty() && s.back() == '-') s.pop_back();
+  return s.empty() ? std::string("mapathy-board") : s;
+}
+
 }  // namespace mapathy::text

@@ -10,8 +10,10 @@
 #include <string>
 #include <tuple>
 
-#include "core/model/templates.hpp"
+#include "core/base/ids.hpp"
 #include "core/base/text.hpp"
+#include "core/model/limits.hpp"
+#include "core/model/templates.hpp"
 
 namespace mapathy::board_codec {
 namespace {
@@ -46,29 +48,11 @@ std::vector<std::string> knownTemplateIds(BoardKind kind) {
 bool splitId(const std::string& id, std::string& site, std::uint64_t& counter) {
   const auto dash = id.rfind('-');
   if (dash == std::string::npos || dash + 1 >= id.size() || id.size() - dash - 1 > 12) return false;
-  const std::string_view digits(id.data() + dash + 1, id.size() - dash - 1);
-  if (digits.size() > 1 && digits[0] == '0') return false;
   std::uint64_t value = 0;
-  for (const char c : digits) {
-    int d = -1;
-    if (c >= '0' && c <= '9') d = c - '0';
-    if (c >= 'a' && c <= 'z') d = c - 'a' + 10;
-    if (d < 0) return false;
-    value = value * 36 + static_cast<std::uint64_t>(d);
-  }
+  if (!ids::parseBase36(std::string_view(id.data() + dash + 1, id.size() - dash - 1), value)) return false;
   site = id.substr(0, dash);
   counter = value;
   return true;
-}
-
-std::string base36(std::uint64_t value) {
-  std::string out;
-  do {
-    const int d = static_cast<int>(value % 36);
-    out.insert(out.begin(), static_cast<char>(d < 10 ? '0' + d : 'a' + d - 10));
-    value /= 36;
-  } while (value != 0);
-  return out;
 }
 
 std::string dumpExtra(const Extra& extra) {
@@ -340,7 +324,7 @@ class Reader {
     }
     const std::uint64_t counter = delta(lastCounter_[index] + 1);
     lastCounter_[index] = counter;
-    return sites_[index] + "-" + base36(counter);
+    return sites_[index] + "-" + ids::base36(counter);
   }
 
  private:
@@ -416,9 +400,9 @@ enum MergeFlag : unsigned {
   kMergeBallots = 1u << 4,
   kMergeTombstoneBallots = 1u << 5,
 };
-constexpr std::size_t kMaxTrailerStamps = 200;
-constexpr std::size_t kMaxTrailerTombstones = 20000;
-constexpr std::size_t kMaxTrailerBallots = 500;
+constexpr std::size_t kMaxTrailerStamps = kMaxStamps;
+constexpr std::size_t kMaxTrailerTombstones = kMaxTombstones;
+constexpr std::size_t kMaxTrailerBallots = kMaxBallotsPerNote;
 
 // What Board::stamps may name: sections, stages, lanes and the board's info.
 std::vector<std::string> stampableIds(const Board& board) {

@@ -9,6 +9,8 @@
 #include <tuple>
 #include <type_traits>
 
+#include "core/base/hash.hpp"
+
 namespace mapathy {
 namespace {
 
@@ -46,15 +48,6 @@ class Print {
  private:
   std::string out_;
 };
-
-std::uint64_t fnv1a(const std::string& s) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (const char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Lossless fix-ups. A merge can leave an action linking a deleted note, or a note in a deleted
@@ -178,8 +171,6 @@ std::string infoOf(const Board& b, bool withAppVersion) {
   return p.str();
 }
 
-constexpr const char* kInfoStamp = "@info";
-constexpr const char* kVotesPerPerson = "votesPerPerson";  // board extra: the dot-voting budget
 
 std::uint64_t stampOf(const Board& b, const std::string& id) {
   auto it = b.stamps.find(id);
@@ -205,7 +196,7 @@ Rank rankOfPrint(std::string print, std::uint64_t clock, const Board& side) {
   Rank r;
   r.clock = clock;
   r.changed = !carried(side, clock);
-  r.hash = fnv1a(print);
+  r.hash = fnv1a64(print);
   r.print = std::move(print);
   return r;
 }
@@ -249,24 +240,6 @@ std::uint64_t lookup(const ClockMap& m, const std::string& id) {
   return it == m.end() ? 0 : it->second;
 }
 bool has(const ClockMap& m, const std::string& id) { return m.count(id) != 0; }
-
-using Ballots = std::map<std::string, Ballot>;
-
-// Each voter's latest ballot (ties: the higher count).
-void joinBallots(Ballots& into, const Ballots& from) {
-  for (const auto& [voter, ballot] : from) {
-    auto it = into.find(voter);
-    if (it == into.end() || std::tie(it->second.clock, it->second.count) < std::tie(ballot.clock, ballot.count)) {
-      into[voter] = ballot;
-    }
-  }
-}
-
-int ballotSum(const std::map<std::string, Ballot>& ballots) {
-  long sum = 0;
-  for (const auto& [voter, b] : ballots) sum += std::max(0, b.count);
-  return static_cast<int>(std::min<long>(sum, 1000000));
-}
 
 // One side's version of an entity, or nothing. A version that a delta merely carried is dropped
 // when the other side is a whole board without it: the whole board deleted it (an editor that
@@ -326,20 +299,17 @@ std::string sitePrefix(const std::string& id) {
 std::uint64_t commonClock(const Board& a, const Board& b) {
   if (a.isDelta || b.isDelta) return std::max(a.isDelta ? a.baseClock : 0, b.isDelta ? b.baseClock : 0);
   std::uint64_t fork = 0;
-  auto nb = byId(b.notes);
-  for (const auto& n : a.notes) {
-    const Note* other = find(nb, n.id);
-    if (other == nullptr) continue;
-    fork = std::max(fork, std::min(n.created, other->created));
-    if (n.modified == other->modified && noteContent(n) == noteContent(*other)) fork = std::max(fork, n.modified);
-  }
-  auto ab = byId(b.actions);
-  for (const auto& x : a.actions) {
-    const Action* other = find(ab, x.id);
-    if (other == nullptr) continue;
-    fork = std::max(fork, std::min(x.created, other->created));
-    if (x.modified == other->modified && actionContent(x) == actionContent(*other)) fork = std::max(fork, x.modified);
-  }
+  auto shared = [&fork](const auto& mine, const auto& theirs, auto content) {
+    const auto other = byId(theirs);
+    for (const auto& x : mine) {
+      const auto* y = find(other, x.id);
+      if (y == nullptr) continue;
+      fork = std::max(fork, std::min(x.created, y->created));
+      if (x.modified == y->modified && content(x) == content(*y)) fork = std::max(fork, x.modified);
+    }
+  };
+  shared(a.notes, b.notes, [](const Note& n) { return noteContent(n); });
+  shared(a.actions, b.actions, [](const Action& x) { return actionContent(x); });
   const ClockMap tb = tombstonesOf(b);
   for (const auto& t : a.tombstones) {
     if (lookup(tb, t.id) == t.clock) fork = std::max(fork, t.clock);
@@ -347,85 +317,7 @@ std::uint64_t commonClock(const Board& a, const Board& b) {
   return fork;
 }
 
-// Dots one voter placed on a board (their ballots).
-int ballotOf(const Note& n, const std::string& voter) {
-  auto it = n.ballots.find(voter);
-  return it == n.ballots.end() ? 0 : std::max(0, it->second.count);
-}
-
 }  // namespace
-
-// =============================================================================================
-// Votes
-// =============================================================================================
-int unsignedVotes(const Note& note) { return std::max(0, note.votes - ballotSum(note.ballots)); }
-
-void setBallot(Note& note, const std::string& voter, int count, std::uint64_t clock) {
-  const int own = unsignedVotes(note);
-  // A withdrawn vote stays as a zero ballot: erasing it would let an older copy bring it back.
-  note.ballots[voter] = Ballot{std::max(0, count), clock};
-  note.votes = own + ballotSum(note.ballots);
-}
-
-int votesPerPerson(const Board& board) {
-  if (!board.extra.is_object() || !board.extra.contains(kVotesPerPerson)) return 0;
-  const Extra& v = board.extra[kVotesPerPerson];
-  if (!v.is_number_integer()) return 0;
-  return static_cast<int>(std::clamp<std::int64_t>(v.get<std::int64_t>(), 0, kMaxVotesPerPerson));
-}
-
-void setVotesPerPerson(Board& board, int votes) {
-  const int clamped = std::clamp(votes, 0, kMaxVotesPerPerson);
-  board.extra = withoutKeys(board.extra, {kVotesPerPerson});
-  if (clamped > 0) {
-    if (!board.extra.is_object()) board.extra = Extra::object();
-    board.extra[kVotesPerPerson] = clamped;
-  }
-  board.stamps[kInfoStamp] = ++board.clock;
-}
-
-int votesUsed(const Board& board, const std::string& voter) {
-  int used = 0;
-  for (const auto& n : board.notes) used += ballotOf(n, voter);
-  return used;
-}
-
-int votesLeft(const Board& board, const std::string& voter) {
-  const int budget = votesPerPerson(board);
-  return budget == 0 ? 0 : std::max(0, budget - votesUsed(board, voter));
-}
-
-bool placeVote(Board& board, const std::string& noteId, const std::string& voter, int change) {
-  Note* note = findNote(board, noteId);
-  if (note == nullptr || voter.empty() || change == 0) return false;
-  const int now = ballotOf(*note, voter);
-  const int wanted = now + change;
-  if (wanted < 0) return false;
-  if (change > 0 && votesUsed(board, voter) + change > votesPerPerson(board)) return false;
-  setBallot(*note, voter, wanted, ++board.clock);
-  return true;
-}
-
-std::vector<VoteTally> tallyVotes(const Board& board) {
-  std::vector<VoteTally> out;
-  for (const auto& n : board.notes) {
-    VoteTally t;
-    t.noteId = n.id;
-    t.votes = n.votes;
-    for (const auto& [voter, ballot] : n.ballots) t.voters += ballot.count > 0 ? 1 : 0;
-    out.push_back(std::move(t));
-  }
-  std::stable_sort(out.begin(), out.end(), [&](const VoteTally& x, const VoteTally& y) {
-    return std::tie(y.votes, x.noteId) < std::tie(x.votes, y.noteId);
-  });
-  return out;
-}
-
-std::vector<const Note*> notesByVotes(const Board& board) {
-  std::vector<const Note*> out;
-  for (const auto& t : tallyVotes(board)) out.push_back(findNote(board, t.noteId));
-  return out;
-}
 
 // =============================================================================================
 // Merge
@@ -651,6 +543,31 @@ Result<MergeReport> mergeInto(Board& board, const Board& incoming) {
   return MergeReport{std::move(m->conflicts), std::move(m->summary)};
 }
 
+bool sameContent(const Board& a, const Board& b) {
+  auto byId = [](const auto& list) {
+    using T = typename std::decay_t<decltype(list)>::value_type;
+    std::vector<const T*> out;
+    for (const auto& x : list) out.push_back(&x);
+    std::sort(out.begin(), out.end(), [](const T* x, const T* y) { return x->id < y->id; });
+    return out;
+  };
+  auto same = [&](const auto& x, const auto& y) {
+    const auto sx = byId(x);
+    const auto sy = byId(y);
+    return std::equal(sx.begin(), sx.end(), sy.begin(), sy.end(), [](const auto* p, const auto* q) { return *p == *q; });
+  };
+  if (!same(a.notes, b.notes) || !same(a.actions, b.actions) || !same(a.tombstones, b.tombstones)) return false;
+  Board x = a;
+  Board y = b;
+  x.notes.clear();
+  y.notes.clear();
+  x.actions.clear();
+  y.actions.clear();
+  x.tombstones.clear();
+  y.tombstones.clear();
+  return x == y;
+}
+
 // =============================================================================================
 // Contributions
 // =============================================================================================
@@ -673,7 +590,7 @@ Board makeDelta(const Board& base, const Board& changed, const std::string& vote
     std::string all;
     for (const auto& n : changed.notes) all += printOf(n);
     static const char kHex[] = "0123456789abcdef";
-    std::uint64_t h = fnv1a(infoOf(changed, false) + all);
+    std::uint64_t h = fnv1a64(infoOf(changed, false) + all);
     voter = "v-";
     for (int i = 0; i < 8; ++i, h >>= 4) voter += kHex[h & 15];
   }

@@ -3,7 +3,7 @@
 //
 // [SECTION] Merge: merge(), mergeInto(), Conflict, MergeSummary
 // [SECTION] Contributions: makeDelta()
-// [SECTION] Dot voting: ballots, budget, tally
+// (Dot voting, whose ballots merge joins voter by voter, is core/edit/voting.hpp.)
 //
 // The facilitator's board and each participant's link are replicas of one board. merge() joins two
 // of them entity by entity on stable IDs:
@@ -46,6 +46,7 @@
 #include <string>
 #include <vector>
 
+#include "core/edit/voting.hpp"
 #include "core/model/model.hpp"
 
 namespace mapathy {
@@ -94,6 +95,10 @@ struct MergeReport {
 };
 Result<MergeReport> mergeInto(Board& board, const Board& incoming);
 
+// Whether two boards say the same, as a merge sees them: notes, actions and tombstones may be listed in
+// any order (a merge lists them by creation); the order of sections, stages and lanes counts.
+bool sameContent(const Board& a, const Board& b);
+
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Contributions
 // ---------------------------------------------------------------------------------------------
@@ -104,44 +109,5 @@ Result<MergeReport> mergeInto(Board& board, const Board& incoming);
 // away that nobody signed for are an edit of the note. Encode it with encodeLink (share_link.hpp):
 // five short notes make a link of about 210 characters.
 Board makeDelta(const Board& base, const Board& changed, const std::string& voter = "");
-
-// ---------------------------------------------------------------------------------------------
-// [SECTION] Dot voting
-// ---------------------------------------------------------------------------------------------
-// The facilitator sets a number of dots per person (kept in the board's info, so it travels in
-// links and merges like the title); each participant places dots as ballots under their anonymous
-// voter id; the tally shows only totals and how many people voted, never who.
-inline constexpr int kMaxVotesPerPerson = 100;
-
-// The unsigned part of a note's votes: votes − Σ ballots, never below zero.
-int unsignedVotes(const Note& note);
-
-// Places dots for `voter` on a note: sets its ballot to `count` (0 withdraws it; the zero ballot
-// stays so a merge with an older copy cannot bring the dots back) at clock `clock`, and keeps
-// `votes` = unsigned + Σ ballots.
-void setBallot(Note& note, const std::string& voter, int count, std::uint64_t clock);
-
-// Dots per person (0: no voting set up). Setting it stamps the board's info with a new clock.
-int votesPerPerson(const Board& board);
-void setVotesPerPerson(Board& board, int votes);
-int votesUsed(const Board& board, const std::string& voter);  // Σ of the voter's ballots
-int votesLeft(const Board& board, const std::string& voter);  // budget − used, never below zero
-
-// Adds `change` dots (negative: takes them back) of `voter` to a note, with a new board clock.
-// False (and nothing changes) for an unknown note, an empty voter, a count below zero, or more
-// dots than the budget allows.
-bool placeVote(Board& board, const std::string& noteId, const std::string& voter, int change);
-
-// Anonymous tally: every note with its total and the number of people who voted on it, most votes
-// first (ties by note id).
-struct VoteTally {
-  std::string noteId;
-  int votes = 0;
-  int voters = 0;
-  bool operator==(const VoteTally&) const = default;
-};
-std::vector<VoteTally> tallyVotes(const Board& board);
-// The board's notes in the same order (for "sort by votes").
-std::vector<const Note*> notesByVotes(const Board& board);
 
 }  // namespace mapathy

@@ -18,12 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-// Merge bookkeeping caps (core/merge.hpp): deleted things stay listed, so a board may hold more
-// tombstones than notes; voters are people in one workshop room.
-constexpr std::size_t kMaxTombstones = 20000;
-constexpr std::size_t kMaxStamps = 200;
-constexpr std::size_t kMaxBallotsPerNote = 500;
-
 std::string quoted(const std::string& s) {
   // Ids in messages are cut short and kept printable.
   std::string out = "\"";
@@ -36,38 +30,29 @@ std::string quoted(const std::string& s) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Parsing: a SAX handler that builds the DOM but stops at the depth limit and never throws.
+// Parsing: a SAX handler that builds the DOM but stops at the depth limit and never throws. Only the
+// library's public SAX interface (nlohmann::json_sax) is used, so a newer nlohmann/json cannot break it.
 // ---------------------------------------------------------------------------------------------
-class DepthLimitedDomBuilder {
+class DepthLimitedDomBuilder final : public nlohmann::json_sax<json> {
  public:
-  using number_integer_t = json::number_integer_t;
-  using number_unsigned_t = json::number_unsigned_t;
-  using number_float_t = json::number_float_t;
-  using string_t = json::string_t;
-  using binary_t = json::binary_t;
+  DepthLimitedDomBuilder(json& root, std::size_t maxDepth) : root_(root), maxDepth_(maxDepth) {}
 
-  DepthLimitedDomBuilder(json& root, std::size_t maxDepth) : dom_(root, false), maxDepth_(maxDepth) {}
-
-  bool null() { return dom_.null(); }
-  bool boolean(bool v) { return dom_.boolean(v); }
-  bool number_integer(number_integer_t v) { return dom_.number_integer(v); }
-  bool number_unsigned(number_unsigned_t v) { return dom_.number_unsigned(v); }
-  bool number_float(number_float_t v, const string_t& s) { return dom_.number_float(v, s); }
-  bool string(string_t& v) { return dom_.string(v); }
-  bool binary(binary_t& v) { return dom_.binary(v); }
-  bool start_object(std::size_t n) { return enter() && dom_.start_object(n); }
-  bool key(string_t& k) { return dom_.key(k); }
-  bool end_object() {
-    --depth_;
-    return dom_.end_object();
+  bool null() override { return put(nullptr); }
+  bool boolean(bool v) override { return put(v); }
+  bool number_integer(number_integer_t v) override { return put(v); }
+  bool number_unsigned(number_unsigned_t v) override { return put(v); }
+  bool number_float(number_float_t v, const string_t& /*text*/) override { return put(v); }
+  bool string(string_t& v) override { return put(std::move(v)); }
+  bool binary(binary_t& v) override { return put(json::binary(std::move(v))); }
+  bool start_object(std::size_t /*elements*/) override { return enter(json::object()); }
+  bool key(string_t& k) override {
+    key_ = std::move(k);
+    return true;
   }
-  bool start_array(std::size_t n) { return enter() && dom_.start_array(n); }
-  bool end_array() {
-    --depth_;
-    return dom_.end_array();
-  }
-  template <class Exception>
-  bool parse_error(std::size_t position, const std::string& /*lastToken*/, const Exception& ex) {
+  bool end_object() override { return leave(); }
+  bool start_array(std::size_t /*elements*/) override { return enter(json::array()); }
+  bool end_array() override { return leave(); }
+  bool parse_error(std::size_t position, const std::string& /*lastToken*/, const json::exception& ex) override {
     std::string what = ex.what();
     std::string where = " at byte " + text::groupedThousands(position);
     auto at = what.find(" at line ");
@@ -91,17 +76,44 @@ class DepthLimitedDomBuilder {
   [[nodiscard]] const std::string& message() const { return message_; }
 
  private:
-  bool enter() {
-    if (++depth_ > maxDepth_) {
+  // Puts a value where the parser is: the root, the next array element, or the object member named by
+  // the last key (a repeated key keeps its last value, as nlohmann's own DOM parser does).
+  json* place(json value) {
+    if (open_.empty()) {
+      root_ = std::move(value);
+      return &root_;
+    }
+    json& parent = *open_.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(value));
+      return &parent.back();
+    }
+    json& slot = parent[key_];
+    slot = std::move(value);
+    return &slot;
+  }
+  template <class V>
+  bool put(V&& value) {
+    place(json(std::forward<V>(value)));
+    return true;
+  }
+  bool enter(json container) {
+    if (open_.size() + 1 > maxDepth_) {
       tooDeep_ = true;
       return false;
     }
+    open_.push_back(place(std::move(container)));
+    return true;
+  }
+  bool leave() {
+    open_.pop_back();
     return true;
   }
 
-  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  json& root_;
   std::size_t maxDepth_;
-  std::size_t depth_ = 0;
+  std::vector<json*> open_;  // the containers being filled, innermost last
+  std::string key_;
   bool tooDeep_ = false;
   std::string message_;
 };
@@ -942,7 +954,7 @@ Result<Board> loadJson(std::string_view text, const Limits& limits) {
   }
   json document;
   DepthLimitedDomBuilder builder(document, limits.maxDepth);
-  bool parsed = json::sax_parse(text.data(), text.data() + text.size(), &builder, nlohmann::detail::input_format_t::json,
+  bool parsed = json::sax_parse(text.data(), text.data() + text.size(), &builder, json::input_format_t::json,
                                 true, false);
   if (builder.tooDeep()) {
     return Error{"The board is nested too deeply (more than " + text::groupedThousands(limits.maxDepth) + " levels)."};
@@ -951,6 +963,17 @@ Result<Board> loadJson(std::string_view text, const Limits& limits) {
     return Error{builder.message().empty() ? "This is not valid JSON." : builder.message()};
   }
   return loadJsonValue(document, limits);
+}
+
+std::string newerFormatVersion(std::string_view text) {
+  const json doc = json::parse(text, nullptr, false);
+  if (!doc.is_object() || !doc.contains("version")) return {};
+  const json& version = doc["version"];
+  const bool newer = version.is_number_unsigned() ? version.get<std::uint64_t>() > static_cast<std::uint64_t>(kFormatVersion)
+                     : version.is_number_integer() ? version.get<std::int64_t>() > kFormatVersion
+                     : version.is_number_float()   ? version.get<double>() > static_cast<double>(kFormatVersion)
+                                                   : false;
+  return newer ? version.dump() : std::string();
 }
 
 }  // namespace mapathy

@@ -200,6 +200,9 @@ struct Tombstone {
   bool operator==(const Tombstone&) const = default;
 };
 
+// The Board::stamps key of the board's info (title, language, persona, layout, extra).
+inline constexpr const char* kInfoStamp = "@info";
+
 struct Board {
   std::string id;            // stable random ID
   BoardKind kind = BoardKind::EmpathyMap;

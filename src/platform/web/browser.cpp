@@ -29,12 +29,6 @@ EM_JS(int, mapathy_js_can_share, (), { return MapathyWeb.canShare() ? 1 : 0; });
 EM_JS(void, mapathy_js_share, (const char* title, const char* url), {
   MapathyWeb.share(UTF8ToString(title), UTF8ToString(url));
 });
-EM_JS(int, mapathy_js_library_save, (const char* id, const char* json, const char* title), {
-  return MapathyWeb.librarySave(UTF8ToString(id), UTF8ToString(json), UTF8ToString(title));
-});
-EM_JS(void, mapathy_js_library_remove, (const char* id), { MapathyWeb.libraryRemove(UTF8ToString(id)); });
-EM_JS(void, mapathy_js_library_set_open, (const char* id), { MapathyWeb.librarySetOpen(UTF8ToString(id)); });
-EM_JS(char*, mapathy_js_library_load, (), { return MapathyWeb.toHeap(MapathyWeb.libraryLoad()); });
 EM_JS(void, mapathy_js_ask_persistent, (), { MapathyWeb.askPersistentStorage(); });
 EM_JS(char*, mapathy_js_device_load, (const char* key), {
   return MapathyWeb.toHeap(MapathyWeb.deviceLoad(UTF8ToString(key)));
@@ -42,7 +36,7 @@ EM_JS(char*, mapathy_js_device_load, (const char* key), {
 EM_JS(void, mapathy_js_device_save, (const char* key, const char* value), {
   MapathyWeb.deviceSave(UTF8ToString(key), UTF8ToString(value));
 });
-// Outputs (issue 9).
+// Outputs.
 EM_JS(void, mapathy_js_download_png, (const char* name, const char* svg), {
   MapathyWeb.downloadPng(UTF8ToString(name), UTF8ToString(svg));
 });
@@ -82,16 +76,6 @@ void clearFragment() { mapathy_js_clear_fragment(); }
 bool coarsePointer() { return takeString(mapathy_js_string(kPointer)) == "coarse"; }
 bool canShare() { return mapathy_js_can_share() != 0; }
 void share(const std::string& title, const std::string& url) { mapathy_js_share(title.c_str(), url.c_str()); }
-SaveResult librarySave(const std::string& id, const std::string& json, const std::string& title) {
-  const int result = mapathy_js_library_save(id.c_str(), json.c_str(), title.c_str());
-  return result == 0   ? SaveResult::Saved
-         : result == 1 ? SaveResult::Full
-         : result == 3 ? SaveResult::NewerLibrary
-                       : SaveResult::Unavailable;
-}
-void libraryRemove(const std::string& id) { mapathy_js_library_remove(id.c_str()); }
-void librarySetOpen(const std::string& id) { mapathy_js_library_set_open(id.c_str()); }
-std::string libraryLoad() { return takeString(mapathy_js_library_load()); }
 void askPersistentStorage() { mapathy_js_ask_persistent(); }
 std::string deviceLoad(const std::string& key) { return takeString(mapathy_js_device_load(key.c_str())); }
 void deviceSave(const std::string& key, const std::string& value) { mapathy_js_device_save(key.c_str(), value.c_str()); }
@@ -99,7 +83,7 @@ void setTextInput(bool active, float x, float y, float lineHeight) {
   mapathy_js_text_input(active ? 1 : 0, x, y, lineHeight);
 }
 
-// Outputs (issue 9).
+// Outputs.
 void downloadPng(const std::string& name, const std::string& svg) { mapathy_js_download_png(name.c_str(), svg.c_str()); }
 void showHtml(const std::string& name, const std::string& html) { mapathy_js_show_html(name.c_str(), html.c_str()); }
 

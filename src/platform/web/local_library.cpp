@@ -1,152 +1,119 @@
-// LocalLibrary (see local_library.hpp).
+// LocalLibrary (see local_library.hpp). The localStorage layout and the crash-safe writes live in
+// web/platform.js (window.MapathyWeb.library*); these are thin EM_JS trampolines to it.
 #include "platform/web/local_library.hpp"
 
+#include <emscripten/emscripten.h>
 #include <emscripten/eventloop.h>
 
-#include <cstdint>
-#include <initializer_list>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
-#include <string>
-#include <utility>
-#include <vector>
 
-#include "core/edit/document.hpp"
-#include "core/io/format.hpp"
+#include "core/session/session.hpp"
 #include "platform/web/browser.hpp"
-#include "ui/app.hpp"
-#include "ui/i18n.hpp"
 
-namespace mapathy::platform::web {
 namespace {
 
-// Changes to a board put aside are rare (rename); its title, time and size identify its version well
-// enough. The open board's Document counts every edit in its revision.
-std::string signatureOf(const Board& board) {
-  return board.title + '\x1f' + std::to_string(board.modifiedAt) + '\x1f' + std::to_string(board.notes.size()) +
-         '\x1f' + std::to_string(board.actions.size());
+// clang-format off
+EM_JS(char*, mapathy_js_library_index, (), { return MapathyWeb.toHeap(MapathyWeb.libraryIndex()); });
+EM_JS(char*, mapathy_js_library_board, (const char* id), {
+  return MapathyWeb.toHeap(MapathyWeb.libraryBoard(UTF8ToString(id)));
+});
+EM_JS(double, mapathy_js_library_save, (const char* id, const char* json, const char* title), {
+  return MapathyWeb.librarySave(UTF8ToString(id), UTF8ToString(json), UTF8ToString(title));
+});
+EM_JS(void, mapathy_js_library_remove, (const char* id), { MapathyWeb.libraryRemove(UTF8ToString(id)); });
+EM_JS(void, mapathy_js_library_set_open, (const char* id), { MapathyWeb.librarySetOpen(UTF8ToString(id)); });
+EM_JS(char*, mapathy_js_library_base_load, (const char* id), {
+  return MapathyWeb.toHeap(MapathyWeb.libraryBaseLoad(UTF8ToString(id)));
+});
+EM_JS(int, mapathy_js_library_base_save, (const char* id, const char* json), {
+  return MapathyWeb.libraryBaseSave(UTF8ToString(id), UTF8ToString(json));
+});
+// clang-format on
+
+std::string takeString(char* heap) {
+  if (heap == nullptr) return {};
+  std::string text(heap);
+  std::free(heap);
+  return text;
 }
 
-// The format version of a stored board that a newer Mapathy wrote ("" when it is not newer than this
-// app's): such a board is refused and left exactly as it is, never replaced by an older stored version.
-std::string newerFormatVersion(const std::string& text) {
-  const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
-  if (!doc.is_object() || !doc.contains("version")) return {};
-  const nlohmann::json& version = doc["version"];
-  const bool newer = version.is_number_unsigned() ? version.get<std::uint64_t>() > static_cast<std::uint64_t>(kFormatVersion)
-                     : version.is_number_integer() ? version.get<std::int64_t>() > kFormatVersion
-                     : version.is_number_float()   ? version.get<double>() > static_cast<double>(kFormatVersion)
-                                                   : false;
-  return newer ? version.dump() : std::string();
+std::string stringOr(const nlohmann::json& object, const char* key) {
+  return object.is_object() && object.contains(key) && object[key].is_string() ? object[key].get<std::string>()
+                                                                               : std::string();
 }
 
-// A stored board's title for the list when the board itself cannot be read: the index's, else the JSON's.
-std::string titleOf(const nlohmann::json& entry, const std::string& text) {
-  if (entry.contains("title") && entry["title"].is_string() && !entry["title"].get_ref<const std::string&>().empty()) {
-    return entry["title"].get<std::string>();
-  }
-  const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
-  if (doc.is_object() && doc.contains("board") && doc["board"].is_object() && doc["board"].contains("title") &&
-      doc["board"]["title"].is_string()) {
-    return doc["board"]["title"].get<std::string>();
-  }
-  return {};
-}
-
-// `message` with each "%s" replaced by the next of `values`.
-std::string fill(std::string message, std::initializer_list<std::string> values) {
-  std::size_t from = 0;
-  for (const std::string& value : values) {
-    const std::size_t at = message.find("%s", from);
-    if (at == std::string::npos) break;
-    message.replace(at, 2, value);
-    from = at + value.size();
-  }
-  return message;
+// web/platform.js answers a failed write with a negative code.
+mapathy::SaveResult failure(double code) {
+  return code == -1   ? mapathy::SaveResult::Full
+         : code == -3 ? mapathy::SaveResult::NewerLibrary
+                      : mapathy::SaveResult::Unavailable;
 }
 
 }  // namespace
 
-std::map<std::string, std::string> LocalLibrary::signatures(ui::App& app, std::string* openId) {
-  std::map<std::string, std::string> result;
-  for (const ui::RecentBoard& recent : app.recentBoards()) result[recent.board.id] = signatureOf(recent.board);
-  openId->clear();
-  if (const Document* doc = app.document()) {
-    *openId = doc->board().id;
-    result[*openId] = "open\x1f" + std::to_string(doc->revision()) + '\x1f' + signatureOf(doc->board());
-  }
-  return result;
-}
+namespace mapathy::platform::web {
 
-void LocalLibrary::restore(ui::App& app, void (*wake)()) {
-  app_ = &app;
+void LocalLibrary::attach(Session& session, void (*wake)()) {
+  session_ = &session;
   wake_ = wake;
-  const std::string text = browser::libraryLoad();
-  const nlohmann::json stored = nlohmann::json::parse(text, nullptr, false);
-  if (stored.is_object() && stored.contains("newerLibrary") && stored["newerLibrary"].is_number()) {
-    // Left as it is: this app saves nothing there (librarySave refuses) and says so once, now.
-    newerLibraryVersion_ = stored["newerLibrary"].dump();
-    app.showMessage(ui::MessageKind::Error, fill(ui::tr("library.newerLibrary"), {newerLibraryVersion_}));
-    failure_ = static_cast<int>(browser::SaveResult::NewerLibrary);
-    openStored_ = true;
-    return;
-  }
-  if (!stored.is_object() || !stored.contains("boards") || !stored["boards"].is_array()) return;
-  std::vector<Board> boards;
-  std::vector<ui::UnopenableBoard> unopenable;
-  std::string problems;
-  std::vector<std::string> newer;  // one message per board made by a newer Mapathy
-  for (const nlohmann::json& entry : stored["boards"]) {
-    if (!entry.is_object()) continue;
-    const std::string id = entry.contains("id") && entry["id"].is_string() ? entry["id"].get<std::string>() : "";
-    // The newest version first; the one before it if the newest cannot be read. A version from a newer
-    // Mapathy is not "unreadable": falling back to the older one would save that over the newer board.
-    Result<Board> loaded = Error{"no stored version"};
-    std::string newerVersion;
-    std::string newerText;
-    for (const char* key : {"json", "previous"}) {
-      if (entry.contains(key) && entry[key].is_string()) {
-        const std::string& version = entry[key].get_ref<const std::string&>();
-        loaded = loadJson(version);
-        if (loaded) break;
-        newerVersion = newerFormatVersion(version);
-        if (!newerVersion.empty()) {
-          newerText = version;
-          break;
-        }
-      }
-    }
-    if (loaded) {
-      boards.push_back(std::move(loaded.value()));
-      continue;
-    }
-    if (!newerVersion.empty()) {
-      const std::string title = titleOf(entry, newerText);
-      newer.push_back(fill(ui::tr("library.newerBoard"),
-                           {title.empty() ? std::string(ui::tr("start.untitled")) : title, newerVersion,
-                            std::to_string(kFormatVersion)}));
-      if (!id.empty()) unopenable.push_back(ui::UnopenableBoard{id, title, newerVersion});
-    } else {
-      problems += loaded.error() + ' ';
-      const std::string newest =
-          entry.contains("json") && entry["json"].is_string() ? entry["json"].get<std::string>() : "";
-      if (!id.empty()) unopenable.push_back(ui::UnopenableBoard{id, titleOf(entry, newest), ""});
-    }
-  }
-  const std::string openId =
-      stored.contains("open") && stored["open"].is_string() ? stored["open"].get<std::string>() : std::string();
-  app.restoreLibrary(std::move(boards), openId, std::move(unopenable));
-  for (const std::string& message : newer) app.showMessage(ui::MessageKind::Error, message);
-  if (!problems.empty()) app.showMessage(ui::MessageKind::Error, fill(ui::tr("library.restoreFailed"), {problems}));
-  // What was just loaded is what is stored: no need to write it back.
-  stored_ = signatures(app, &storedOpen_);
-  openStored_ = true;
 }
 
-void LocalLibrary::afterFrame(ui::App& app) {
-  app_ = &app;
+StoredIndex LocalLibrary::loadIndex() {
+  // {"open": id, "boards": [{"id", "title", "gen"}]} or {"newerLibrary": version}
+  const nlohmann::json stored = nlohmann::json::parse(takeString(mapathy_js_library_index()), nullptr, false);
+  StoredIndex index;
+  if (!stored.is_object()) return index;
+  if (stored.contains("newerLibrary") && stored["newerLibrary"].is_number()) {
+    index.newerLibrary = stored["newerLibrary"].dump();
+    return index;
+  }
+  index.openId = stringOr(stored, "open");
+  if (!stored.contains("boards") || !stored["boards"].is_array()) return index;
+  for (const nlohmann::json& entry : stored["boards"]) {
+    const std::string id = stringOr(entry, "id");
+    if (id.empty() || !entry.contains("gen") || !entry["gen"].is_number_unsigned()) continue;
+    index.boards.push_back({id, stringOr(entry, "title"), entry["gen"].get<std::uint64_t>()});
+  }
+  return index;
+}
+
+StoredBoard LocalLibrary::loadBoard(const std::string& id) {
+  const nlohmann::json stored = nlohmann::json::parse(takeString(mapathy_js_library_board(id.c_str())), nullptr, false);
+  return StoredBoard{stringOr(stored, "json"), stringOr(stored, "previous")};
+}
+
+SaveResult LocalLibrary::saveBoard(const std::string& id, const std::string& title, const std::string& json,
+                                   std::uint64_t& generation) {
+  const double result = mapathy_js_library_save(id.c_str(), json.c_str(), title.c_str());
+  if (result < 1) return failure(result);
+  generation = static_cast<std::uint64_t>(result);
+  // Persistent storage is never asked for here: saving is not a reason to show a browser prompt
+  // (web/platform.js, askPersistentStorage, says why).
+  return SaveResult::Saved;
+}
+
+void LocalLibrary::removeBoard(const std::string& id) { mapathy_js_library_remove(id.c_str()); }
+
+void LocalLibrary::setOpenBoard(const std::string& id) { mapathy_js_library_set_open(id.c_str()); }
+
+std::string LocalLibrary::loadBase(const std::string& id) {
+  return takeString(mapathy_js_library_base_load(id.c_str()));
+}
+
+SaveResult LocalLibrary::saveBase(const std::string& id, const std::string& json) {
+  const int result = mapathy_js_library_base_save(id.c_str(), json.c_str());
+  return result >= 0 ? SaveResult::Saved : failure(result);
+}
+
+std::string LocalLibrary::loadDeviceValue(const std::string& key) { return browser::deviceLoad(key); }
+
+void LocalLibrary::saveDeviceValue(const std::string& key, const std::string& value) {
+  browser::deviceSave(key, value);
+}
+
+void LocalLibrary::saveSoon() {
   if (timer_ != 0) return;
-  std::string openId;
-  if (signatures(app, &openId) == stored_ && openStored_ && openId == storedOpen_) return;
   timer_ = emscripten_set_timeout(&LocalLibrary::onTimer, kSaveDelayMs, this);
 }
 
@@ -161,50 +128,15 @@ void LocalLibrary::flush() {
     emscripten_clear_timeout(timer_);
     timer_ = 0;
   }
-  if (app_ == nullptr) return;
-  ui::App& app = *app_;
-  std::string openId;
-  const std::map<std::string, std::string> now = signatures(app, &openId);
+  if (session_ == nullptr) return;
+  session_->save();
+  if (wake_ != nullptr) wake_();  // a save can bring a message (storage full) or another tab's changes
+}
 
-  int failure = 0;
-  auto save = [&](const std::string& id, const Board& board) {
-    const auto stored = stored_.find(id);
-    if (stored != stored_.end() && stored->second == now.at(id)) return;
-    const browser::SaveResult result = browser::librarySave(id, saveJson(board), board.title);
-    if (result == browser::SaveResult::Saved) {
-      stored_[id] = now.at(id);
-    } else {
-      failure = static_cast<int>(result);
-    }
-  };
-  if (const Document* doc = app.document()) save(openId, doc->board());
-  for (const ui::RecentBoard& recent : app.recentBoards()) save(recent.board.id, recent.board);
-  for (auto it = stored_.begin(); it != stored_.end();) {
-    if (now.count(it->first) == 0) {
-      browser::libraryRemove(it->first);
-      it = stored_.erase(it);
-    } else {
-      ++it;
-    }
-  }
-  if (!openStored_ || openId != storedOpen_) {
-    browser::librarySetOpen(openId);
-    storedOpen_ = openId;
-    openStored_ = true;
-  }
-
-  if (failure != 0 && failure != failure_) {
-    app.showMessage(ui::MessageKind::Error,
-                    failure == static_cast<int>(browser::SaveResult::NewerLibrary)
-                        ? fill(ui::tr("library.newerLibrary"), {newerLibraryVersion_.empty() ? "2+" : newerLibraryVersion_})
-                        : std::string(ui::tr(failure == static_cast<int>(browser::SaveResult::Full)
-                                                 ? "library.storageFull"
-                                                 : "library.storageUnavailable")));
-    if (wake_ != nullptr) wake_();
-  }
-  failure_ = failure;
-  // Persistent storage is never asked for here: saving is not a reason to show a browser prompt
-  // (web/platform.js, askPersistentStorage, says why).
+void LocalLibrary::otherTabWrote() {
+  if (session_ == nullptr) return;
+  session_->storageChanged();
+  if (wake_ != nullptr) wake_();
 }
 
 }  // namespace mapathy::platform::web

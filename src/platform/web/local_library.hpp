@@ -1,45 +1,53 @@
-// The local library: every board the App holds (the open one and those put aside under "Boards on this
-// device") is kept in the browser's storage, so a reload or a crash loses nothing. It mirrors the App:
-// after each frame it notices what changed and saves it within kSaveDelayMs; a board that left the App
-// (deleted from the list, or an empty board replaced by another) leaves storage too. What cannot be saved
-// (storage full, private mode) is said plainly with a hint to download the board instead.
+// The browser's BoardStorage (core/session/board_storage.hpp): the boards on this device in localStorage,
+// in the layout web/platform.js describes (an index, two versions per board, a workshop base, device
+// values), written crash-safe. It also gives the session its two clocks:
+//   - saveSoon() starts a timer: kSaveDelayMs later the session saves (typing is not written letter by
+//     letter); flush() saves at once (the page is being hidden or closed);
+//   - otherTabWrote() is the 'storage' event of another tab of this browser: the session merges what that
+//     tab stored into the boards it holds.
+// What cannot be saved (storage full, private mode) the session tells the person. Saving never asks the
+// browser for persistent storage: that would show Firefox's permission prompt at the first autosave.
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
 
-namespace mapathy::ui {
-class App;
+#include "core/session/board_storage.hpp"
+
+namespace mapathy {
+class Session;
 }
 
 namespace mapathy::platform::web {
 
-class LocalLibrary {
+class LocalLibrary final : public BoardStorage {
  public:
   static constexpr double kSaveDelayMs = 300.0;
 
-  // Puts the stored boards back into the app (the one open at the last visit opens again). Call once at
-  // start, before anything else opens a board. `wake` asks the platform for a frame (to show a message).
-  void restore(ui::App& app, void (*wake)());
-  // After each frame: schedules a save when anything the app holds differs from what is stored.
-  void afterFrame(ui::App& app);
-  // Writes pending changes now (timer, page being hidden or closed).
+  // The session to save and to tell about other tabs; `wake` asks the platform for a frame (a board or
+  // a message changed without input).
+  void attach(Session& session, void (*wake)());
   void flush();
+  void otherTabWrote();
+
+  StoredIndex loadIndex() override;
+  StoredBoard loadBoard(const std::string& id) override;
+  SaveResult saveBoard(const std::string& id, const std::string& title, const std::string& json,
+                       std::uint64_t& generation) override;
+  void removeBoard(const std::string& id) override;
+  void setOpenBoard(const std::string& id) override;
+  std::string loadBase(const std::string& id) override;
+  SaveResult saveBase(const std::string& id, const std::string& json) override;
+  std::string loadDeviceValue(const std::string& key) override;
+  void saveDeviceValue(const std::string& key, const std::string& value) override;
+  void saveSoon() override;
 
  private:
   static void onTimer(void* self);
-  // What identifies a stored version of each board: id → signature.
-  [[nodiscard]] static std::map<std::string, std::string> signatures(ui::App& app, std::string* openId);
 
-  ui::App* app_ = nullptr;
+  Session* session_ = nullptr;
   void (*wake_)() = nullptr;
-  std::map<std::string, std::string> stored_;
-  std::string storedOpen_;
-  bool openStored_ = false;
   long timer_ = 0;
-  int failure_ = 0;  // the last save's failure (browser::SaveResult), 0 when it worked
-  std::string newerLibraryVersion_;  // the index's version when a newer Mapathy wrote the library
 };
 
 }  // namespace mapathy::platform::web

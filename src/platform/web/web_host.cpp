@@ -29,13 +29,9 @@ bool WebHost::canShareNatively() { return browser::canShare(); }
 
 void WebHost::shareNatively(const std::string& title, const std::string& url) { browser::share(title, url); }
 
-// Outputs (issue 9).
+// Outputs.
 void WebHost::downloadPng(const std::string& name, const std::string& svg) { browser::downloadPng(name, svg); }
 
 void WebHost::showHtml(const std::string& name, const std::string& html) { browser::showHtml(name, html); }
-
-std::string WebHost::loadDeviceValue(const std::string& key) { return browser::deviceLoad(key); }
-
-void WebHost::saveDeviceValue(const std::string& key, const std::string& value) { browser::deviceSave(key, value); }
 
 }  // namespace mapathy::platform::web

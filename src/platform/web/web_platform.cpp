@@ -24,6 +24,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/session/session.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "platform/fonts.hpp"
@@ -91,6 +92,7 @@ class WebPlatform {
   void wakeForInput();
   void pumpNow();
   void flushLibrary() { library_.flush(); }
+  void storageChanged() { library_.otherTabWrote(); }
   // The semibold face arrived (web/platform.js fetches it after the first frame) or will not come (empty):
   // either way the full atlas replaces the first frame's.
   void setBoldFace(std::vector<unsigned char> bytes);
@@ -122,8 +124,9 @@ class WebPlatform {
   void movePinch(const EmscriptenTouchEvent& event);
 
   WebHost host_;
-  std::unique_ptr<ui::App> app_;
   LocalLibrary library_;
+  std::unique_ptr<Session> session_;
+  std::unique_ptr<ui::App> app_;
   ui::ItemRecorder recorder_;
   GlRenderer renderer_;
   std::string clipboard_;
@@ -185,14 +188,17 @@ bool WebPlatform::start() {
 
   // web/platform.js sized the canvas before it created the context: keep that size when it is right.
   emscripten_get_canvas_element_size(kCanvas, &framebufferWidth_, &framebufferHeight_);
-  app_ = std::make_unique<ui::App>(host_);
+  session_ = std::make_unique<Session>(
+      library_, [] { return static_cast<std::int64_t>(browser::nowMs()); }, [] { return platform().host_.random64(); });
+  library_.attach(*session_, [] { platform().wakeForInput(); });
+  app_ = std::make_unique<ui::App>(host_, *session_);
   if (browser::coarsePointer()) app_->setTouchMode(true);  // phones and tablets: finger-sized targets
   mapathy_js_mark("mapathy-app-ready");
   updateDisplay();
   mapathy_js_mark("mapathy-fonts-ready");
   installCallbacks();
   // The library first: a link opened afterwards puts the restored board aside instead of losing it.
-  library_.restore(*app_, [] { platform().wakeForInput(); });
+  session_->restore();
   if (browser::hasFragment()) openFragment();
   mapathy_js_mark("mapathy-board-ready");
   wakeForInput();
@@ -284,7 +290,6 @@ bool WebPlatform::renderFrame() {
 
   if (++frames_ == 1) browser::hideLoadingMessage();
   syncTextInput();
-  library_.afterFrame(*app_);
   return drew;
 }
 
@@ -758,6 +763,11 @@ EMSCRIPTEN_KEEPALIVE void mapathy_flush_library() {
   if (platform().running()) platform().flushLibrary();
 }
 
+// Another tab of this browser wrote the library (the 'storage' event): merge what it stored.
+EMSCRIPTEN_KEEPALIVE void mapathy_storage_changed() {
+  if (platform().running()) platform().storageChanged();
+}
+
 // web/platform.js: the semibold face's bytes (copied; the caller frees its buffer). 1 when taken. No bytes
 // (size 0): the face could not be fetched; the full atlas is built without it.
 EMSCRIPTEN_KEEPALIVE int mapathy_bold_font(const unsigned char* bytes, int size) {
@@ -776,7 +786,7 @@ EMSCRIPTEN_KEEPALIVE void mapathy_wake() {
   if (platform().running()) platform().wakeForInput();
 }
 
-// Issue 9: the page's "Open text view" button (web/index.html). 1 when a board was open.
+// The page's "Open text view" button (web/index.html). 1 when a board was open.
 EMSCRIPTEN_KEEPALIVE int mapathy_open_text_view() {
   return platform().running() && platform().app().openTextView() ? 1 : 0;
 }

@@ -1,0 +1,125 @@
+// Mapathy UI — PRIVATE to src/ui/app*.cpp: the app shell's state and the jobs it is split into.
+//
+// One App::Impl, one file per job (the way Tracy splits its one view class into feature files):
+//   app.cpp          construction, the frame, messages and what the session tells, shortcuts, the public API
+//   app_start.cpp    the start screen: brand, templates, "Open" and the boards on this device
+//   app_library.cpp  rows of "Boards on this device" and their rename and delete dialogs
+//   app_toolbar.cpp  the board's toolbar, the filter bar and the language switch
+//   app_board.cpp    the board screen: views, actions panel, workshop panel, presentation
+//   app_share.cpp    the share dialog (link, QR, files, outputs) and the paste-a-link dialog
+//
+// Document data lives in the session's Document (core/session/session.hpp); the shell keeps view state
+// only. View state that belongs to one board (zoom, selection, filter, edits in progress) is a
+// BoardView, started afresh whenever the session opens another board.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/edit/document.hpp"
+#include "core/session/session.hpp"
+#include "imgui.h"
+#include "ui/app.hpp"
+#include "ui/canvas.hpp"
+#include "ui/editor_context.hpp"
+#include "ui/empathy_view.hpp"
+#include "ui/export_menu.hpp"
+#include "ui/journey_view.hpp"
+#include "ui/note_card.hpp"
+#include "ui/workshop_panel.hpp"
+
+namespace mapathy::ui {
+
+void registerLibraryStrings();  // i18n_library.cpp
+
+// View state of the open board.
+struct BoardView {
+  Canvas canvas;
+  NoteCards cards;
+  NoteFilter filter;
+  EmpathyViewState empathy;
+  JourneyViewState journey;
+  std::string titleBuffer;
+  bool titleActive = false;
+  std::string focusNote;  // "show note" from the actions panel: centred in the next frame
+};
+
+struct App::Impl final : SessionListener {
+  Impl(Host& h, Session& s);
+  ~Impl() override;
+
+  Host& host;
+  Session& session;
+  Screen screen = Screen::Start;
+  BoardView view;
+  WorkshopPanel workshop{host, session};
+  std::vector<Message> messages;
+  int nextMessageId = 1;
+  bool touch = false;
+  bool styleApplied = false;
+  // bars and panels
+  bool showFilter = false;
+  bool showActions = false;
+  // dialogs
+  bool openShare = false;
+  ExportMenuState exportMenu;
+  bool openPaste = false;
+  std::string pasteBuffer;
+  // "Boards on this device" dialogs: the board they act on ("" for none)
+  std::string renameId;
+  std::string deleteId;
+  bool openRename = false;
+  bool openDelete = false;
+  std::string renameBuffer;
+  std::unique_ptr<EditorContext> context;
+
+  Document* doc() { return session.document(); }
+  const Document* doc() const { return session.document(); }
+
+  // ---- app.cpp
+  void frame();
+  void ensureStyle();
+  void shortcuts();
+  void post(MessageKind kind, std::string text);
+  void drawMessages(float width);
+  void boardOpened() override;
+  void notice(const Notice& notice) override;
+  bool openLink(const std::string& url, std::string* error);
+  bool openFile(const std::string& name, const std::string& text, std::string* error);
+  bool newBoard(BoardKind kind, const std::string& templateId, Lang lang);
+  [[nodiscard]] std::string link() const;
+
+  // ---- app_start.cpp
+  void startScreen();
+  void templateColumn(BoardKind kind, const char* titleKey, const char* whatKey, const char* newKey, float width);
+
+  // ---- app_library.cpp
+  void libraryList();
+  bool libraryRow(const Board& b, bool current);  // true when it changed the list
+  static void unopenableRow(const UnopenableBoard& u);
+  void libraryDialogs();
+  [[nodiscard]] const Board* libraryBoard(const std::string& id) const;
+
+  // ---- app_toolbar.cpp
+  void toolbar();
+  void filterBar();
+  void languageSwitch();
+  [[nodiscard]] float languageSwitchWidth() const;
+
+  // ---- app_board.cpp
+  void boardScreen();
+  EditorContext& contextFor();
+  void actionsPanel(float width, float height);
+  void createActionFrom(const std::string& noteId);
+  [[nodiscard]] float workshopPanelWidth(float full) const;
+  [[nodiscard]] float canvasWidth() const;
+
+  // ---- app_share.cpp
+  void shareDialog();
+  void pasteDialog();
+  void downloadJson();
+  void downloadMarkdown();
+};
+
+}  // namespace mapathy::ui

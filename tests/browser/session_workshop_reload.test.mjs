@@ -1,0 +1,83 @@
+// engines: chromium firefox webkit
+// A participant's contribution survives a reload (tablets discard tabs all the time): they open the
+// facilitator's link, add a note, the tab reloads, and "Zurücksenden" still makes a contribution link that
+// holds the note — because the session keeps the board as it arrived (the workshop base) with the board on
+// the device. The facilitator merges that link and gets the note.
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { centre, documentJson, openApp, screenshot, shareLink, typeText, waitForApp, widgets } from './lib.mjs';
+
+const NOTE = 'Ruft lieber an als zu mailen';
+
+async function widgetByRawLabel(page, suffix, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const found = (await widgets(page)).find((w) => w.visible && w.w > 0 && w.rawLabel.endsWith(suffix));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no visible widget whose raw label ends with ${suffix}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+async function clickRaw(page, suffix) {
+  const item = await widgetByRawLabel(page, suffix);
+  const { x, y } = centre(item);
+  await page.mouse.click(x, y);
+  await page.waitForTimeout(150);
+}
+
+const notesOf = async (page) => JSON.parse(await documentJson(page)).board.notes;
+
+test('after a reload, "Send back" still sends what the participant added', async () => {
+  const viewport = { width: 1280, height: 900 };
+  const facilitator = await openApp({ locale: 'de-DE', viewport });
+  let participant;
+  try {
+    const fpage = facilitator.page;
+    await clickRaw(fpage, '###start.newEmpathy.main');
+    await fpage.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 5000 });
+    const roomLink = await shareLink(fpage);
+
+    participant = await openApp({ locale: 'de-DE', viewport, hash: roomLink.slice(roomLink.indexOf('#') + 1) });
+    const ppage = participant.page;
+    await ppage.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 5000 });
+    await clickRaw(ppage, '###section.add.says');
+    await ppage.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input');
+    await typeText(ppage, NOTE, { delay: 5 });
+    await ppage.keyboard.press('Escape');
+    await ppage.waitForFunction((t) => JSON.parse(window.mapathy.document()).board.notes.some((n) => n.text === t), NOTE);
+
+    // The tab reloads (the page is hidden first, which saves).
+    await ppage.reload();
+    await waitForApp(ppage);
+    await ppage.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 5000 });
+    assert.ok((await notesOf(ppage)).some((n) => n.text === NOTE), 'the note is still there after the reload');
+
+    await clickRaw(ppage, '###workshop.toolbar');
+    await screenshot(ppage, 'session-workshop-after-reload');
+    await clickRaw(ppage, '###workshop.send');
+    await widgetByRawLabel(ppage, '###workshop.sendCopy');
+    await clickRaw(ppage, '###workshop.sendCopy');
+    await ppage.waitForTimeout(200);
+    const contribution = await participant.readClipboard();
+    assert.match(contribution, /#/, 'a contribution link, not "nothing to send back"');
+    assert.ok(contribution.length <= 400, `one note makes a short link (${contribution.length} characters)`);
+
+    // The facilitator merges it and has the note.
+    await clickRaw(fpage, '###workshop.toolbar');
+    await clickRaw(fpage, '###workshop.merge');
+    await fpage.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input');
+    await facilitator.setClipboard(contribution);
+    await fpage.keyboard.press('Control+V');
+    await fpage.waitForTimeout(200);
+    await clickRaw(fpage, '###workshop.mergeRun');
+    await widgetByRawLabel(fpage, '###workshop.mergeDone');
+    assert.deepEqual((await notesOf(fpage)).map((n) => n.text), [NOTE]);
+
+    assert.deepEqual(await facilitator.problems(), []);
+    assert.deepEqual(await participant.problems(), []);
+  } finally {
+    if (participant) await participant.close();
+    await facilitator.close();
+  }
+});
