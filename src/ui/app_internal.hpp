@@ -27,15 +27,24 @@
 #include "ui/export_menu.hpp"
 #include "ui/journey_view.hpp"
 #include "ui/note_card.hpp"
+#include "ui/reading_view.hpp"
 #include "ui/workshop_panel.hpp"
 
 namespace mapathy::ui {
 
 void registerLibraryStrings();  // i18n_library.cpp
 
+// Which layout shows the board: the reading layout on narrow screens unless the person chose.
+enum class BoardLayout { Auto, Whole, Reading };
+
 // View state of the open board.
 struct BoardView {
-  Canvas canvas;
+  BoardView() { readingCanvas.setScrollMode(true); }
+  Canvas canvas;         // the whole board
+  Canvas readingCanvas;  // the reading layout (scroll mode: its own scroll position, zoom 1)
+  ReadingViewState reading;
+  BoardLayout layout = BoardLayout::Auto;
+  bool narrow = false;   // this frame: the canvas is too narrow for the whole board (prefersReadingLayout)
   NoteCards cards;
   NoteFilter filter;
   EmpathyViewState empathy;
@@ -74,6 +83,13 @@ struct App::Impl final : SessionListener {
   std::string renameBuffer;
   std::unique_ptr<EditorContext> context;
 
+  // True when this frame shows the reading layout.
+  [[nodiscard]] bool readingLayout() const {
+    return view.layout == BoardLayout::Reading || (view.layout == BoardLayout::Auto && view.narrow);
+  }
+  Canvas& activeCanvas() { return readingLayout() ? view.readingCanvas : view.canvas; }
+  [[nodiscard]] const Canvas& activeCanvas() const { return readingLayout() ? view.readingCanvas : view.canvas; }
+
   Document* doc() { return session.document(); }
   const Document* doc() const { return session.document(); }
 
@@ -103,6 +119,7 @@ struct App::Impl final : SessionListener {
 
   // ---- app_toolbar.cpp
   void toolbar();
+  void titlePopup();
   void filterBar();
   void languageSwitch();
   [[nodiscard]] float languageSwitchWidth() const;
