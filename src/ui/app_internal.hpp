@@ -4,8 +4,10 @@
 //   app.cpp          construction, the frame, messages and what the session tells, shortcuts, the public API
 //   app_start.cpp    the start screen: brand, templates, "Open" and the boards on this device
 //   app_library.cpp  rows of "Boards on this device" and their rename and delete dialogs
-//   app_toolbar.cpp  the board's toolbar, the filter bar and the language switch
-//   app_board.cpp    the board screen: views, actions panel, workshop panel, presentation
+//   app_toolbar.cpp  the board's toolbar (tools ranked by importance; what does not fit goes into "More"),
+//                    the title (shortened, whole on a tap), the filter bar and the language switch
+//   app_board.cpp    the board screen: views (the whole board, or the reading layout on narrow screens:
+//                    reading_view.hpp), actions panel, workshop panel, presentation
 //   app_share.cpp    the share dialog (link, QR, files, outputs) and the paste-a-link dialog
 //
 // Document data lives in the session's Document (core/session/session.hpp); the shell keeps view state

@@ -42,6 +42,20 @@ function toolbarActions(reading) {
   return ids;
 }
 
+// Opens the "More" menu (a tap on "Mehr"/"More"), tapping again if the first tap came while the page was
+// busy (the tools module compiles when the page is idle after the first frames).
+export async function openMore(page) {
+  for (let attempt = 0; ; ++attempt) {
+    const more = await findWidget(page, byId('toolbar.more'), { settled: true });
+    await page.touchscreen.tap(centre(more).x, centre(more).y);
+    try {
+      return await findWidget(page, (w) => w.window.includes('more-menu'), { settled: true, timeout: 2000 });
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
 // Taps a toolbar action wherever it is: in the bar, or in the "More" menu.
 export async function tapAction(page, id) {
   const items = (await widgets(page)).filter((w) => w.visible && isToolbar(w));
@@ -49,14 +63,28 @@ export async function tapAction(page, id) {
   if (direct) {
     await page.touchscreen.tap(centre(direct).x, centre(direct).y);
   } else {
-    const more = await findWidget(page, byId('toolbar.more'), { settled: true });
-    await page.touchscreen.tap(centre(more).x, centre(more).y);
+    await openMore(page);
     const inMenu = await findWidget(page, (w) => w.window.includes('more-menu') && w.rawLabel.endsWith('###' + id),
       { settled: true });
     await page.touchscreen.tap(centre(inMenu).x, centre(inMenu).y);
   }
   await settle(page);
   await page.waitForTimeout(150);
+}
+
+// Switches between the reading layout and the whole board ("Ganze Tafel" / "Leseansicht") and waits until
+// the other view is on screen.
+export async function switchView(page, toReading) {
+  for (let attempt = 0; ; ++attempt) {
+    await tapAction(page, toReading ? 'toolbar.reading' : 'toolbar.wholeBoard');
+    try {
+      await findWidget(page, (w) => w.window.includes(toReading ? 'reading-canvas' : '-canvas') &&
+        (toReading || !w.window.includes('reading-canvas')), { settled: true, timeout: 2000 });
+      return;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
 }
 
 // The layout check on the screen as it is now. `touch`: the engine is a touch device (44 px targets).
@@ -78,8 +106,7 @@ export async function checkLayout(page, viewport, { touch }) {
   if (missing.length > 0) {
     const more = bar.find((w) => w.rawLabel.endsWith('###toolbar.more'));
     assert.ok(more, `${missing[0]} is not in the bar and there is no "More"`);
-    await page.touchscreen.tap(centre(more).x, centre(more).y);
-    await findWidget(page, (w) => w.window.includes('more-menu'), { settled: true });
+    await openMore(page);
     const menu = (await widgets(page)).filter((w) => w.visible && w.window.includes('more-menu') && w.rawLabel && w.w > 0 &&
       !w.rawLabel.includes('/'));
     for (const id of missing) {

@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { ARTIFACTS_DIR, ENGINE, documentJson, screenshot } from './lib.mjs';
-import { EMPATHY_LINK, JOURNEY_LINK, PHONES, checkLayout, openPhone, tapAction } from './phone.mjs';
+import { EMPATHY_LINK, JOURNEY_LINK, PHONES, checkLayout, openPhone, switchView } from './phone.mjs';
 
 const OUT_DIR = process.env.MAPATHY_SCREENSHOTS_DIR || join(ARTIFACTS_DIR, 'screenshots');
 const README_NAMES = { empathy: 'empathy-map-phone', journey: 'journey-board-phone' };
@@ -43,12 +43,12 @@ for (const { viewport, name, link, locale } of CASES) {
       assert.equal(opening.zoom, 1, 'at 100 %');
       readmePicture(await screenshot(page, `phone-${name}-${viewport.width}-${locale}-reading`), name, viewport, locale,
         'reading');
-      await tapAction(page, 'toolbar.wholeBoard');
+      await switchView(page, false);
       const whole = await checkLayout(page, viewport, { touch });
       assert.equal(whole.reading, false, '"Whole board" shows the canvas');
       readmePicture(await screenshot(page, `phone-${name}-${viewport.width}-${locale}-whole`), name, viewport, locale,
         'whole');
-      await tapAction(page, 'toolbar.reading');
+      await switchView(page, true);
       assert.equal((await checkLayout(page, viewport, { touch })).reading, true, 'and back');
       assert.equal(await documentJson(page), before, 'switching views changes nothing in the board');
       assert.deepEqual(await app.problems(), []);
