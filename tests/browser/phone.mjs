@@ -12,11 +12,22 @@ export const PHONES = [{ width: 390, height: 844 }, { width: 360, height: 740 }]
 const CARD_FONT = 15;  // CardMetrics::kFontSize, world units
 
 // A phone: touch, pixel ratio 3, German (on each engine that can; WebKit: GDK_SCALE and synthetic touch).
+// MiniBrowser's window is never narrower than its own toolbar (447 CSS px at GDK_SCALE 3): WebKit then gets
+// the narrowest page it can have, still a phone-sized one, and app.viewport says which.
 export async function openPhone(viewport, link, { locale = 'de-DE' } = {}) {
-  const app = await openApp({
-    viewport, deviceScaleFactor: 3, hasTouch: true, isMobile: true, locale,
-    hash: link.slice(link.indexOf('#') + 1),
-  });
+  const options = {
+    viewport, deviceScaleFactor: 3, hasTouch: true, isMobile: true, locale, hash: link.slice(link.indexOf('#') + 1),
+  };
+  let app;
+  try {
+    app = await openApp(options);
+  } catch (error) {
+    const narrowest = /could not size the page to \d+×\d+ \(it is (\d+)×/.exec(error.message);
+    if (!narrowest || Number(narrowest[1]) > 480) throw error;
+    options.viewport = { width: Number(narrowest[1]), height: viewport.height };
+    app = await openApp(options);
+  }
+  app.viewport = options.viewport;
   await app.page.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 10000 });
   await findWidget(app.page, byId('toolbar.share'), { settled: true });
   return app;

@@ -55,7 +55,7 @@ test('empathy map on a 390×844 phone: read, add a note with a thumb, share', as
   const viewport = PHONES[0];
   const app = await openPhone(viewport, EMPATHY_LINK);
   try {
-    await addAndShare(app, viewport, byId('section.add.says'), { section: 'says' });
+    await addAndShare(app, app.viewport, byId('section.add.says'), { section: 'says' });
   } finally {
     await app.close();
   }
@@ -65,7 +65,7 @@ test('journey on a 360×740 phone: one stage at a time, add a note, share', asyn
   const viewport = PHONES[1];
   const app = await openPhone(viewport, JOURNEY_LINK);
   try {
-    await addAndShare(app, viewport, 'add-note:actions:awareness', { stage: 'awareness', lane: 'actions' });
+    await addAndShare(app, app.viewport, 'add-note:actions:awareness', { stage: 'awareness', lane: 'actions' });
   } finally {
     await app.close();
   }

@@ -31,9 +31,10 @@ for (const viewport of PHONES) {
 }
 CASES.push({ viewport: PHONES[0], name: 'empathy', link: EMPATHY_LINK, locale: 'en-US' });
 
-for (const { viewport, name, link, locale } of CASES) {
-  test(`${name} at ${viewport.width}×${viewport.height} (${locale})`, async () => {
-    const app = await openPhone(viewport, link, { locale });
+for (const { viewport: requested, name, link, locale } of CASES) {
+  test(`${name} at ${requested.width}×${requested.height} (${locale})`, async () => {
+    const app = await openPhone(requested, link, { locale });
+    const { viewport } = app;  // WebKit: the narrowest MiniBrowser allows (phone.mjs)
     try {
       const { page } = app;
       const touch = app.capabilities.touchDevice;
