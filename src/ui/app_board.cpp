@@ -74,9 +74,14 @@ void App::Impl::boardScreen() {
   workshop.drawOverlay(*doc(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());  // countdown, dots left
   if (!view.focusNote.empty()) {
     if (auto c = view.cards.lastWorldCentre(view.focusNote)) {
-      activeCanvas().centreOn(*c);
+      Canvas& cv = activeCanvas();
+      if (view.focusAcross) {
+        c->y = (cv.viewMinWorld().y + cv.viewMaxWorld().y) * 0.5f;
+      }
+      cv.centreOn(*c);
     }
     view.focusNote.clear();
+    view.focusAcross = false;
   }
   const std::string req = view.cards.takeActionRequest();
   if (!req.empty()) {

@@ -54,6 +54,7 @@ struct BoardView {
   std::string titleBuffer;
   bool titleActive = false;
   std::string focusNote;  // "show note" from the actions panel: centred in the next frame
+  bool focusAcross = false;  // centre focusNote across only (the view keeps its top)
 };
 
 struct App::Impl final : SessionListener {

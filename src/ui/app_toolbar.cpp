@@ -324,6 +324,7 @@ void App::Impl::toolbar() {
         if (view.narrow && d.board().kind == BoardKind::Journey) {
           // On a phone the lane names alone fill the screen: show the first note instead, whole.
           view.focusNote = firstJourneyNote(d.board());
+          view.focusAcross = true;
         }
       }
     }

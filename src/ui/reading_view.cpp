@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cfloat>
-#include <numeric>
 #include <string>
 #include <vector>
 
@@ -42,13 +41,17 @@ constexpr float kBody = 15.0f;
 
 // Section indices in reading order: the template's grid row by row, left to right.
 std::vector<std::size_t> readingOrder(const Board& board) {
-  std::vector<std::size_t> order(board.sections.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const Rect& ra = board.sections[a].rect;
-    const Rect& rb = board.sections[b].rect;
-    return ra.y != rb.y ? ra.y < rb.y : ra.x < rb.x;
-  });
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < board.sections.size(); ++i) {  // insertion: a handful of regions, stable
+    const Rect& r = board.sections[i].rect;
+    auto at = order.end();
+    while (at != order.begin()) {
+      const Rect& before = board.sections[*(at - 1)].rect;
+      if (before.y < r.y || (before.y == r.y && before.x <= r.x)) break;
+      --at;
+    }
+    order.insert(at, i);
+  }
   return order;
 }
 
@@ -285,7 +288,7 @@ void drawJourneyReading(EditorContext& ctx, ReadingViewState& state) {
   const float inner = cw - kInset * 2.0f;
   const float titleH = kInset + kLaneTitle * 1.3f + 14.0f;
   struct Block {
-    Lane lane;
+    std::size_t lane;  // index in the board's lanes
     float top, bottom;
   };
   std::vector<Block> blocks;
@@ -295,7 +298,9 @@ void drawJourneyReading(EditorContext& ctx, ReadingViewState& state) {
     descH = wrappedHeight(stage.description.c_str(), kBody, cw) + 8.0f;
     y += descH;
   }
-  for (const Lane& lane : ctx.doc.board().lanes) {
+  const std::vector<Lane>& lanes = ctx.doc.board().lanes;
+  for (std::size_t li = 0; li < lanes.size(); ++li) {
+    const Lane& lane = lanes[li];
     float h = titleH;
     switch (lane.kind) {
       case LaneKind::Text: h += ctx.cards.measurePlace(ctx, Place{"", stage.id, lane.id}, inner) + kInset + kRoom; break;
@@ -307,7 +312,7 @@ void drawJourneyReading(EditorContext& ctx, ReadingViewState& state) {
       }
       case LaneKind::Expectation: h += 30.0f + kInset; break;
     }
-    blocks.push_back(Block{lane, y, y + h});
+    blocks.push_back(Block{li, y, y + h});
     y += h + kGap;
   }
   ctx.contentMin = ImVec2(0, 0);
@@ -325,8 +330,9 @@ void drawJourneyReading(EditorContext& ctx, ReadingViewState& state) {
                 stage.description.c_str(), nullptr, cw);
   }
   for (const Block& bl : blocks) {
-    if (!cv.visible(ImVec2(x0, bl.top), ImVec2(x1, bl.bottom))) continue;
-    const Lane& lane = bl.lane;
+    if (!cv.visible(ImVec2(x0, bl.top), ImVec2(x1, bl.bottom)) || bl.lane >= ctx.doc.board().lanes.size()) continue;
+    const Lane& lane = ctx.doc.board().lanes[bl.lane];  // "+" below adds a note: lanes stay as they are
+    const std::string laneId = lane.id;
     const int colour = journey::defaultColourFor(lane);
     const NoteColour& pal = noteColour(colour);
     const ImVec2 a = cv.toScreen(ImVec2(x0, bl.top));
@@ -344,15 +350,15 @@ void drawJourneyReading(EditorContext& ctx, ReadingViewState& state) {
         const float s = 44.0f;
         const ImVec2 bp(b.x - kInset - s + 6.0f, a.y + 4.0f);
         ImGui::SetCursorScreenPos(bp);
-        const std::string id = "add-note:" + lane.id + ":" + stage.id;
+        const std::string id = "add-note:" + laneId + ":" + stage.id;
         const bool clicked = ImGui::InvisibleButton(id.c_str(), ImVec2(s, s));
         const bool hovered = ImGui::IsItemHovered();
         const ImVec2 c(bp.x + s * 0.5f, bp.y + s * 0.5f);
         dl->AddCircleFilled(c, s * 0.36f, hovered ? pal.accent : colours::kSurface);
         dl->AddCircle(c, s * 0.36f, withAlpha(pal.accent, 0.6f), 32, 1.0f);
         drawIcon(dl, Icon::Plus, ImVec2(c.x - s * 0.2f, c.y - s * 0.2f), s * 0.4f, hovered ? pal.onAccent : pal.accent);
-        if (clicked) ctx.cards.addNoteAndEdit(ctx, Place{"", stage.id, lane.id}, colour);
-        ctx.cards.drawPlace(ctx, Place{"", stage.id, lane.id}, ImVec2(x0 + kInset, bl.top + titleH),
+        if (clicked) ctx.cards.addNoteAndEdit(ctx, Place{"", stage.id, laneId}, colour);
+        ctx.cards.drawPlace(ctx, Place{"", stage.id, laneId}, ImVec2(x0 + kInset, bl.top + titleH),
                             ImVec2(x1 - kInset, bl.bottom - kInset), colour,
                             tr(touchMode() ? "journey.emptyCellTouch" : "journey.emptyCell"));
         break;
@@ -395,8 +401,11 @@ void drawJourneyReading(EditorContext& ctx, ReadingViewState& state) {
   }
   if (ev.doubleClicked) {
     for (const Block& bl : blocks) {
-      if (bl.lane.kind == LaneKind::Text && ev.world.y >= bl.top && ev.world.y <= bl.bottom) {
-        ctx.cards.addNoteAndEdit(ctx, Place{"", stage.id, bl.lane.id}, journey::defaultColourFor(bl.lane));
+      if (bl.lane >= ctx.doc.board().lanes.size()) continue;
+      const Lane& lane = ctx.doc.board().lanes[bl.lane];
+      if (lane.kind == LaneKind::Text && ev.world.y >= bl.top && ev.world.y <= bl.bottom) {
+        const std::string id = lane.id;
+        ctx.cards.addNoteAndEdit(ctx, Place{"", stage.id, id}, journey::defaultColourFor(lane));
         break;
       }
     }
