@@ -282,3 +282,37 @@ TEST(ReadingLayout, AFingerScrollsTheColumnAndSidewaysSwipesTurnJourneyStages) {
 
 }  // namespace
 }  // namespace mapathy::ui
+
+namespace mapathy::ui {
+namespace {
+
+// A long title on a phone: shortened with "…" in the bar; a tap shows it whole, with the field to rename it.
+TEST(PhoneToolbar, ALongTitleIsShortenedAndReadableInFullOnATap) {
+  AppHarness h("de-DE", ImVec2(320, 568));
+  h.app->setTouchMode(true);
+  h.frames(2);
+  ASSERT_TRUE(h.app->openLink("https://example.org/mapathy/#" + fixtureLink(kEmpathyLink)));
+  h.frames(3);
+  const std::string title = h.app->document()->board().title;
+  ASSERT_GT(title.size(), 20u);
+  EXPECT_EQ(h.findRaw("##toolbar.title"), nullptr) << "no field in the bar: the title does not fit";
+  const RecordedItem* shortened = h.findRaw("###toolbar.titleFull");
+  ASSERT_NE(shortened, nullptr);
+  EXPECT_LT(shortened->w, 200.0f);
+  h.clickAt(AppHarness::centre(*shortened));
+  const RecordedItem* field = h.findRaw("##toolbar.title");
+  ASSERT_NE(field, nullptr) << "a tap shows the whole title with its rename field";
+  EXPECT_GE(field->x, 0.0f);
+  EXPECT_LE(field->x + field->w, 320.0f);
+  h.clickAt(AppHarness::centre(*field));
+  h.key(ImGuiKey_End);
+  h.type(" – Köln");
+  EXPECT_EQ(h.app->document()->board().title, title + " – Köln");
+  h.key(ImGuiKey_Enter);
+  h.key(ImGuiKey_Escape);
+  EXPECT_EQ(h.findRaw("##toolbar.title"), nullptr) << "Escape closes it";
+  EXPECT_NE(h.findRaw("###toolbar.titleFull"), nullptr);
+}
+
+}  // namespace
+}  // namespace mapathy::ui
