@@ -55,10 +55,11 @@ void App::Impl::languageSwitch() {
 namespace {
 
 // Toolbar items that may move into the "More" menu, most important first: on a narrow screen the bar
-// keeps as many of them as fit, in this order, and the menu holds the rest with the same labels.
+// keeps as many of them as fit, in this order, and the menu holds the rest with the same labels. (The
+// layout toggle counts as third only where the reading layout is chosen by itself; elsewhere as last.)
 enum class Tool { Undo, Redo, Layout, Workshop, Language, Zoom, Filter, Actions, TextView, Touch };
-constexpr Tool kRanked[] = {Tool::Undo,    Tool::Redo,    Tool::Layout,   Tool::Workshop, Tool::Language,
-                            Tool::Zoom,    Tool::Filter,  Tool::Actions,  Tool::TextView, Tool::Touch};
+constexpr Tool kRanked[] = {Tool::Undo, Tool::Redo,   Tool::Layout,  Tool::Workshop, Tool::Language,
+                            Tool::Zoom, Tool::Filter, Tool::Actions, Tool::TextView, Tool::Touch};
 constexpr int kTools = static_cast<int>(sizeof kRanked / sizeof kRanked[0]);
 
 // `text` cut to fit `width` pixels with "…" at the end (whole UTF-8 characters).
@@ -148,14 +149,22 @@ void App::Impl::toolbar() {
     switch (t) {
       case Tool::Undo:
       case Tool::Redo:
-      case Tool::Touch: return iconW;
-      case Tool::Layout: return iconButtonWidth(layoutLabel.c_str(), layoutIcon || level >= 4);
-      case Tool::Workshop: return iconButtonWidth(workshopLabel.c_str(), level >= 1);
-      case Tool::Language: return languageSwitchWidth();
-      case Tool::Zoom: return hasZoom ? iconW * 3.0f + pctW + kSpacing * 3.0f : -kSpacing;
-      case Tool::Filter: return iconButtonWidth(filterLabel.c_str(), level >= 2);
-      case Tool::Actions: return iconButtonWidth(actionsLabel.c_str(), level >= 2);
-      case Tool::TextView: return iconButtonWidth(textViewLabel.c_str(), level >= 1);
+      case Tool::Touch:
+        return iconW;
+      case Tool::Layout:
+        return iconButtonWidth(layoutLabel.c_str(), layoutIcon || level >= 4);
+      case Tool::Workshop:
+        return iconButtonWidth(workshopLabel.c_str(), level >= 1);
+      case Tool::Language:
+        return languageSwitchWidth();
+      case Tool::Zoom:
+        return hasZoom ? iconW * 3.0f + pctW + kSpacing * 3.0f : -kSpacing;
+      case Tool::Filter:
+        return iconButtonWidth(filterLabel.c_str(), level >= 2);
+      case Tool::Actions:
+        return iconButtonWidth(actionsLabel.c_str(), level >= 2);
+      case Tool::TextView:
+        return iconButtonWidth(textViewLabel.c_str(), level >= 1);
     }
     return 0.0f;
   };
@@ -164,8 +173,13 @@ void App::Impl::toolbar() {
            kSpacing * 3.0f + 12.0f;
   };
   const float avail = ImGui::GetContentRegionAvail().x;
-  bool inBar[kTools];
+  bool inBar[kTools];  // by Tool
   std::fill(inBar, inBar + kTools, true);
+  Tool order[kTools];  // by importance here
+  std::copy(kRanked, kRanked + kTools, order);
+  if (!view.narrow) {
+    std::rotate(order + 2, order + 3, order + kTools);  // the layout toggle last
+  }
   int level = 0;
   auto allWidth = [&](int lv) {
     float w = fixedWidth(lv) + 2.0f * (1.0f + kSpacing) * 3.0f;  // three rules between groups
@@ -183,10 +197,10 @@ void App::Impl::toolbar() {
     const float minTitle = std::clamp(avail * 0.28f, 72.0f, kMinTitle);
     float used = fixedWidth(level) + iconW + kSpacing + minTitle;
     bool full = false;
-    for (int i = 0; i < kTools; ++i) {
-      const float w = toolWidth(kRanked[i], level) + kSpacing;
+    for (const Tool t : order) {
+      const float w = toolWidth(t, level) + kSpacing;
       full = full || used + w > avail;
-      inBar[i] = !full;
+      inBar[static_cast<int>(t)] = !full;
       if (!full) used += w;
     }
     titleW = std::clamp(avail - used + minTitle, minTitle, 360.0f);
@@ -212,7 +226,8 @@ void App::Impl::toolbar() {
   if (!view.titleActive && ImGui::CalcTextSize(shownTitle).x > titleW - titlePad * 2.0f) {
     const std::string shortTitle = ellipsized(shownTitle, titleW - titlePad * 2.0f);
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    if (ImGui::InvisibleButton((std::string(tr("toolbar.title")) + "###toolbar.titleFull").c_str(), ImVec2(titleW, h))) {
+    if (ImGui::InvisibleButton((std::string(tr("toolbar.title")) + "###toolbar.titleFull").c_str(),
+                               ImVec2(titleW, h))) {
       ImGui::OpenPopup("##title-popup");
     }
     if (ImGui::IsItemHovered()) {
@@ -314,7 +329,7 @@ void App::Impl::toolbar() {
     return clicked;
   };
   auto layoutButton = [&](bool iconOnly) {
-    const bool clicked = iconButtonTip(layoutLabel.c_str(), reading ? Icon::Fit : Icon::TextView,
+    const bool clicked = iconButtonTip(layoutLabel.c_str(), reading ? Icon::Fit : Icon::Eye,
                                        tr(reading ? "toolbar.wholeBoardTip" : "toolbar.readingTip"), iconOnly);
     if (clicked) {
       view.cards.stopEditing(contextFor());
@@ -342,8 +357,9 @@ void App::Impl::toolbar() {
       ImDrawList* dl = ImGui::GetWindowDrawList();
       dl->AddRectFilled(a, b, withAlpha(colours::kPrimarySoft, 0.7f), ImGui::GetStyle().FrameRounding);
       dl->AddLine(ImVec2(a.x + 10.0f, b.y - 2.0f), ImVec2(b.x - 10.0f, b.y - 2.0f), colours::kPrimary, 3.0f);
-      drawIcon(dl, Icon::Touch, ImVec2(a.x + (b.x - a.x - ImGui::GetFontSize() * 1.1f) * 0.5f,
-                                       a.y + (b.y - a.y - ImGui::GetFontSize() * 1.1f) * 0.5f),
+      drawIcon(dl, Icon::Touch,
+               ImVec2(a.x + (b.x - a.x - ImGui::GetFontSize() * 1.1f) * 0.5f,
+                      a.y + (b.y - a.y - ImGui::GetFontSize() * 1.1f) * 0.5f),
                std::round(ImGui::GetFontSize() * 1.1f), colours::kPrimary);
     }
     return clicked;
@@ -423,21 +439,39 @@ void App::Impl::toolbar() {
     ImGui::BeginChild("##more-menu", ImVec2(0, 0), ImGuiChildFlags_AutoResizeX | ImGuiChildFlags_AutoResizeY);
     bool close = false;
     for (int i = 0; i < kTools; ++i) {
-      if (inBar[i]) continue;
-      switch (kRanked[i]) {
-        case Tool::Undo: close = undoButton(false) || close; break;
-        case Tool::Redo: close = redoButton(false) || close; break;
-        case Tool::Layout: close = layoutButton(false) || close; break;
-        case Tool::Workshop: close = workshop.toolbarButton(false) || close; break;
-        case Tool::Language: languageSwitch(); break;
+      if (inBar[static_cast<int>(order[i])]) continue;
+      switch (order[i]) {
+        case Tool::Undo:
+          close = undoButton(false) || close;
+          break;
+        case Tool::Redo:
+          close = redoButton(false) || close;
+          break;
+        case Tool::Layout:
+          close = layoutButton(false) || close;
+          break;
+        case Tool::Workshop:
+          close = workshop.toolbarButton(false) || close;
+          break;
+        case Tool::Language:
+          languageSwitch();
+          break;
         case Tool::Zoom:
           if (!hasZoom) continue;
           zoomGroup();
           break;
-        case Tool::Filter: close = filterButton(false) || close; break;
-        case Tool::Actions: close = actionsButton(false) || close; break;
-        case Tool::TextView: close = textViewTool(false) || close; break;
-        case Tool::Touch: close = touchButton(false) || close; break;
+        case Tool::Filter:
+          close = filterButton(false) || close;
+          break;
+        case Tool::Actions:
+          close = actionsButton(false) || close;
+          break;
+        case Tool::TextView:
+          close = textViewTool(false) || close;
+          break;
+        case Tool::Touch:
+          close = touchButton(false) || close;
+          break;
       }
     }
     ImGui::EndChild();
@@ -517,8 +551,9 @@ void App::Impl::filterBar() {
     ImGui::PushID(c);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float s = h;
-    const std::string id = c < 0 ? label("filter.anyColour") : std::string(tr(("colour." + std::to_string(c)).c_str())) +
-                                                                   "###filter.colour." + std::to_string(c);
+    const std::string id =
+        c < 0 ? label("filter.anyColour")
+              : std::string(tr(("colour." + std::to_string(c)).c_str())) + "###filter.colour." + std::to_string(c);
     if (ImGui::InvisibleButton(id.c_str(), ImVec2(s * 0.8f, s))) {
       view.filter.colour = c;
     }
@@ -527,8 +562,8 @@ void App::Impl::filterBar() {
     const float r = s * 0.26f;
     if (c < 0) {
       dl->AddCircle(cc, r, colours::kInkMuted, 20, 1.5f);
-      dl->AddLine(ImVec2(cc.x - r * 0.7f, cc.y + r * 0.7f), ImVec2(cc.x + r * 0.7f, cc.y - r * 0.7f), colours::kInkMuted,
-                  1.5f);
+      dl->AddLine(ImVec2(cc.x - r * 0.7f, cc.y + r * 0.7f), ImVec2(cc.x + r * 0.7f, cc.y - r * 0.7f),
+                  colours::kInkMuted, 1.5f);
     } else {
       dl->AddCircleFilled(cc, r, noteColour(c).fill);
       dl->AddCircle(cc, r, noteColour(c).accent, 20, 1.0f);
@@ -544,9 +579,9 @@ void App::Impl::filterBar() {
   }
   ImGui::SameLine(0, 8);
   ImGui::SetNextItemWidth(200.0f);
-  const char* evLabel = !view.filter.evidence ? tr("filter.any")
+  const char* evLabel = !view.filter.evidence                         ? tr("filter.any")
                         : *view.filter.evidence == Evidence::Observed ? tr("note.observed")
-                                                                  : tr("note.assumed");
+                                                                      : tr("note.assumed");
   if (ImGui::BeginCombo("##filter.evidence", evLabel)) {
     if (ImGui::Selectable(label("filter.any").c_str(), !view.filter.evidence)) {
       view.filter.evidence.reset();

@@ -99,12 +99,14 @@ void Canvas::scrollInput(CanvasEvents* ev) {
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
     // (a card or button under the finger is already active in this frame: the region counts as hovered anyway)
-    pressInside_ = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
-                   !io.WantTextInput;
+    pressInside_ =
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+        !io.WantTextInput;
     velocityY_ = 0.0f;  // a finger on the glass stops a glide
     swipeX_ = 0.0f;
   }
-  if (pressInside_ && ImGui::IsMouseDown(ImGuiMouseButton_Left) && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6.0f)) {
+  if (pressInside_ && ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
+      ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6.0f)) {
     if (!panning_) {
       ImGui::ClearActiveID();  // the card or button under the finger lets go: this is a scroll
     }
@@ -148,9 +150,7 @@ void Canvas::zoomAt(float factor, ImVec2 screenPivot) {
   pan_.y = before.y - (screenPivot.y - origin_.y) / zoom_;
 }
 
-void Canvas::zoomBy(float factor) {
-  zoomAt(factor, ImVec2(origin_.x + size_.x * 0.5f, origin_.y + size_.y * 0.5f));
-}
+void Canvas::zoomBy(float factor) { zoomAt(factor, ImVec2(origin_.x + size_.x * 0.5f, origin_.y + size_.y * 0.5f)); }
 
 void Canvas::panBy(ImVec2 screenDelta) {
   pan_.x -= screenDelta.x / zoom_;

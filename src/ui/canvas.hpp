@@ -76,7 +76,10 @@ class Canvas {
   [[nodiscard]] bool scrollMode() const { return scrollMode_; }
   // True while a flick is still gliding (the platform keeps drawing frames).
   [[nodiscard]] bool gliding() const { return scrollMode_ && velocityY_ != 0.0f; }
-  void scrollToTop() { pan_ = contentMin_; velocityY_ = 0.0f; }
+  void scrollToTop() {
+    pan_ = contentMin_;
+    velocityY_ = 0.0f;
+  }
 
   // ---- where the region is this frame (valid between begin and end, and after end until next begin)
   [[nodiscard]] ImVec2 origin() const { return origin_; }
@@ -104,8 +107,8 @@ class Canvas {
   ImVec2 fitMin_{0, 0};
   ImVec2 fitMax_{0, 0};
   bool scrollMode_ = false;
-  float velocityY_ = 0.0f;  // scroll mode: screen px per second, after the finger lifts
-  float swipeX_ = 0.0f;     // scroll mode: sideways travel of the drag in progress
+  float velocityY_ = 0.0f;    // scroll mode: screen px per second, after the finger lifts
+  float swipeX_ = 0.0f;       // scroll mode: sideways travel of the drag in progress
   bool pressInside_ = false;  // scroll mode: the finger went down in the region
 };
 

@@ -303,14 +303,18 @@ void drawJourneyReading(EditorContext& ctx, ReadingViewState& state) {
     const Lane& lane = lanes[li];
     float h = titleH;
     switch (lane.kind) {
-      case LaneKind::Text: h += ctx.cards.measurePlace(ctx, Place{"", stage.id, lane.id}, inner) + kInset + kRoom; break;
+      case LaneKind::Text:
+        h += ctx.cards.measurePlace(ctx, Place{"", stage.id, lane.id}, inner) + kInset + kRoom;
+        break;
       case LaneKind::Emotion: {
         const auto it = lane.emotions.find(stage.id);
         const std::string reason = it != lane.emotions.end() ? it->second.reason : std::string();
         h += 36.0f + (reason.empty() ? 0.0f : wrappedHeight(reason.c_str(), kBody, inner - 48.0f)) + kInset;
         break;
       }
-      case LaneKind::Expectation: h += 30.0f + kInset; break;
+      case LaneKind::Expectation:
+        h += 30.0f + kInset;
+        break;
     }
     blocks.push_back(Block{li, y, y + h});
     y += h + kGap;

@@ -26,9 +26,9 @@
 namespace mapathy::ui {
 
 struct ReadingViewState {
-  std::size_t stage = 0;           // journey: the stage shown
-  std::size_t shown = SIZE_MAX;    // journey: the stage shown last frame (another one starts at the top)
-  std::string revealed;            // the note last scrolled into view as it began to be edited
+  std::size_t stage = 0;         // journey: the stage shown
+  std::size_t shown = SIZE_MAX;  // journey: the stage shown last frame (another one starts at the top)
+  std::string revealed;          // the note last scrolled into view as it began to be edited
 };
 
 // The zoom at which card text is 14 CSS px (cards are then ≥ 140 px wide): the least that reads well.

@@ -35,12 +35,18 @@ const char* const kJourneyLink = "phone-german-journey-4-stages.txt";
 // The screens: width × height in CSS px (portrait phones, a portrait tablet, a landscape tablet).
 ImVec2 screenOf(int width) {
   switch (width) {
-    case 320: return ImVec2(320, 568);
-    case 360: return ImVec2(360, 740);
-    case 390: return ImVec2(390, 844);
-    case 430: return ImVec2(430, 932);
-    case 768: return ImVec2(768, 1024);
-    default: return ImVec2(static_cast<float>(width), 768);
+    case 320:
+      return ImVec2(320, 568);
+    case 360:
+      return ImVec2(360, 740);
+    case 390:
+      return ImVec2(390, 844);
+    case 430:
+      return ImVec2(430, 932);
+    case 768:
+      return ImVec2(768, 1024);
+    default:
+      return ImVec2(static_cast<float>(width), 768);
   }
 }
 
@@ -68,17 +74,19 @@ std::vector<RecordedItem> itemsIn(const AppHarness& h, const std::string& window
 void expectApart(const std::vector<RecordedItem>& items, const std::string& where) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     for (std::size_t j = i + 1; j < items.size(); ++j) {
-      EXPECT_FALSE(overlap(items[i], items[j])) << where << ": " << items[i].rawLabel << " overlaps " << items[j].rawLabel;
+      EXPECT_FALSE(overlap(items[i], items[j]))
+          << where << ": " << items[i].rawLabel << " overlaps " << items[j].rawLabel;
     }
   }
 }
 
 // Every toolbar action, by the end of its raw label. The title is its field or, shortened, its button.
 std::vector<std::string> toolbarActions(bool reading) {
-  std::vector<std::string> ids = {"###toolbar.back",   "###toolbar.undo",    "###toolbar.redo",   "###toolbar.filter",
-                                  "###toolbar.actions", "###export.textView", "###workshop.toolbar", "###toolbar.touch",
-                                  "###lang.de",        "###lang.en",         "###toolbar.share",
-                                  reading ? "###toolbar.wholeBoard" : "###toolbar.reading"};
+  std::vector<std::string> ids = {
+      "###toolbar.back",     "###toolbar.undo",    "###toolbar.redo",
+      "###toolbar.filter",   "###toolbar.actions", "###export.textView",
+      "###workshop.toolbar", "###toolbar.touch",   "###lang.de",
+      "###lang.en",          "###toolbar.share",   reading ? "###toolbar.wholeBoard" : "###toolbar.reading"};
   if (!reading) {
     for (const char* z : {"###toolbar.zoomOut", "###toolbar.zoomIn", "###toolbar.fit"}) ids.emplace_back(z);
   }
