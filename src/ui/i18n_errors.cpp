@@ -409,7 +409,8 @@ std::string describe(const Error& error, Lang lang) {
           continue;
         }
         if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-          const auto k = static_cast<std::size_t>(std::stoul(std::string(name)));
+          std::size_t k = 0;
+          for (const char c : name) k = k * 10 + static_cast<std::size_t>(c - '0');
           if (k < error.params.size()) out += paramText(error.params[k], lang);
           i = close;
           continue;

@@ -9,11 +9,11 @@ import { documentJson, findWidget, centre, openApp, screenshot } from './lib.mjs
 
 const FIXTURE = new URL('../fixtures/v1/empathy_classic_de.json', import.meta.url);
 
-// Common English words that never belong in a German sentence (German shares Link, Board, Text, Position).
+// Common English words that never belong in a German sentence (German shares Link, Board, Text, Chat, App).
 const ENGLISH = ['the', 'is', 'are', 'not', 'must', 'be', 'has', 'have', 'this', 'that', 'with', 'of', 'to',
   'from', 'too', 'many', 'more', 'than', 'limit', 'could', 'cannot', 'please', 'update', 'unknown', 'valid',
   'expected', 'at', 'line', 'no', 'nothing', 'follows', 'made', 'by', 'newer', 'empty', 'incomplete', 'damaged',
-  'cut', 'off', 'chat', 'app', 'email', 'your', 'current', 'unchanged', 'and', 'or', 'it', 'its', 'character'];
+  'cut', 'off', 'email', 'your', 'current', 'unchanged', 'and', 'or', 'it', 'its', 'character'];
 
 function englishIn(text) {
   const unquoted = text.replace(/"[^"]*"|„[^“]*“|'[^']*'/g, ' ');

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -62,23 +63,20 @@ struct Error {
   std::vector<ErrorParam> params;
   std::shared_ptr<const Error> cause;
 
-  Error() = default;
-  explicit Error(std::string errorCode, std::vector<ErrorParam> parameters = {})
-      : code(std::move(errorCode)), params(std::move(parameters)) {}
+  // Out of line (model.cpp): a refusal is built at a couple of hundred places, and keeping its
+  // construction, copies and destruction in one place keeps the WebAssembly module small.
+  Error();
+  explicit Error(std::string errorCode);
+  Error(std::string errorCode, std::initializer_list<ErrorParam> parameters);
+  Error(const Error&);
+  Error(Error&&) noexcept;
+  Error& operator=(const Error&);
+  Error& operator=(Error&&) noexcept;
+  ~Error();
   // The same refusal, with a more precise reason attached.
-  [[nodiscard]] Error because(Error reason) const {
-    Error out = *this;
-    out.cause = std::make_shared<const Error>(std::move(reason));
-    return out;
-  }
+  [[nodiscard]] Error because(Error reason) const;
   // "code(param, param)" with the cause after a colon: for logs and test diagnostics, not for people.
-  [[nodiscard]] std::string debug() const {
-    std::string out = code + "(";
-    for (std::size_t i = 0; i < params.size(); ++i) out += (i ? ", " : "") + params[i].text;
-    out += ")";
-    if (cause) out += ": " + cause->debug();
-    return out;
-  }
+  [[nodiscard]] std::string debug() const;
 };
 
 template <class T>
