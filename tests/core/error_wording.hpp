@@ -19,13 +19,13 @@ namespace mapathy::wording {
 // Words German shares (in, so, was, Link, Board, Text, Position, Version, Byte, Tag) are left out.
 inline const std::set<std::string>& englishWords() {
   static const std::set<std::string> words = {
-      "the",  "is",    "are",   "not",   "must",   "be",    "has",    "have",  "this",  "that",  "with",
-      "of",   "to",    "from",  "too",   "many",   "more",  "than",   "limit",  
-      "could", "cannot", "can", "please", "update", "unknown", "valid", "expected", "got", "at", "line",
-      "column", "its", "it", "no", "nothing", "follows", "made", "by", "newer",
-      "empty", "number", "large", "small", "whole", "list", "object", "refers", "note", "notes", "section",
-      "stage", "lane", "tags", "long", "damaged", "incomplete", "characters", "character",
-      "and", "or", "a", "for", "between", "should", "read", "were", "changed", "holds", "file"};
+      "the",    "is",    "are",     "not",    "must",    "be",         "has",        "have",      "this",  "that",
+      "with",   "of",    "to",      "from",   "too",     "many",       "more",       "than",      "limit", "could",
+      "cannot", "can",   "please",  "update", "unknown", "valid",      "expected",   "got",       "at",    "line",
+      "column", "its",   "it",      "no",     "nothing", "follows",    "made",       "by",        "newer", "empty",
+      "number", "large", "small",   "whole",  "list",    "object",     "refers",     "note",      "notes", "section",
+      "stage",  "lane",  "tags",    "long",   "damaged", "incomplete", "characters", "character", "and",   "or",
+      "a",      "for",   "between", "should", "read",    "were",       "changed",    "holds",     "file"};
   return words;
 }
 

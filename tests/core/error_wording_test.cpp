@@ -117,7 +117,8 @@ TEST(ErrorWording, NumbersAreGroupedTheReadersWay) {
   EXPECT_EQ(ui::groupDigits("-9007199254740991", Lang::En), "-9,007,199,254,740,991");
   EXPECT_EQ(ui::groupDigits("999", Lang::De), "999");
   // Text parameters are never grouped (an id made of digits stays as it is).
-  EXPECT_EQ(describe(Error{"json.unknownVersion", {std::string("12345")}}, Lang::De), "Unbekannte Formatversion 12345.");
+  EXPECT_EQ(describe(Error{"json.unknownVersion", {std::string("12345")}}, Lang::De),
+            "Unbekannte Formatversion 12345.");
 }
 
 TEST(ErrorWording, CausesAndTermsAreWordedInTheSameLanguage) {
@@ -128,4 +129,3 @@ TEST(ErrorWording, CausesAndTermsAreWordedInTheSameLanguage) {
   EXPECT_EQ(describe(data, Lang::En), "The link's board data does not make sense (a number is too large).");
   EXPECT_EQ(describe(data, Lang::De), "Die Board-Daten im Link ergeben keinen Sinn (eine Zahl ist zu groß).");
 }
-
