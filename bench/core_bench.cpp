@@ -72,7 +72,7 @@ void BM_LinkDecode(benchmark::State& state) {
   for (auto _ : state) {
     auto board = mapathy::decodeLink(fragment);
     if (!board.ok()) {
-      state.SkipWithError(board.error().c_str());
+      state.SkipWithError(board.error().debug().c_str());
       break;
     }
     benchmark::DoNotOptimize(board->notes.data());
@@ -89,7 +89,7 @@ void BM_LinkRoundTrip(benchmark::State& state) {
     const std::string fragment = mapathy::encodeFragment(*boards[i++ & 1]);
     auto decoded = mapathy::decodeLink(fragment);
     if (!decoded.ok()) {
-      state.SkipWithError(decoded.error().c_str());
+      state.SkipWithError(decoded.error().debug().c_str());
       break;
     }
     size = fragment.size();
@@ -111,7 +111,7 @@ void BM_LinkRoundTripInFormat(benchmark::State& state) {
     const std::string fragment = mapathy::encodeFragmentInFormat(board, format);
     auto decoded = mapathy::decodeLink(fragment);
     if (!decoded.ok()) {
-      state.SkipWithError(decoded.error().c_str());
+      state.SkipWithError(decoded.error().debug().c_str());
       break;
     }
     size = fragment.size();
@@ -136,7 +136,7 @@ void BM_JsonLoad(benchmark::State& state) {
   for (auto _ : state) {
     auto board = mapathy::loadJson(text);
     if (!board.ok()) {
-      state.SkipWithError(board.error().c_str());
+      state.SkipWithError(board.error().debug().c_str());
       break;
     }
     benchmark::DoNotOptimize(board->notes.data());
@@ -159,7 +159,7 @@ void BM_MarkdownImport(benchmark::State& state) {
   for (auto _ : state) {
     auto board = mapathy::importMarkdown(text);
     if (!board.ok()) {
-      state.SkipWithError(board.error().c_str());
+      state.SkipWithError(board.error().debug().c_str());
       break;
     }
     benchmark::DoNotOptimize(board->notes.data());
@@ -205,7 +205,7 @@ int dumpBoards(const std::string& dir) {
     auto decoded = mapathy::decodeLink(fragment);
     if (!decoded.ok() || !(*decoded == named.board)) {
       std::fprintf(stderr, "%s: the link does not decode to the same board (%s)\n", named.name.c_str(),
-                   decoded.ok() ? "different board" : decoded.error().c_str());
+                   decoded.ok() ? "different board" : decoded.error().debug().c_str());
       return 2;
     }
     if (!writeFile(dir + "/" + named.name + ".json", mapathy::saveJson(named.board, false)) ||

@@ -31,6 +31,7 @@
 #include "core/io/markdown.hpp"
 #include "core/model/model.hpp"
 #include "core/model/templates.hpp"
+#include "ui/i18n_errors.hpp"
 
 namespace {
 
@@ -198,7 +199,7 @@ int cmdNew(const Args& a) {
   }
   std::string templ = option(a, "template").value_or(kind == BoardKind::EmpathyMap ? "classic" : "lifecycle");
   auto board = newBoardFromTemplate(kind, templ, lang, randomBits(), nowMs());
-  if (!board) return usage(board.error());
+  if (!board) return usage(ui::english(board.error()));
   board->appVersion = MAPATHY_VERSION;
   std::cout << saveJson(*board, true) << "\n";
   return kOk;
@@ -214,7 +215,7 @@ Result<Board> loadFile(const std::string& path) {
 int cmdEncode(const Args& a) {
   if (a.positional.size() != 1) return usage("encode needs exactly one FILE");
   auto board = loadFile(a.positional[0]);
-  if (!board) return invalid(board.error());
+  if (!board) return invalid(ui::english(board.error()));
   std::cout << encodeLink(*board, option(a, "base").value_or(kDefaultBase)) << "\n";
   return kOk;
 }
@@ -230,7 +231,7 @@ int cmdDecode(const Args& a) {
     while (!link.empty() && (link.back() == '\n' || link.back() == '\r' || link.back() == ' ')) link.pop_back();
   }
   auto board = decodeLink(link);
-  if (!board) return invalid(board.error());
+  if (!board) return invalid(ui::english(board.error()));
   std::cout << saveJson(*board, true) << "\n";
   return kOk;
 }
@@ -238,7 +239,7 @@ int cmdDecode(const Args& a) {
 int cmdValidate(const Args& a) {
   if (a.positional.size() != 1) return usage("validate needs exactly one FILE");
   auto board = loadFile(a.positional[0]);
-  if (!board) return invalid(board.error());
+  if (!board) return invalid(ui::english(board.error()));
   const Board& b = *board;
   std::cout << "valid: " << (b.kind == BoardKind::EmpathyMap ? "empathy map" : "journey board") << " \"" << b.title
             << "\" (" << toString(b.lang) << "), ";
@@ -257,7 +258,7 @@ int cmdImport(const Args& a) {
   auto text = readInput(a.positional[0], error);
   if (!text) return invalid(error);
   auto board = readBoardInput(*text, a.positional[0] == "-" ? std::string() : a.positional[0]);
-  if (!board) return invalid(board.error());
+  if (!board) return invalid(ui::english(board.error()));
   if (board->createdAt == 0) board->createdAt = board->modifiedAt = nowMs();
   board->appVersion = MAPATHY_VERSION;
   std::cout << saveJson(*board, true) << "\n";
@@ -310,7 +311,7 @@ int cmdExport(const Args& a) {
     if (!uiLang) return usage("--lang must be de or en, not \"" + *l + "\"");
   }
   auto board = loadFile(a.positional[0]);
-  if (!board) return invalid(board.error());
+  if (!board) return invalid(ui::english(board.error()));
   const Board& b = *board;
   if (f == "json") {
     std::cout << saveJson(b, true) << "\n";
@@ -352,7 +353,7 @@ int cmdMerge(const Args& a) {
   std::vector<Board> boards;
   for (const auto& arg : a.positional) {
     auto board = loadBoardOrLink(arg);
-    if (!board) return invalid(arg + ": " + board.error());
+    if (!board) return invalid(arg + ": " + ui::english(board.error()));
     boards.push_back(std::move(*board));
   }
   // The report is collected and written only when every merge succeeded, so a refusal is one
@@ -364,7 +365,7 @@ int cmdMerge(const Args& a) {
     const std::string otherId = boards[i].id;
     const std::string resultId = result.id;
     auto report = mergeInto(result, boards[i]);
-    if (!report) return invalid(a.positional[i] + ": " + report.error());
+    if (!report) return invalid(a.positional[i] + ": " + ui::english(report.error()));
     if (otherBoard) {
       reportText << "mapathy: note: " << a.positional[i] << " is a different board (id " << otherId << ", not "
                   << resultId << "); merged anyway\n";
@@ -387,7 +388,7 @@ int cmdMerge(const Args& a) {
       }
     }
   }
-  if (auto valid = validate(result); !valid.ok()) return invalid("the merged board is not valid: " + valid.error());
+  if (auto valid = validate(result); !valid.ok()) return invalid("the merged board is not valid: " + ui::english(valid.error()));
   std::cerr << reportText.str();
   std::cout << saveJson(result, true) << "\n";
   return std::cout.good() ? kOk : invalid("could not write the output.");
@@ -396,9 +397,9 @@ int cmdMerge(const Args& a) {
 int cmdDelta(const Args& a) {
   if (a.positional.size() != 2) return usage("delta needs BASE and CHANGED");
   auto base = loadBoardOrLink(a.positional[0]);
-  if (!base) return invalid(a.positional[0] + ": " + base.error());
+  if (!base) return invalid(a.positional[0] + ": " + ui::english(base.error()));
   auto changed = loadBoardOrLink(a.positional[1]);
-  if (!changed) return invalid(a.positional[1] + ": " + changed.error());
+  if (!changed) return invalid(a.positional[1] + ": " + ui::english(changed.error()));
   if (base->kind != changed->kind) return invalid("CHANGED is not the same kind of board as BASE.");
   if (base->id != changed->id) {
     return invalid("CHANGED is not a copy of BASE (board id " + changed->id + ", not " + base->id + ").");

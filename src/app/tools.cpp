@@ -20,6 +20,7 @@
 #include "core/io/format.hpp"
 #include "core/io/markdown.hpp"
 #include "core/qr/qr.hpp"
+#include "ui/i18n_errors.hpp"
 
 namespace mapathy::tools {
 namespace {
@@ -31,6 +32,12 @@ constexpr std::size_t kMaxRequestBytes = 64u * 1024u * 1024u;  // a few 4 MB boa
 std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 std::string failure(const std::string& message) { return dump(json{{"ok", false}, {"error", message}}); }
+// A core refusal: the English wording, and its code and parameters for a caller that words it itself.
+std::string failure(const Error& error) {
+  json params = json::array();
+  for (const ErrorParam& p : error.params) params.push_back(p.text);
+  return dump(json{{"ok", false}, {"error", ui::english(error)}, {"code", error.code}, {"params", params}});
+}
 
 std::string success(json result) {
   result["ok"] = true;
@@ -121,9 +128,9 @@ std::string merge(const json& request) {
     if (!item.is_string()) return failure("Incoming item " + std::to_string(i + 1) + " is not text.");
     const json wrapped = {{"board", item}};
     auto other = boardField(wrapped, "board");
-    if (!other) return failure("Incoming item " + std::to_string(i + 1) + ": " + other.error());
+    if (!other) return failure("Incoming item " + std::to_string(i + 1) + ": " + ui::english(other.error()));
     auto report = mergeInto(result, *other);
-    if (!report) return failure("Incoming item " + std::to_string(i + 1) + ": " + report.error());
+    if (!report) return failure("Incoming item " + std::to_string(i + 1) + ": " + ui::english(report.error()));
     const MergeSummary& s = report->summary;
     total.addedNotes.insert(total.addedNotes.end(), s.addedNotes.begin(), s.addedNotes.end());
     total.changedNotes.insert(total.changedNotes.end(), s.changedNotes.begin(), s.changedNotes.end());
@@ -132,7 +139,7 @@ std::string merge(const json& request) {
     total.votesAdded += s.votesAdded;
     conflicts.insert(conflicts.end(), report->conflicts.begin(), report->conflicts.end());
   }
-  if (auto valid = validate(result); !valid.ok()) return failure("The merged board is not valid: " + valid.error());
+  if (auto valid = validate(result); !valid.ok()) return failure("The merged board is not valid: " + ui::english(valid.error()));
   json conflictList = json::array();
   for (const Conflict& conflict : conflicts) conflictList.push_back(conflictJson(conflict));
   return success({{"board", saveJson(result)},

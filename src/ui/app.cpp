@@ -10,6 +10,7 @@
 #include "core/io/format.hpp"
 #include "ui/app_internal.hpp"
 #include "ui/i18n.hpp"
+#include "ui/i18n_errors.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
 
@@ -181,7 +182,11 @@ void App::Impl::notice(const Notice& n) {
            text::format(tr("library.newerLibrary"), n.version.empty() ? std::string("2+") : n.version));
       break;
     case Notice::Kind::BoardsUnreadable:
-      post(MessageKind::Error, text::format(tr("library.restoreFailed"), n.detail));
+      {
+      std::string reasons;
+      for (const Error& e : n.problems) reasons += (reasons.empty() ? "" : " ") + describe(e, uiLang());
+      post(MessageKind::Error, text::format(tr("library.restoreFailed"), reasons));
+    }
       break;
     case Notice::Kind::StorageFull:
       post(MessageKind::Error, tr("library.storageFull"));
@@ -198,8 +203,9 @@ void App::Impl::notice(const Notice& n) {
 bool App::Impl::openLink(const std::string& url, std::string* error) {
   const Result<bool> opened = session.openLink(url);
   if (!opened) {
-    if (error != nullptr) *error = opened.error();
-    post(MessageKind::Error, text::format(tr("msg.badLink"), opened.error()));
+    const std::string why = describe(opened.error(), uiLang());
+    if (error != nullptr) *error = why;
+    post(MessageKind::Error, text::format(tr("msg.badLink"), why));
     return false;
   }
   return true;
@@ -208,8 +214,9 @@ bool App::Impl::openLink(const std::string& url, std::string* error) {
 bool App::Impl::openFile(const std::string& name, const std::string& text, std::string* error) {
   const Result<bool> opened = session.openFile(name, text);
   if (!opened) {
-    if (error != nullptr) *error = opened.error();
-    post(MessageKind::Error, text::format(tr("msg.badFile"), name, opened.error()));
+    const std::string why = describe(opened.error(), uiLang());
+    if (error != nullptr) *error = why;
+    post(MessageKind::Error, text::format(tr("msg.badFile"), name, why));
     return false;
   }
   return true;
@@ -218,7 +225,7 @@ bool App::Impl::openFile(const std::string& name, const std::string& text, std::
 bool App::Impl::newBoard(BoardKind kind, const std::string& templateId, Lang lang) {
   const Result<bool> made = session.newBoard(kind, templateId, lang);
   if (!made) {
-    post(MessageKind::Error, text::format(tr("msg.templateFailed"), made.error()));
+    post(MessageKind::Error, text::format(tr("msg.templateFailed"), describe(made.error(), uiLang())));
     return false;
   }
   return true;

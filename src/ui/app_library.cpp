@@ -43,7 +43,7 @@ bool App::Impl::libraryRow(const Board& b, bool current) {
   ImGui::SameLine();
   ImGui::TextUnformatted(b.title.empty() ? tr("start.untitled") : b.title.c_str());
   ImGui::SameLine();
-  ImGui::TextDisabled("· %s%s%s", text::format(tr("start.notes"), noteCount).c_str(), current ? " · " : "",
+  ImGui::TextDisabled("· %s%s%s", countText("start.notes", noteCount).c_str(), current ? " · " : "",
                       current ? tr("start.current") : "");
   ImGui::SameLine();
   bool changed = false;

@@ -56,14 +56,14 @@ void App::Impl::shareDialog() {
     dl->AddLine(ImVec2(chatX, p.y - 3), ImVec2(chatX, p.y + bh + 3), colours::kInkMuted, 1.5f);
     ImGui::Dummy(ImVec2(w, bh + 6));
   }
-  ImGui::TextUnformatted(text::format(tr("share.length"), n).c_str());
+  ImGui::TextUnformatted(countText("share.length", n).c_str());
   ImGui::PushStyleColor(ImGuiCol_Text, col);
   if (band == 0) {
-    ImGui::TextWrapped("%s", text::format(tr("share.qr"), kQrMaxChars).c_str());
+    ImGui::TextWrapped("%s", countText("share.qr", kQrMaxChars).c_str());
   } else if (band == 1) {
-    ImGui::TextWrapped("%s", text::format(tr("share.chat"), kChatMaxChars).c_str());
+    ImGui::TextWrapped("%s", countText("share.chat", kChatMaxChars).c_str());
   } else {
-    ImGui::TextWrapped("%s", text::format(tr("share.tooLong"), kChatMaxChars).c_str());
+    ImGui::TextWrapped("%s", countText("share.tooLong", kChatMaxChars).c_str());
   }
   ImGui::PopStyleColor();
   ImGui::Spacing();

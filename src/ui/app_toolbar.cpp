@@ -605,7 +605,7 @@ void App::Impl::filterBar() {
     }
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%s", text::format(tr("filter.matches"), matching, static_cast<int>(b.notes.size())).c_str());
+    ImGui::TextDisabled("%s", text::format(plural("filter.matches", static_cast<long long>(b.notes.size())).c_str(), matching, static_cast<int>(b.notes.size())).c_str());
   }
   ImGui::PopStyleVar();
 }

@@ -165,13 +165,11 @@ void drawPersona(EditorContext& ctx, EmpathyViewState& state, ImVec2 wmin, ImVec
   const float cx = (a.x + b.x) * 0.5f;
   const bool side = !state.editingPersona && wmax.x - wmin.x >= kSideBySideWidth;
   const float r = (side ? kSideDiscRadius : 44.0f) * z;
-  // The card is as tall as its row; its content sits in the middle (no empty band at the bottom).
-  const float spare = state.editingPersona
-                          ? 0.0f
-                          : std::max(0.0f, (wmax.y - wmin.y) - personaHeight(p, wmax.x - wmin.x, false));
-  const ImVec2 disc = side ? ImVec2(a.x + (kInset + kSideDiscRadius) * z,
-                                    a.y + (kInset + kSideDiscRadius + 4.0f + spare * 0.5f) * z)
-                           : ImVec2(cx, a.y + (kInset + 48.0f + spare * 0.5f) * z);
+  // The card is as tall as its row. Its content starts at the top, like a profile, and the persona's
+  // further details (about, success) use the room a tall row leaves below: centred content in a tall
+  // card left a blank band above it that read as a gap.
+  const ImVec2 disc = side ? ImVec2(a.x + (kInset + kSideDiscRadius) * z, a.y + (kInset + kSideDiscRadius + 4.0f) * z)
+                           : ImVec2(cx, a.y + (kInset + 48.0f) * z);
   const NoteColour& pal = noteColour(p.colour);
   dl->AddCircleFilled(disc, r + 4.0f * z, pal.fill);
   dl->AddCircleFilled(disc, r, pal.accent);
@@ -258,6 +256,19 @@ void drawPersona(EditorContext& ctx, EmpathyViewState& state, ImVec2 wmin, ImVec
       dl->AddRectFilled(ImVec2(x0 - 6.0f * z, y), ImVec2(x0 - 3.0f * z, y + ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, innerW, q.c_str()).y),
                         pal.accent);
       dl->AddText(ImGui::GetFont(), fs, ImVec2(x0 + 4.0f * z, y), colours::kInk, q.c_str(), nullptr, innerW - 4.0f * z);
+      y += ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, innerW - 4.0f * z, q.c_str()).y + 12.0f * z;
+    }
+    // About and success: shown while the card has room for them, cut at its bottom edge.
+    const ImVec4 clip(a.x, a.y, b.x, b.y - kInset * 0.5f * z);
+    for (const auto& [labelKey, value] : {std::pair<const char*, const std::string*>{"persona.bio", &p.bio},
+                                          std::pair<const char*, const std::string*>{"persona.success", &p.success}}) {
+      const float fs = cv.fontSize(11.5f);
+      if (value->empty() || y + fs * 2.8f > b.y - kInset * z) continue;
+      dl->AddText(ImGui::GetFont(), fs, ImVec2(x0, y), pal.accent, tr(labelKey), nullptr, innerW, &clip);
+      y += fs * 1.4f;
+      const float bodyFs = cv.fontSize(14.0f);
+      dl->AddText(ImGui::GetFont(), bodyFs, ImVec2(x0, y), colours::kInk, value->c_str(), nullptr, innerW, &clip);
+      y += ImGui::GetFont()->CalcTextSizeA(bodyFs, FLT_MAX, innerW, value->c_str()).y + 8.0f * z;
     }
     if (p.name.empty() && p.goal.empty()) {
       y += 6.0f * z;

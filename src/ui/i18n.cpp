@@ -3,6 +3,8 @@
 #include "ui/i18n.hpp"
 
 #include <string_view>
+
+#include "core/base/text.hpp"
 #include <unordered_map>
 
 namespace mapathy::ui {
@@ -48,7 +50,7 @@ const UiString kCoreStrings[] = {
     {"start.privacy", "Your boards stay on this device. A share link carries the whole board in the address; no server ever sees it.",
                       "Deine Boards bleiben auf diesem Gerät. Ein Teilen-Link trägt das ganze Board in der Adresse; kein Server sieht es."},
     {"start.untitled", "Untitled board", "Unbenanntes Board"},
-    {"start.notes", "%d notes", "%d Notizen"},
+    {"start.notes", "%d note|%d notes", "%d Notiz|%d Notizen"},
     {"paste.title", "Paste a link", "Link einfügen"},
     {"paste.hint", "Paste a Mapathy link (or just the part after #).", "Füge einen Mapathy-Link ein (oder nur den Teil nach #)."},
     {"paste.open", "Open link", "Link öffnen"},
@@ -101,6 +103,8 @@ const UiString kCoreStrings[] = {
     {"persona.edit", "Edit persona", "Persona bearbeiten"},
     {"persona.colour", "Avatar colour", "Avatarfarbe"},
     {"persona.initials", "Initials", "Initialen"},
+    {"persona.bio", "About them", "Über die Person"},
+    {"persona.success", "Success means", "Erfolg heißt"},
     {"section.add", "Add note", "Notiz hinzufügen"},
     {"section.empty", "Double-click to add a note", "Doppelklick fügt eine Notiz hinzu"},
     {"section.emptyTouch", "Double-tap to add a note", "Doppeltippen fügt eine Notiz hinzu"},
@@ -122,7 +126,7 @@ const UiString kCoreStrings[] = {
     {"note.delete", "Delete note", "Notiz löschen"},
     {"note.createAction", "Create action", "Maßnahme erstellen"},
     {"note.done", "Done", "Fertig"},
-    {"note.votes", "%d votes", "%d Stimmen"},
+    {"note.votes", "%d vote|%d votes", "%d Stimme|%d Stimmen"},
 
     // ---- filter
     {"filter.search", "Search notes", "Notizen durchsuchen"},
@@ -133,19 +137,20 @@ const UiString kCoreStrings[] = {
     {"filter.evidence", "Evidence", "Beleg"},
     {"filter.any", "Observed and assumed", "Beobachtet und vermutet"},
     {"filter.clear", "Clear filter", "Filter löschen"},
-    {"filter.matches", "%d of %d notes match", "%d von %d Notizen passen"},
+    {"filter.matches", "%d of %d note matches|%d of %d notes match", "%d von %d Notiz passt|%d von %d Notizen passen"},
 
     // ---- share dialog
     {"share.title", "Share this board", "Dieses Board teilen"},
     {"share.explain", "The link carries the whole board. Anyone with it can open a copy; no server stores it.",
                       "Der Link trägt das ganze Board. Wer ihn hat, öffnet eine Kopie; kein Server speichert es."},
     {"share.copy", "Copy link", "Link kopieren"},
-    {"share.length", "%d characters", "%d Zeichen"},
-    {"share.qr", "Fits a QR code (up to %d characters).", "Passt in einen QR-Code (bis %d Zeichen)."},
-    {"share.chat", "Too long for a QR code, safe for chat and email (up to %d characters).",
-                   "Zu lang für einen QR-Code, sicher für Chat und E-Mail (bis %d Zeichen)."},
-    {"share.tooLong", "Too long for chat and email (over %d characters): some apps cut it off. Send the file instead.",
-                      "Zu lang für Chat und E-Mail (über %d Zeichen): manche Apps schneiden ihn ab. Schicke lieber die Datei."},
+    {"share.length", "%d character|%d characters", "%d Zeichen|%d Zeichen"},
+    {"share.qr", "Fits a QR code (up to %d character).|Fits a QR code (up to %d characters).",
+                 "Passt in einen QR-Code (bis %d Zeichen).|Passt in einen QR-Code (bis %d Zeichen)."},
+    {"share.chat", "Too long for a QR code, safe for chat and email (up to %d character).|Too long for a QR code, safe for chat and email (up to %d characters).",
+                   "Zu lang für einen QR-Code, sicher für Chat und E-Mail (bis %d Zeichen).|Zu lang für einen QR-Code, sicher für Chat und E-Mail (bis %d Zeichen)."},
+    {"share.tooLong", "Too long for chat and email (over %d character): some apps cut it off. Send the file instead.|Too long for chat and email (over %d characters): some apps cut it off. Send the file instead.",
+                      "Zu lang für Chat und E-Mail (über %d Zeichen): manche Apps schneiden ihn ab. Schicke lieber die Datei.|Zu lang für Chat und E-Mail (über %d Zeichen): manche Apps schneiden ihn ab. Schicke lieber die Datei."},
     {"share.downloadJson", "Download JSON", "JSON herunterladen"},
     {"share.downloadMarkdown", "Download Markdown", "Markdown herunterladen"},
     {"share.files", "As a file", "Als Datei"},
@@ -213,6 +218,28 @@ const char* tr(const char* key, Lang lang) {
 const char* tr(const char* key) { return tr(key, registry().lang); }
 
 bool hasString(const char* key) { return registry().byKey.count(key) != 0; }
+
+std::string plural(const char* key, long long n, Lang lang) {
+  const std::string_view both = tr(key, lang);
+  const std::size_t bar = both.find('|');
+  if (bar == std::string_view::npos) return std::string(both);
+  return std::string(n == 1 ? both.substr(0, bar) : both.substr(bar + 1));
+}
+
+std::string plural(const char* key, long long n) { return plural(key, n, registry().lang); }
+
+std::string countText(const char* key, long long n, Lang lang) {
+  return text::format(plural(key, n, lang).c_str(), static_cast<int>(n));
+}
+
+std::string countText(const char* key, long long n) { return countText(key, n, registry().lang); }
+
+std::vector<const UiString*> allStrings() {
+  std::vector<const UiString*> out;
+  out.reserve(registry().byKey.size());
+  for (const auto& [key, row] : registry().byKey) out.push_back(row);
+  return out;
+}
 
 std::string label(const char* key) { return std::string(tr(key)) + "###" + key; }
 

@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "core/model/model.hpp"
 
@@ -47,6 +48,18 @@ void setUiLang(Lang lang);
 [[nodiscard]] const char* tr(const char* key);             // in the current UI language
 [[nodiscard]] const char* tr(const char* key, Lang lang);  // in a given language
 [[nodiscard]] bool hasString(const char* key);
+
+// Counted strings hold both forms, "one|other": {"start.notes", "%d note|%d notes", "%d Notiz|%d Notizen"}.
+// German and English both take "one" for exactly 1 and "other" for everything else, 0 included
+// ("0 notes", "0 Notizen"). plural() returns the form for n, still to be formatted (it may hold more
+// numbers than n, e.g. "%d of %d notes match"); countText() formats a form with n as its only number.
+[[nodiscard]] std::string plural(const char* key, long long n, Lang lang);
+[[nodiscard]] std::string plural(const char* key, long long n);
+[[nodiscard]] std::string countText(const char* key, long long n, Lang lang);
+[[nodiscard]] std::string countText(const char* key, long long n);
+
+// Every registered row (tests check the tables: both languages, plural rows well-formed).
+[[nodiscard]] std::vector<const UiString*> allStrings();
 
 // A visible, translated label with a stable ImGui ID: "Rückgängig###toolbar.undo". The ID part stays
 // the same in both languages, so switching language keeps widget state, and tests can find widgets

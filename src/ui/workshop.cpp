@@ -8,6 +8,8 @@
 
 #include "core/base/text.hpp"
 #include "core/codec/share_link.hpp"
+#include "ui/i18n.hpp"
+#include "ui/i18n_errors.hpp"
 
 namespace mapathy::ui {
 
@@ -48,12 +50,12 @@ MergeOutcome mergeLinks(Document& doc, const std::string& text) {
   for (const std::string& link : splitLinks(text)) {
     Result<Board> incoming = decodeLink(link);
     if (!incoming) {
-      out.errors.push_back(incoming.error());
+      out.errors.push_back(describe(incoming.error(), uiLang()));
       continue;
     }
     Result<MergeResult> merged = merge(result, *incoming);
     if (!merged) {
-      out.errors.push_back(merged.error());
+      out.errors.push_back(describe(merged.error(), uiLang()));
       continue;
     }
     result = std::move(merged->board);

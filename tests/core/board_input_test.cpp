@@ -9,6 +9,9 @@
 #include "core/codec/share_link.hpp"
 #include "core/io/format.hpp"
 #include "core/model/templates.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace mapathy {
 namespace {
@@ -38,18 +41,18 @@ TEST(BoardInput, ReadsWhatItSniffed) {
   const Board b = sample();
   for (const std::string& text : {saveJson(b), encodeLink(b, "https://example.org/")}) {
     Result<Board> read = readBoardInput(text);
-    ASSERT_TRUE(read.ok()) << read.error();
+    ASSERT_TRUE(read.ok()) << english(read.error());
     EXPECT_EQ(saveJson(*read), saveJson(b));
   }
   Result<Board> md = readBoardInput("# Workshop\n\n## Sagt\n- Zu teuer\n", "notes.md");
-  ASSERT_TRUE(md.ok()) << md.error();
+  ASSERT_TRUE(md.ok()) << english(md.error());
   EXPECT_EQ(md->title, "Workshop");
   EXPECT_FALSE(readBoardInput("{\"format\": 1", "broken.json").ok());
 }
 
 TEST(BoardInput, NewBoardsGetARandomIdTheTemplatesNameAndTheTime) {
   Result<Board> a = newBoardFromTemplate(BoardKind::Journey, "lifecycle", Lang::De, 123456789, 1'700'000'000'000);
-  ASSERT_TRUE(a.ok()) << a.error();
+  ASSERT_TRUE(a.ok()) << english(a.error());
   EXPECT_EQ(a->id.size(), 10u);
   EXPECT_EQ(a->createdAt, 1'700'000'000'000);
   EXPECT_EQ(a->modifiedAt, 1'700'000'000'000);

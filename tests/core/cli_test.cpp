@@ -9,6 +9,9 @@
 #include <sstream>
 
 #include "core/io/format.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace mapathy {
 namespace {
@@ -89,7 +92,7 @@ TEST_F(Cli, NewMakesAValidBoardFromATemplate) {
   CliResult r = run("new --kind empathy --lang de");
   ASSERT_EQ(r.code, 0) << r.err;
   auto b = loadJson(r.out);
-  ASSERT_TRUE(b.ok()) << b.error();
+  ASSERT_TRUE(b.ok()) << english(b.error());
   EXPECT_EQ(b->kind, BoardKind::EmpathyMap);
   EXPECT_EQ(b->templateId, "classic");
   EXPECT_EQ(b->lang, Lang::De);
@@ -150,7 +153,7 @@ TEST_F(Cli, EncodeThenDecodeGivesTheBoardBack) {
   ASSERT_EQ(dec.code, 0) << dec.err;
   auto original = loadJson(slurp(file));
   auto decoded = loadJson(dec.out);
-  ASSERT_TRUE(decoded.ok()) << decoded.error();
+  ASSERT_TRUE(decoded.ok()) << english(decoded.error());
   EXPECT_EQ(*decoded, *original);
 
   fs::path linkFile = write("link.txt", enc.out);
@@ -185,7 +188,7 @@ TEST_F(Cli, ExportJsonAndMarkdownAndImportBack) {
   CliResult back = run("import '" + mdFile.string() + "'");
   ASSERT_EQ(back.code, 0) << back.err;
   auto imported = loadJson(back.out);
-  ASSERT_TRUE(imported.ok()) << imported.error();
+  ASSERT_TRUE(imported.ok()) << english(imported.error());
   EXPECT_EQ(imported->kind, BoardKind::Journey);
   EXPECT_EQ(imported->notes.size(), 5u);
   EXPECT_EQ(imported->title, "Switching electricity provider");
@@ -232,7 +235,7 @@ TEST_F(Cli, MergePrintsTheMergedBoardAndListsConflicts) {
   CliResult r = run("merge '" + f.string() + "' '" + p.string() + "'");
   ASSERT_EQ(r.code, 0) << r.err;
   auto merged = loadJson(r.out);
-  ASSERT_TRUE(merged.ok()) << merged.error();
+  ASSERT_TRUE(merged.ok()) << english(merged.error());
   EXPECT_EQ(merged->notes.size(), 6u);
   ASSERT_NE(findNote(*merged, "p7-1"), nullptr);
   EXPECT_EQ(findNote(*merged, "k3-1")->text, "Teilnehmerin: Hotline überlastet") << "the later edit wins";
@@ -267,7 +270,7 @@ TEST_F(Cli, DeltaPrintsAShortContributionLinkThatMergeAccepts) {
   CliResult m = run("merge '" + f.string() + "' '" + link + "'");
   ASSERT_EQ(m.code, 0) << m.err;
   auto merged = loadJson(m.out);
-  ASSERT_TRUE(merged.ok()) << merged.error();
+  ASSERT_TRUE(merged.ok()) << english(merged.error());
   EXPECT_FALSE(merged->isDelta);
   EXPECT_EQ(merged->notes.size(), 6u);
   EXPECT_EQ(findNote(*merged, "p7-1")->text, "Möchte per Chat schreiben");

@@ -13,6 +13,9 @@
 #include "random_board.hpp"
 #include "sample_boards.hpp"
 #include "lz_string.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace mapathy {
 namespace {
@@ -131,7 +134,7 @@ TEST(Crc32, MatchesTheStandardCheckValue) {
 void expectBoardRoundTrip(const Board& board) {
   const Bytes bytes = board_codec::serialize(board);
   const auto back = board_codec::deserialize(bytes);
-  ASSERT_TRUE(back.ok()) << back.error();
+  ASSERT_TRUE(back.ok()) << english(back.error());
   EXPECT_EQ(*back, board);
 }
 
@@ -210,7 +213,7 @@ TEST(BoardCodec, RoundTripsRandomBoards) {
     const Board b = randomBoard(rng, kind, static_cast<int>(rng() % 60));
     const Bytes bytes = board_codec::serialize(b);
     const auto back = board_codec::deserialize(bytes);
-    ASSERT_TRUE(back.ok()) << back.error() << "\n" << saveJson(b);
+    ASSERT_TRUE(back.ok()) << english(back.error()) << "\n" << saveJson(b);
     ASSERT_EQ(*back, b) << "board " << i;
   }
 }
@@ -221,7 +224,7 @@ TEST(BoardCodec, EveryTruncationAndEveryByteFlipFailsCleanlyOrRoundTrips) {
   for (std::size_t n = 0; n < bytes.size(); ++n) {
     const auto r = board_codec::deserialize(std::span<const std::uint8_t>(bytes).first(n));
     ASSERT_FALSE(r.ok()) << "prefix of " << n << " bytes was accepted";
-    EXPECT_FALSE(r.error().empty());
+    EXPECT_FALSE(english(r.error()).empty());
   }
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     for (const int mask : {0x01, 0x80, 0xFF}) {
@@ -229,7 +232,7 @@ TEST(BoardCodec, EveryTruncationAndEveryByteFlipFailsCleanlyOrRoundTrips) {
       flipped[i] = static_cast<std::uint8_t>(flipped[i] ^ mask);
       const auto r = board_codec::deserialize(flipped);  // must not crash; any result is fine
       if (!r.ok()) {
-        EXPECT_FALSE(r.error().empty());
+        EXPECT_FALSE(english(r.error()).empty());
       }
     }
   }
@@ -242,7 +245,7 @@ TEST(BoardCodec, RefusesHugeCountsWithoutAllocating) {
   for (const int b : {0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40}) bytes.push_back(static_cast<std::uint8_t>(b));
   const auto r = board_codec::deserialize(bytes);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.error().find("sections"), std::string::npos) << r.error();
+  EXPECT_NE(english(r.error()).find("sections"), std::string::npos) << english(r.error());
 }
 
 TEST(BoardCodec, RejectsInvalidUtf8InStrings) {
@@ -254,7 +257,7 @@ TEST(BoardCodec, RejectsInvalidUtf8InStrings) {
   bytes[2] = 0xC3;  // lead byte followed by 'k': broken sequence
   const auto r = board_codec::deserialize(bytes);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.error().find("UTF-8"), std::string::npos) << r.error();
+  EXPECT_NE(english(r.error()).find("UTF-8"), std::string::npos) << english(r.error());
 }
 
 TEST(BoardCodec, RejectsDeeplyNestedExtraFields) {
@@ -264,7 +267,7 @@ TEST(BoardCodec, RejectsDeeplyNestedExtraFields) {
   b.extra = nlohmann::json{{"deep", deep}};
   const auto r = board_codec::deserialize(board_codec::serialize(b));
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.error().find("nested"), std::string::npos) << r.error();
+  EXPECT_NE(english(r.error()).find("nested"), std::string::npos) << english(r.error());
 }
 
 TEST(Utf8, AcceptsWellFormedAndFindsTheFirstBadByte) {

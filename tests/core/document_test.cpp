@@ -10,6 +10,9 @@
 #include "core/io/format.hpp"
 #include "core/model/templates.hpp"
 #include "random_board.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace mapathy {
 namespace {
@@ -42,7 +45,7 @@ void expectUndoable(Document& d, const std::function<bool()>& edit) {
   Board after = content(d.board());
   ASSERT_NE(before, after) << "the edit changed nothing";
   EXPECT_EQ(d.undoDepth(), depth + 1);
-  EXPECT_TRUE(validate(d.board()).ok()) << validate(d.board()).error();
+  EXPECT_TRUE(validate(d.board()).ok()) << english(validate(d.board()).error());
   d.endGesture();
   ASSERT_TRUE(d.undo());
   EXPECT_EQ(content(d.board()), before);
@@ -198,7 +201,7 @@ TEST(Document, LongTextIsCutAtACharacterBoundary) {
   const std::string& stored = findNote(d.board(), id)->text;
   EXPECT_LE(stored.size(), Limits{}.maxTextBytes);
   EXPECT_GE(stored.size(), Limits{}.maxTextBytes - 1);
-  EXPECT_TRUE(validate(d.board()).ok()) << validate(d.board()).error();
+  EXPECT_TRUE(validate(d.board()).ok()) << english(validate(d.board()).error());
 }
 
 TEST(Document, InsertBeforeAndRenumberWhenOrdersAreTight) {
@@ -584,7 +587,7 @@ TEST(Document, RandomEditsUndoAndRedoExactly) {
         case 7: d.redo(); break;
         default: d.endGesture(); break;
       }
-      ASSERT_TRUE(validate(d.board()).ok()) << "seed " << seed << " step " << i << ": " << validate(d.board()).error();
+      ASSERT_TRUE(validate(d.board()).ok()) << "seed " << seed << " step " << i << ": " << english(validate(d.board()).error());
     }
     Board end = content(d.board());
     while (d.redo()) {

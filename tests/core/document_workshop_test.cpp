@@ -15,6 +15,9 @@
 #include "core/io/format.hpp"
 #include "core/edit/merge.hpp"
 #include "core/model/templates.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace mapathy {
 namespace {
@@ -38,7 +41,7 @@ const Tombstone* tombstoneOf(const Board& b, const std::string& id) {
 
 Board merged(const Board& a, const Board& b) {
   Result<MergeResult> m = merge(a, b);
-  EXPECT_TRUE(m.ok()) << (m.ok() ? "" : m.error());
+  EXPECT_TRUE(m.ok()) << (m.ok() ? "" : english(m.error()));
   return m.ok() ? m->board : Board{};
 }
 
@@ -64,7 +67,7 @@ TEST(DocumentTombstones, DeletedNoteStaysDeletedWhenAnOlderBoardIsMergedAndUndoB
 
   // The tombstone survives saving and opening again.
   Result<Board> reopened = loadJson(saveJson(d.board()));
-  ASSERT_TRUE(reopened.ok()) << reopened.error();
+  ASSERT_TRUE(reopened.ok()) << english(reopened.error());
   EXPECT_NE(tombstoneOf(*reopened, gone), nullptr);
   EXPECT_EQ(findNote(merged(*reopened, older), gone), nullptr);
 

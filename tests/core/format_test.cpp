@@ -9,6 +9,9 @@
 #include <sstream>
 
 #include "core/model/templates.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace mapathy {
 namespace {
@@ -47,12 +50,12 @@ json validJourney() {
 
 std::string errorOf(const json& doc, const Limits& limits = {}) {
   auto r = loadJson(doc.dump(), limits);
-  return r.ok() ? std::string("(loaded fine)") : r.error();
+  return r.ok() ? std::string("(loaded fine)") : english(r.error());
 }
 
 std::string errorOf(std::string_view text, const Limits& limits = {}) {
   auto r = loadJson(text, limits);
-  return r.ok() ? std::string("(loaded fine)") : r.error();
+  return r.ok() ? std::string("(loaded fine)") : english(r.error());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -66,10 +69,10 @@ TEST(Format, EveryFixtureOfEveryReleasedVersionLoads) {
       if (file.path().extension() != ".json") continue;
       SCOPED_TRACE(file.path().string());
       auto r = loadJson(readFile(file.path()));
-      ASSERT_TRUE(r.ok()) << r.error();
+      ASSERT_TRUE(r.ok()) << english(r.error());
       // Loading what we save gives the same board.
       auto again = loadJson(saveJson(*r, true));
-      ASSERT_TRUE(again.ok()) << again.error();
+      ASSERT_TRUE(again.ok()) << english(again.error());
       EXPECT_EQ(*again, *r);
       ++count;
     }
@@ -79,7 +82,7 @@ TEST(Format, EveryFixtureOfEveryReleasedVersionLoads) {
 
 TEST(Format, GermanFixtureKeepsUmlautsAndFields) {
   auto r = loadJson(readFile(std::string(MAPATHY_FIXTURES_DIR) + "/v1/empathy_classic_de.json"));
-  ASSERT_TRUE(r.ok()) << r.error();
+  ASSERT_TRUE(r.ok()) << english(r.error());
   const Board& b = *r;
   EXPECT_EQ(b.kind, BoardKind::EmpathyMap);
   EXPECT_EQ(b.lang, Lang::De);
@@ -103,7 +106,7 @@ TEST(Format, GermanFixtureKeepsUmlautsAndFields) {
 
 TEST(Format, JourneyFixtureKeepsScores) {
   auto r = loadJson(readFile(std::string(MAPATHY_FIXTURES_DIR) + "/v1/journey_lifecycle_en.json"));
-  ASSERT_TRUE(r.ok()) << r.error();
+  ASSERT_TRUE(r.ok()) << english(r.error());
   const Lane* e = findLane(*r, "emotions");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->kind, LaneKind::Emotion);
@@ -121,7 +124,7 @@ TEST(Format, JourneyFixtureKeepsScores) {
 
 TEST(Format, UnknownFieldsAreKeptThroughSaveAndLoad) {
   auto r = loadJson(readFile(std::string(MAPATHY_FIXTURES_DIR) + "/v1/unknown_fields.json"));
-  ASSERT_TRUE(r.ok()) << r.error();
+  ASSERT_TRUE(r.ok()) << english(r.error());
   EXPECT_EQ(r->extra["theme"]["accent"], "#ff8800");
   EXPECT_EQ(r->extra["comments"][0]["by"], "Ben");
   EXPECT_EQ(r->persona.extra["pronouns"], "she/her");
@@ -166,7 +169,7 @@ TEST(Format, SavesTheEnvelopeAndLeavesDefaultsOut) {
 
 TEST(Format, MinimalDocumentGetsDefaults) {
   auto r = loadJson(R"({"format":"mapathy","version":1,"kind":"empathy-map","board":{}})");
-  ASSERT_TRUE(r.ok()) << r.error();
+  ASSERT_TRUE(r.ok()) << english(r.error());
   EXPECT_EQ(r->kind, BoardKind::EmpathyMap);
   EXPECT_EQ(r->lang, Lang::En);
   EXPECT_TRUE(r->notes.empty());
@@ -236,7 +239,7 @@ TEST(FormatErrors, KindAndBoard) {
 
 TEST(FormatErrors, ValidBaseLoads) {
   auto r = loadJson(validJourney().dump());
-  ASSERT_TRUE(r.ok()) << r.error();
+  ASSERT_TRUE(r.ok()) << english(r.error());
   EXPECT_EQ(r->notes.size(), 4u);
 }
 
@@ -373,13 +376,13 @@ TEST(FormatErrors, EmpathyNotesMustSitInSections) {
   b.notes.push_back(n);
   EXPECT_TRUE(validate(b).ok());
   b.notes[0].section = "hört";
-  EXPECT_EQ(validate(b).error(), "board.notes[0] refers to unknown section \"hört\".");
+  EXPECT_EQ(english(validate(b).error()), "board.notes[0] refers to unknown section \"hört\".");
   b.notes[0].section = "says";
   b.notes[0].stage = "use";
-  EXPECT_EQ(validate(b).error(), "board.notes[0] is on an empathy map but names a stage or lane.");
+  EXPECT_EQ(english(validate(b).error()), "board.notes[0] is on an empathy map but names a stage or lane.");
   b.notes[0].stage = "";
   b.sections[1].colour = 12;
-  EXPECT_EQ(validate(b).error(), "board.sections[1].colour must be a palette index 0…7 (got 12).");
+  EXPECT_EQ(english(validate(b).error()), "board.sections[1].colour must be a palette index 0…7 (got 12).");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -458,7 +461,7 @@ TEST(FormatLimits, DepthIsRefusedBeforeBuildingAnything) {
   for (int i = 0; i < 20; ++i) shallow = json::array({shallow});
   doc["board"]["deep"] = shallow;
   auto r = loadJson(doc.dump());
-  ASSERT_TRUE(r.ok()) << r.error();
+  ASSERT_TRUE(r.ok()) << english(r.error());
   EXPECT_EQ(r->extra["deep"], shallow);
 }
 
@@ -480,10 +483,10 @@ TEST(FormatLimits, InvalidUtf8IsNamed) {
 TEST(FormatLimits, ValidateChecksInMemoryBoards) {
   Board b = makeBoard(BoardKind::EmpathyMap, "classic", Lang::En).value();
   b.persona.name = "\xC3";
-  EXPECT_EQ(validate(b).error(), "board.persona.name is not valid UTF-8 (at byte 0).");
+  EXPECT_EQ(english(validate(b).error()), "board.persona.name is not valid UTF-8 (at byte 0).");
   b.persona.name = "ok";
   b.personaRect.x = std::numeric_limits<float>::quiet_NaN();
-  EXPECT_EQ(validate(b).error(), "board.personaRect is out of range (template units between −1,000 and 1,000).");
+  EXPECT_EQ(english(validate(b).error()), "board.personaRect is out of range (template units between −1,000 and 1,000).");
 }
 
 }  // namespace

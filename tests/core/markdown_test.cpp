@@ -13,6 +13,9 @@
 #include "core/io/format.hpp"
 #include "core/model/templates.hpp"
 #include "random_board.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace mapathy {
 namespace {
@@ -101,7 +104,7 @@ json content(const Board& b) {
 void expectRoundTrip(const Board& board, const std::string& label) {
   const std::string md = exportMarkdown(board);
   auto back = importMarkdown(md);
-  ASSERT_TRUE(back.ok()) << label << ": " << back.error() << "\n" << md;
+  ASSERT_TRUE(back.ok()) << label << ": " << english(back.error()) << "\n" << md;
   EXPECT_TRUE(validate(*back).ok()) << label;
   const json want = content(board);
   const json got = content(*back);
@@ -223,7 +226,7 @@ Board filledBoard(BoardKind kind, const std::string& templateId, Lang lang) {
     b.actions.push_back(a);
   }
   b.clock = clock;
-  EXPECT_TRUE(validate(b).ok()) << validate(b).error();
+  EXPECT_TRUE(validate(b).ok()) << english(validate(b).error());
   return b;
 }
 
@@ -248,7 +251,7 @@ TEST(Markdown, TemplateAndLanguageAreDetectedFromHeadingWords) {
       if (t.id == "empty") continue;
       Board b = filledBoard(t.kind, t.id, lang);
       auto back = importMarkdown(withoutMeta(exportMarkdown(b)));
-      ASSERT_TRUE(back.ok()) << back.error();
+      ASSERT_TRUE(back.ok()) << english(back.error());
       EXPECT_EQ(back->templateId, t.id) << toString(lang);
       EXPECT_EQ(back->lang, lang) << t.id;
       EXPECT_EQ(back->kind, t.kind);
@@ -267,7 +270,7 @@ TEST(Markdown, RandomBoardsKeepTheirContent) {
     for (BoardKind kind : {BoardKind::EmpathyMap, BoardKind::Journey}) {
       const int notes = static_cast<int>(seed % 7 == 0 ? 120 : seed % 40);
       Board b = randomBoard(rng, kind, notes);
-      ASSERT_TRUE(validate(b).ok()) << validate(b).error();
+      ASSERT_TRUE(validate(b).ok()) << english(validate(b).error());
       expectRoundTrip(b, "seed " + std::to_string(seed) + " " + toString(kind));
       if (HasFailure()) return;
       ++boards;
@@ -329,7 +332,7 @@ TEST(Markdown, HandWrittenGermanEmpathyMap) {
       "- [x] FAQ schreiben (Verantwortlich: Aylin)\r\n"
       "- Hotline-Zeiten prüfen @Chris\r\n";
   auto r = importMarkdown(md);
-  ASSERT_TRUE(r.ok()) << r.error();
+  ASSERT_TRUE(r.ok()) << english(r.error());
   const Board& b = *r;
   EXPECT_EQ(b.kind, BoardKind::EmpathyMap);
   EXPECT_EQ(b.lang, Lang::De);
@@ -395,7 +398,7 @@ TEST(Markdown, HandWrittenEnglishCustomerEmpathyMap) {
       "## Next steps\n"
       "- [~] prototype the payment flow (Owner: Dana)\n";
   auto r = importMarkdown(md);
-  ASSERT_TRUE(r.ok()) << r.error();
+  ASSERT_TRUE(r.ok()) << english(r.error());
   const Board& b = *r;
   EXPECT_EQ(b.lang, Lang::En);
   EXPECT_EQ(b.templateId, "customer");
@@ -431,7 +434,7 @@ TEST(Markdown, HandWrittenGermanCustomerJourneyWithMixedVocabulary) {
       "## Maßnahmen\n"
       "- [ ] Rückruf testen (@Aylin)\n";
   auto r = importMarkdown(md);
-  ASSERT_TRUE(r.ok()) << r.error();
+  ASSERT_TRUE(r.ok()) << english(r.error());
   const Board& b = *r;
   EXPECT_EQ(b.kind, BoardKind::Journey);
   EXPECT_EQ(b.lang, Lang::De);
@@ -482,7 +485,7 @@ TEST(Markdown, HandWrittenEnglishJourneyTransposedWithCustomScoreLane) {
       "| Wait | phone | 40 min queue | call-back | -2: long wait | 1 / -2 |\n"
       "| Resolution | chat | | follow-up mail | +1 | 2 / 2 |\n";
   auto r = importMarkdown(md);
-  ASSERT_TRUE(r.ok()) << r.error();
+  ASSERT_TRUE(r.ok()) << english(r.error());
   const Board& b = *r;
   EXPECT_EQ(b.lang, Lang::En);
   EXPECT_EQ(b.templateId, "service");
@@ -500,7 +503,7 @@ TEST(Markdown, HandWrittenEnglishJourneyTransposedWithCustomScoreLane) {
 
 TEST(Markdown, LooseNotesBeforeAnyHeadingGoToAnUnsortedSection) {
   auto r = importMarkdown("- call back\n- invoice is wrong\n\nthey wait on hold\n");
-  ASSERT_TRUE(r.ok()) << r.error();
+  ASSERT_TRUE(r.ok()) << english(r.error());
   ASSERT_EQ(r->sections.size(), 1u);
   EXPECT_EQ(r->sections[0].title, "Unsorted");
   EXPECT_EQ(r->notes.size(), 3u);
@@ -512,7 +515,7 @@ TEST(Markdown, LooseNotesBeforeAnyHeadingGoToAnUnsortedSection) {
 
 TEST(Markdown, OnlyATitleAndPersonaGiveTheClassicTemplate) {
   auto r = importMarkdown("# Anna\n\nName: Anna\nRole: nurse\n");
-  ASSERT_TRUE(r.ok()) << r.error();
+  ASSERT_TRUE(r.ok()) << english(r.error());
   EXPECT_EQ(r->templateId, "classic");
   EXPECT_EQ(r->sections.size(), 4u);
   EXPECT_EQ(r->persona.role, "nurse");
@@ -558,7 +561,7 @@ TEST(Markdown, ExportReadsLikeAnOutline) {
 void expectError(std::string_view md, const std::string& fragment, const Limits& limits = {}) {
   auto r = importMarkdown(md, limits);
   ASSERT_FALSE(r.ok()) << "expected an error containing \"" << fragment << "\"";
-  EXPECT_NE(r.error().find(fragment), std::string::npos) << r.error();
+  EXPECT_NE(english(r.error()).find(fragment), std::string::npos) << english(r.error());
 }
 
 TEST(Markdown, ErrorPaths) {
@@ -627,7 +630,7 @@ TEST(Markdown, HostileInputsNeverCrash) {
 
   // deep indentation and nesting
   auto deep = importMarkdown("## Says\n" + std::string(200000, ' ') + "- deep\n" + std::string(100000, '>') + " q\n");
-  ASSERT_TRUE(deep.ok()) << deep.error();
+  ASSERT_TRUE(deep.ok()) << english(deep.error());
   EXPECT_EQ(deep->notes.size(), 2u);
 
   // odd tables and fragments
@@ -640,7 +643,7 @@ TEST(Markdown, HostileInputsNeverCrash) {
     if (r.ok()) {
       EXPECT_TRUE(validate(*r).ok()) << odd;
       auto again = importMarkdown(exportMarkdown(*r));
-      EXPECT_TRUE(again.ok()) << odd << ": " << again.error();
+      EXPECT_TRUE(again.ok()) << odd << ": " << english(again.error());
     }
   }
   auto lonePipe = importMarkdown("## Says\n- |\n");
@@ -652,10 +655,10 @@ TEST(Markdown, HostileInputsNeverCrash) {
   for (int i = 0; i < 4000; ++i) cell += "<br>";
   cell += "x |\n";
   auto manyBr = importMarkdown(cell);
-  ASSERT_TRUE(manyBr.ok()) << manyBr.error();
+  ASSERT_TRUE(manyBr.ok()) << english(manyBr.error());
   EXPECT_EQ(manyBr->notes.size(), 1u);
   auto brackets = importMarkdown("## Says\n- " + std::string(3000, '[') + std::string(500, '\\') + "\n");
-  EXPECT_TRUE(brackets.ok()) << brackets.error();
+  EXPECT_TRUE(brackets.ok()) << english(brackets.error());
 }
 
 }  // namespace

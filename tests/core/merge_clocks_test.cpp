@@ -12,6 +12,9 @@
 #include "core/edit/merge.hpp"
 #include "core/io/format.hpp"
 #include "core/model/templates.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace mapathy {
 namespace {
@@ -25,7 +28,7 @@ Board templateBoard(BoardKind kind, const char* templateId) {
 // The board as a link shared before the edit: decoded from its share link, like a link pasted later.
 Board olderLink(const Board& before) {
   Result<Board> decoded = decodeLink(encodeLink(before, "https://example.org/"));
-  EXPECT_TRUE(decoded.ok()) << decoded.error();
+  EXPECT_TRUE(decoded.ok()) << english(decoded.error());
   return decoded.value();
 }
 
@@ -39,11 +42,11 @@ void expectEditSurvivesOlderLink(const Board& start, const std::function<bool(Do
   check(d.board());
   const Board link = olderLink(start);
   Result<MergeResult> linkIntoEdited = merge(d.board(), link);
-  ASSERT_TRUE(linkIntoEdited.ok()) << linkIntoEdited.error();
+  ASSERT_TRUE(linkIntoEdited.ok()) << english(linkIntoEdited.error());
   SCOPED_TRACE("older link merged into the edited board");
   check(linkIntoEdited->board);
   Result<MergeResult> editedIntoLink = merge(link, d.board());
-  ASSERT_TRUE(editedIntoLink.ok()) << editedIntoLink.error();
+  ASSERT_TRUE(editedIntoLink.ok()) << english(editedIntoLink.error());
   SCOPED_TRACE("edited board merged into the older link");
   check(editedIntoLink->board);
   EXPECT_EQ(saveJson(linkIntoEdited->board), saveJson(editedIntoLink->board)) << "merge is commutative";

@@ -19,6 +19,9 @@
 #include "core/model/templates.hpp"
 #include "random_board.hpp"
 #include "sample_boards.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace mapathy {
 namespace {
@@ -55,7 +58,7 @@ struct Replica {
 
   void sync(const Board& other) {
     Result<MergeResult> m = merge(board, other);
-    ASSERT_TRUE(m.ok()) << m.error();
+    ASSERT_TRUE(m.ok()) << english(m.error());
     board = m->board;
   }
 
@@ -179,7 +182,7 @@ std::string diff(const Board& a, const Board& b) {
 
 Board merged(const Board& a, const Board& b) {
   Result<MergeResult> m = merge(a, b);
-  EXPECT_TRUE(m.ok()) << m.error();
+  EXPECT_TRUE(m.ok()) << english(m.error());
   return m.ok() ? m->board : Board{};
 }
 
@@ -326,7 +329,7 @@ TEST(Merge, DifferentKindsAreRefused) {
   j.kind = BoardKind::Journey;
   Result<MergeResult> m = merge(e, j);
   ASSERT_FALSE(m.ok());
-  EXPECT_EQ(m.error(), "Cannot merge an empathy map with a journey board.");
+  EXPECT_EQ(english(m.error()), "Cannot merge an empathy map with a journey board.");
 }
 
 TEST(Merge, NotesOfADeletedSectionMoveToTheFirstSection) {
@@ -351,7 +354,7 @@ TEST(Merge, NotesOfADeletedSectionMoveToTheFirstSection) {
   Board m = merged(a, b);
   ASSERT_NE(findNote(m, "pb-1"), nullptr);
   EXPECT_EQ(findNote(m, "pb-1")->section, m.sections.front().id);
-  EXPECT_TRUE(validate(m).ok()) << validate(m).error();
+  EXPECT_TRUE(validate(m).ok()) << english(validate(m).error());
 }
 
 // ---- contributions ------------------------------------------------------------------------------
@@ -385,7 +388,7 @@ TEST(Delta, CarriesOnlyWhatChanged) {
   EXPECT_EQ(d.tombstones[0].id, deleted);
   EXPECT_EQ(d.tombstones[0].clock, 103u);
   EXPECT_EQ(d.title, "") << "unchanged info is not carried";
-  EXPECT_TRUE(validate(d).ok()) << validate(d).error();
+  EXPECT_TRUE(validate(d).ok()) << english(validate(d).error());
 
   Result<MergeResult> applied = merge(base, d);
   ASSERT_TRUE(applied.ok());
@@ -465,7 +468,7 @@ TEST(Delta, FiveShortNotesFitA400CharacterLink) {
   std::cout << "[ delta ] five short notes: " << link.size() << " characters (full link, 40-char base URL)\n";
   EXPECT_LE(link.size(), 400u) << link;
   Result<Board> back = decodeLink(link);
-  ASSERT_TRUE(back.ok()) << back.error();
+  ASSERT_TRUE(back.ok()) << english(back.error());
   EXPECT_EQ(*back, d) << "the link must carry isDelta, baseClock, stamps, tombstones and ballots";
   Board m = merged(base, *back);
   EXPECT_EQ(m.notes.size(), base.notes.size() + 5);
@@ -481,7 +484,7 @@ TEST(Delta, JsonCarriesTheMergeFields) {
   changed.clock = 12;
   Board d = makeDelta(base, changed, "anna");
   Result<Board> back = loadJson(saveJson(d));
-  ASSERT_TRUE(back.ok()) << back.error();
+  ASSERT_TRUE(back.ok()) << english(back.error());
   EXPECT_EQ(*back, d);
 }
 
@@ -516,7 +519,7 @@ TEST(MergeProperties, CommutativeAssociativeIdempotentOnRandomReplicas) {
     EXPECT_EQ(merged(ab, C), merged(A, merged(B, C))) << "associative " << diff(merged(ab, C), merged(A, merged(B, C)));
     EXPECT_EQ(merged(merged(A, C), B), merged(ab, C)) << "any order " << diff(merged(merged(A, C), B), merged(ab, C));
     Result<bool> valid = validate(ab);
-    EXPECT_TRUE(valid.ok()) << valid.error();
+    EXPECT_TRUE(valid.ok()) << english(valid.error());
     Result<MergeResult> withConflicts = merge(A, B);
     Result<MergeResult> reversed = merge(B, A);
     EXPECT_EQ(withConflicts->conflicts.size(), reversed->conflicts.size()) << "the same conflicts either way round";
@@ -541,14 +544,14 @@ TEST(MergeProperties, ContributionsApplyInAnyOrderAndCombine) {
     SCOPED_TRACE("round " + std::to_string(round));
     for (const Board* d : {&d1, &d2}) {
       Result<bool> valid = validate(*d);
-      EXPECT_TRUE(valid.ok()) << "a contribution is a valid board: " << valid.error();
+      EXPECT_TRUE(valid.ok()) << "a contribution is a valid board: " << english(valid.error());
     }
     const Board f12 = merged(merged(f, d1), d2);
     EXPECT_EQ(f12, merged(merged(f, d2), d1)) << "contributions in any order " << diff(f12, merged(merged(f, d2), d1));
     EXPECT_EQ(merged(f12, d1), f12) << "a contribution applied twice " << diff(merged(f12, d1), f12);
     EXPECT_EQ(merged(f, merged(d1, d2)), f12) << "contributions combined first " << diff(merged(f, merged(d1, d2)), f12);
     Result<bool> valid = validate(f12);
-    EXPECT_TRUE(valid.ok()) << valid.error();
+    EXPECT_TRUE(valid.ok()) << english(valid.error());
 
     // Applied to the untouched base, a contribution reproduces the participant's notes.
     const Board applied = merged(base, d1);

@@ -5,6 +5,9 @@
 
 #include "core/io/format.hpp"
 #include "random_board.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace mapathy {
 namespace {
@@ -14,7 +17,7 @@ TEST(FormatProperty, RandomBoardsAreValid) {
     std::mt19937_64 rng(seed);
     Board b = randomBoard(rng, seed % 2 ? BoardKind::Journey : BoardKind::EmpathyMap, static_cast<int>(seed % 60));
     auto valid = validate(b);
-    ASSERT_TRUE(valid.ok()) << "seed " << seed << ": " << valid.error();
+    ASSERT_TRUE(valid.ok()) << "seed " << seed << ": " << english(valid.error());
   }
 }
 
@@ -24,7 +27,7 @@ TEST(FormatProperty, AnyBoardSurvivesJsonRoundTrip) {
     Board b = randomBoard(rng, seed % 2 ? BoardKind::Journey : BoardKind::EmpathyMap, static_cast<int>(seed % 80));
     for (bool pretty : {false, true}) {
       auto r = loadJson(saveJson(b, pretty));
-      ASSERT_TRUE(r.ok()) << "seed " << seed << ": " << r.error();
+      ASSERT_TRUE(r.ok()) << "seed " << seed << ": " << english(r.error());
       ASSERT_EQ(*r, b) << "seed " << seed;
     }
   }
@@ -43,7 +46,7 @@ TEST(FormatProperty, LargeBoardsLoadWithinLimits) {
   std::string text = saveJson(b);
   EXPECT_LT(text.size(), Limits{}.maxBytes);
   auto r = loadJson(text);
-  ASSERT_TRUE(r.ok()) << r.error();
+  ASSERT_TRUE(r.ok()) << english(r.error());
   EXPECT_EQ(r->notes.size(), 5000u);
 }
 

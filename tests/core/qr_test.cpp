@@ -17,6 +17,9 @@
 #include "core/edit/merge.hpp"
 #include "core/codec/share_link.hpp"
 #include "sample_boards.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace mapathy {
 namespace {
@@ -125,7 +128,7 @@ void expectZbarReads(const std::string& text, const QrOptions& options, const st
   ASSERT_FALSE(zbarPath().empty()) << "zbarimg was not found: install Debian's zbar-tools (emsdk-setup.sh does). "
                                       "The QR encoder is only tested for real when an independent decoder reads it.";
   Result<QrCode> code = encodeQr(text, options);
-  ASSERT_TRUE(code.ok()) << code.error();
+  ASSERT_TRUE(code.ok()) << english(code.error());
   const std::string path = writePgm(*code, name);
   int exitCode = 0;
   const std::string decoded = zbarDecode(path, &exitCode);
@@ -152,7 +155,7 @@ TEST(Qr, SizeIs17Plus4TimesVersion) {
     QrOptions o;
     o.minVersion = v;
     Result<QrCode> c = encodeQr("http://m.de/#1", o);  // 14 bytes: the most version 1 holds at M
-    ASSERT_TRUE(c.ok()) << c.error();
+    ASSERT_TRUE(c.ok()) << english(c.error());
     EXPECT_EQ(c->version, v);
     EXPECT_EQ(c->size, 17 + 4 * v);
     EXPECT_EQ(c->modules.size(), static_cast<std::size_t>(c->size * c->size));
@@ -289,7 +292,7 @@ TEST(Qr, TooLongForVersion40IsAnError) {
   EXPECT_TRUE(encodeQr(std::string(2331, 'a'), o).ok());
   Result<QrCode> r = encodeQr(std::string(2332, 'a'), o);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error(), "The text is 2,332 bytes; a QR code at level M holds at most 2,331.");
+  EXPECT_EQ(english(r.error()), "The text is 2,332 bytes; a QR code at level M holds at most 2,331.");
   EXPECT_EQ(qrVersionFor(2954, QrEcc::L), 0);
   o.maxVersion = 5;
   EXPECT_FALSE(encodeQr(std::string(85, 'a'), o).ok());
@@ -420,10 +423,10 @@ TEST(QrZbar, FacilitatorLinkAndContributionLinkBothDecode) {
   const std::string scanned = zbarDecode(writePgm(*code, "to_facilitator_merge"), &exitCode);
   ASSERT_EQ(scanned, backLink);
   Result<Board> delta = decodeLink(scanned);
-  ASSERT_TRUE(delta.ok()) << delta.error();
+  ASSERT_TRUE(delta.ok()) << english(delta.error());
   EXPECT_TRUE(delta->isDelta);
   Result<MergeResult> merged = merge(facilitator, *delta);
-  ASSERT_TRUE(merged.ok()) << merged.error();
+  ASSERT_TRUE(merged.ok()) << english(merged.error());
   EXPECT_EQ(merged->summary.addedNotes.size(), texts.size());
   EXPECT_EQ(findNote(merged->board, facilitator.notes.front().id)->votes, facilitator.notes.front().votes + 2);
 }

@@ -15,6 +15,9 @@
 #include "core/io/format.hpp"
 #include "core/model/templates.hpp"
 #include "fake_storage.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace mapathy {
 namespace {
@@ -55,7 +58,7 @@ bool hasNoteWithText(const Board& b, const std::string& text) {
 
 Board storedBoard(FakeLocalStorage& store, const std::string& id) {
   Result<Board> b = loadJson(store.boards.at(id).json);
-  EXPECT_TRUE(b.ok()) << b.error();
+  EXPECT_TRUE(b.ok()) << english(b.error());
   return b.ok() ? b.value() : Board{};
 }
 

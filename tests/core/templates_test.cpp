@@ -6,6 +6,9 @@
 #include <set>
 
 #include "core/io/format.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace mapathy {
 namespace {
@@ -39,7 +42,7 @@ TEST(Templates, ListsEveryTemplateInBothLanguages) {
 
 TEST(Templates, ClassicHasTheFourQuadrantsInGermanWithUmlauts) {
   auto de = makeBoard(BoardKind::EmpathyMap, "classic", Lang::De);
-  ASSERT_TRUE(de.ok()) << de.error();
+  ASSERT_TRUE(de.ok()) << english(de.error());
   EXPECT_EQ(sectionIds(*de), (std::vector<std::string>{"says", "thinks", "does", "feels"}));
   EXPECT_EQ(de->sections[0].title, "Sagt");
   EXPECT_EQ(de->sections[1].title, "Denkt");
@@ -101,11 +104,11 @@ TEST(Templates, EmptyTemplatesHaveNoPlaces) {
 TEST(Templates, UnknownTemplateNamesTheKnownOnes) {
   auto r = makeBoard(BoardKind::EmpathyMap, "lifecycle", Lang::En);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.error().find("lifecycle"), std::string::npos);
-  EXPECT_NE(r.error().find("classic, canvas, customer"), std::string::npos) << r.error();
+  EXPECT_NE(english(r.error()).find("lifecycle"), std::string::npos);
+  EXPECT_NE(english(r.error()).find("classic, canvas, customer"), std::string::npos) << english(r.error());
   auto j = makeBoard(BoardKind::Journey, "nope", Lang::De);
   ASSERT_FALSE(j.ok());
-  EXPECT_NE(j.error().find("lifecycle"), std::string::npos);
+  EXPECT_NE(english(j.error()).find("lifecycle"), std::string::npos);
 }
 
 // Every template in both languages: valid, ids identical across languages, every place has a
@@ -116,8 +119,8 @@ TEST(Templates, EveryTemplateIsValidAndBilingual) {
     auto en = makeBoard(info.kind, info.id, Lang::En);
     auto de = makeBoard(info.kind, info.id, Lang::De);
     ASSERT_TRUE(en.ok() && de.ok());
-    EXPECT_TRUE(validate(*en).ok()) << validate(*en).error();
-    EXPECT_TRUE(validate(*de).ok()) << validate(*de).error();
+    EXPECT_TRUE(validate(*en).ok()) << english(validate(*en).error());
+    EXPECT_TRUE(validate(*de).ok()) << english(validate(*de).error());
     EXPECT_EQ(sectionIds(*en), sectionIds(*de));
     ASSERT_EQ(en->stages.size(), de->stages.size());
     ASSERT_EQ(en->lanes.size(), de->lanes.size());

@@ -16,6 +16,9 @@
 #include "core/io/markdown.hpp"
 #include "core/qr/qr.hpp"
 #include "sample_boards.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace mapathy {
 namespace {
@@ -74,7 +77,7 @@ TEST(Tools, QrModulesAreThoseOfEncodeQrAtLevelMThenL) {
   // Forcing a level that cannot hold the text is an error with the core's message.
   const json forced = call({{"op", "qr"}, {"text", std::string(3000, 'x')}, {"ecc", "H"}});
   EXPECT_FALSE(forced["ok"].get<bool>());
-  EXPECT_EQ(forced["error"], encodeQr(std::string(3000, 'x'), QrOptions{QrEcc::H}).error());
+  EXPECT_EQ(forced["error"], english(encodeQr(std::string(3000, 'x'), QrOptions{QrEcc::H}).error()));
 }
 
 TEST(Tools, AContributionMadeByDeltaMergesBack) {
@@ -114,8 +117,8 @@ TEST(Tools, BadRequestsGetAMessage) {
   EXPECT_EQ(error(R"({"op": "svg"})"), "The request has no board in \"board\".");
   EXPECT_EQ(error(R"({"op": "svg", "board": 42})"), "The request has no board in \"board\".");
   EXPECT_EQ(error(R"({"op": "svg", "board": "{\"format\": \"mapathy\", \"version\": 99}"})"),
-            loadJson(R"({"format": "mapathy", "version": 99})").error());
-  EXPECT_EQ(error(R"({"op": "svg", "board": "#9abc"})"), decodeLink("#9abc").error());
+            english(loadJson(R"({"format": "mapathy", "version": 99})").error()));
+  EXPECT_EQ(error(R"({"op": "svg", "board": "#9abc"})"), english(decodeLink("#9abc").error()));
   EXPECT_EQ(error(R"({"op": "markdownImport", "text": 3})"), "The request has no Markdown \"text\".");
   EXPECT_EQ(error(R"({"op": "qr"})"), "The request has no \"text\" to encode.");
   EXPECT_EQ(error(json{{"op", "merge"}, {"board", board}}.dump()),
@@ -123,7 +126,7 @@ TEST(Tools, BadRequestsGetAMessage) {
   EXPECT_EQ(error(json{{"op", "merge"}, {"board", board}, {"incoming", json::array({1})}}.dump()),
             "Incoming item 1 is not text.");
   EXPECT_EQ(error(json{{"op", "merge"}, {"board", board}, {"incoming", json::array({"#1AAAA"})}}.dump()),
-            "Incoming item 1: " + decodeLink("#1AAAA").error());
+            "Incoming item 1: " + english(decodeLink("#1AAAA").error()));
   Board journey = makeBoard(BoardKind::Journey, "lifecycle", Lang::En).value();
   EXPECT_EQ(error(json{{"op", "delta"}, {"base", board}, {"board", saveJson(journey)}}.dump()),
             "The changed board is not the same kind of board as its base.");

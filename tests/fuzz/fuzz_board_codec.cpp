@@ -18,6 +18,9 @@
 #include "core/codec/compress.hpp"
 #include "core/codec/fast_compress.hpp"
 #include "core/io/format.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
@@ -33,14 +36,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const auto board = mapathy::board_codec::deserialize(payload);
   if (!board.ok()) {
-    if (board.error().empty()) std::abort();
+    if (mapathy::ui::findErrorWording(board.error().code) == nullptr) std::abort();  // every refusal is worded
     return 0;
   }
   if (!mapathy::validate(*board).ok()) return 0;  // deserialize checks structure; validate() is the link's next step
   const std::vector<std::uint8_t> bytes = mapathy::board_codec::serialize(*board);
   const auto again = mapathy::board_codec::deserialize(bytes);
   if (!again.ok() || !(*again == *board)) {
-    std::fprintf(stderr, "board codec round trip differs: %s\n", again.ok() ? "boards differ" : again.error().c_str());
+    std::fprintf(stderr, "board codec round trip differs: %s\n", again.ok() ? "boards differ" : english(again.error()).c_str());
     std::abort();
   }
   const auto packed = mapathy::compress::compress(bytes);

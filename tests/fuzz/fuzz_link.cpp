@@ -14,16 +14,19 @@
 
 #include "core/io/format.hpp"
 #include "core/codec/share_link.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   const auto board = mapathy::decodeLink(text);
   if (!board.ok()) {
-    if (board.error().empty()) std::abort();  // every error needs a message
+    if (mapathy::ui::findErrorWording(board.error().code) == nullptr) std::abort();  // every refusal is worded  // every error needs a message
     return 0;
   }
   if (const auto valid = mapathy::validate(*board); !valid.ok()) {
-    std::fprintf(stderr, "decoded board is invalid: %s\n", valid.error().c_str());
+    std::fprintf(stderr, "decoded board is invalid: %s\n", english(valid.error()).c_str());
     std::abort();
   }
   for (const char format : {mapathy::kLinkFormatCompact, mapathy::kLinkFormatFast}) {
@@ -32,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto again = mapathy::decodeLink(fragment);
     if (!again.ok() || !(*again == *board)) {
       std::fprintf(stderr, "re-encoded link (format %c) does not round-trip: %s\n", format,
-                   again.ok() ? "boards differ" : again.error().c_str());
+                   again.ok() ? "boards differ" : english(again.error()).c_str());
       std::abort();
     }
   }

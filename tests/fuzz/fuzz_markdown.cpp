@@ -12,12 +12,15 @@
 
 #include "core/io/format.hpp"
 #include "core/io/markdown.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   auto board = mapathy::importMarkdown(text);
   if (!board.ok()) {
-    if (board.error().empty()) std::abort();  // every error needs a message
+    if (english(board.error()).empty()) std::abort();  // every error needs a message
     return 0;
   }
   if (!mapathy::validate(*board).ok()) std::abort();
@@ -25,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (md.size() > mapathy::Limits{}.maxBytes) return 0;  // escaping can grow a board past the size limit
   auto again = mapathy::importMarkdown(md);
   if (!again.ok()) {
-    std::fprintf(stderr, "re-import failed: %s\n--- exported:\n%s\n", again.error().c_str(), md.c_str());
+    std::fprintf(stderr, "re-import failed: %s\n--- exported:\n%s\n", english(again.error()).c_str(), md.c_str());
     std::abort();
   }
   const std::string md2 = mapathy::exportMarkdown(*again);

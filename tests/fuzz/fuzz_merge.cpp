@@ -12,6 +12,9 @@
 #include "core/io/format.hpp"
 #include "core/edit/merge.hpp"
 #include "core/codec/share_link.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace {
 
@@ -25,7 +28,7 @@ void checkMerged(const mapathy::Board& merged, const char* what) {
   }
   const auto twice = mapathy::merge(merged, merged);
   if (!twice.ok()) {
-    std::fprintf(stderr, "%s: merging a board with itself failed: %s\n", what, twice.error().c_str());
+    std::fprintf(stderr, "%s: merging a board with itself failed: %s\n", what, english(twice.error()).c_str());
     std::abort();
   }
 }

@@ -20,6 +20,9 @@
 #include "core/edit/merge.hpp"
 #include "core/codec/share_link.hpp"
 #include "core/model/templates.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace fs = std::filesystem;
 using mapathy::Board;
@@ -68,7 +71,7 @@ int main(int argc, char** argv) {
     const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     auto board = mapathy::loadJson(text);
     if (!board.ok()) {
-      std::fprintf(stderr, "skipping %s: %s\n", argv[i], board.error().c_str());
+      std::fprintf(stderr, "skipping %s: %s\n", argv[i], english(board.error()).c_str());
       continue;
     }
     boards.emplace_back(fs::path(argv[i]).stem().string(), *board);

@@ -14,6 +14,9 @@
 #include "ui/editor_context.hpp"
 #include "ui/note_card.hpp"
 #include "ui_harness.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace mapathy::ui {
 namespace {
@@ -314,7 +317,7 @@ TEST(ShareDialog, ShowsALinkThatDecodesToTheSameBoardAndCopiesIt) {
   const std::string link = h.app->shareLink();
   EXPECT_EQ(link.rfind("https://example.org/mapathy/#", 0), 0u);
   auto decoded = decodeLink(link);
-  ASSERT_TRUE(decoded.ok()) << decoded.error();
+  ASSERT_TRUE(decoded.ok()) << english(decoded.error());
   EXPECT_EQ(saveJson(decoded.value()), saveJson(board(h)));
   ASSERT_TRUE(h.click("Copy link"));
   EXPECT_EQ(h.host.clipboard, link);

@@ -55,5 +55,20 @@ TEST(EmpathyLayout, ARowWithManyNotesGrowsAndTheMapPans) {
   EXPECT_LT(says->y, 140.0f) << "the map opens at its top";
 }
 
+TEST(EmpathyLayout, ThePersonaStartsAtTheTopOfItsRowWhateverItsHeight) {
+  // A tall middle row (a portrait tablet) used to centre the persona, leaving a blank band above it;
+  // now the disc sits at the row's top like the neighbouring region's header, at every screen size.
+  for (const Screen screen : {Screen{1024.0f, 1366.0f}, Screen{1280.0f, 800.0f}, Screen{1920.0f, 1080.0f}}) {
+    AppHarness h("de-DE", ImVec2(screen.width, screen.height));
+    ASSERT_TRUE(h.app->newBoard(BoardKind::EmpathyMap, "classic", Lang::De));
+    h.frames(2);
+    const RecordedItem* disc = h.findRaw("###persona.edit");
+    const RecordedItem* does = h.findRaw("###section.add.does");  // the region beside it, same row
+    ASSERT_NE(disc, nullptr);
+    ASSERT_NE(does, nullptr);
+    EXPECT_NEAR(disc->y, does->y, 24.0f) << screen.width << "x" << screen.height;
+  }
+}
+
 }  // namespace
 }  // namespace mapathy::ui

@@ -18,13 +18,16 @@
 #include "ui/note_card.hpp"
 #include "ui/test_hooks.hpp"
 #include "ui_harness.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace mapathy::ui {
 namespace {
 
 Board lifecycleBoard() {
   auto board = makeBoard(BoardKind::Journey, "lifecycle", Lang::En);
-  EXPECT_TRUE(board.ok()) << board.error();
+  EXPECT_TRUE(board.ok()) << english(board.error());
   return board.value();
 }
 

@@ -16,6 +16,9 @@
 #include "ui/workshop.hpp"
 #include "ui/workshop_panel.hpp"
 #include "ui_harness.hpp"
+#include "ui/i18n_errors.hpp"
+
+using mapathy::ui::english;
 
 namespace mapathy::ui {
 namespace {
@@ -219,7 +222,7 @@ TEST(WorkshopVoting, DotsStayWithinTheBudgetAndTravelInTheContribution) {
   // The dots travel in the contribution and are tallied at the facilitator's.
   Board facilitator = base;
   Result<Board> delta = decodeLink(sendBackLink(base, board(h), voter, "https://example.org/mapathy/"));
-  ASSERT_TRUE(delta.ok()) << delta.error();
+  ASSERT_TRUE(delta.ok()) << english(delta.error());
   Result<MergeResult> merged = merge(facilitator, *delta);
   ASSERT_TRUE(merged.ok());
   EXPECT_EQ(findNote(merged->board, a)->votes, 1);

@@ -158,7 +158,7 @@ class Reader {
     structure_ = bytes;
     const std::uint64_t textLength = varint();
     if (failed() || textLength > structure_.size() - pos_) {
-      fail("the text part is longer than the data");
+      fail("data.textPartTooLong");
       return;
     }
     text_ = structure_.subspan(pos_, static_cast<std::size_t>(textLength));
@@ -166,11 +166,12 @@ class Reader {
     pos_ = 0;
   }
 
-  [[nodiscard]] bool failed() const { return !problem_.empty(); }
-  [[nodiscard]] const std::string& problem() const { return problem_; }
-  void fail(const std::string& why) {
-    if (problem_.empty()) problem_ = why;
+  [[nodiscard]] bool failed() const { return !problem_.code.empty(); }
+  [[nodiscard]] const Error& problem() const { return problem_; }
+  void fail(Error why) {
+    if (problem_.code.empty()) problem_ = std::move(why);
   }
+  void fail(const char* code) { fail(Error{code}); }
   [[nodiscard]] bool atEnd() const { return pos_ == structure_.size() && textPos_ == text_.size(); }
   [[nodiscard]] std::size_t bytesLeft() const { return structure_.size() - pos_; }
 
@@ -178,7 +179,7 @@ class Reader {
     std::uint64_t v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       if (failed() || pos_ >= structure_.size()) {
-        fail("the data ends in the middle of a number");
+        fail("data.endsInNumber");
         return 0;
       }
       const std::uint8_t b = structure_[pos_++];
@@ -186,7 +187,7 @@ class Reader {
       v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
       if ((b & 0x80) == 0) return v;
     }
-    fail("a number is too large");
+    fail("data.numberTooLarge");
     return 0;
   }
   std::int64_t signedInt() { return static_cast<std::int64_t>(unzigzag(varint())); }
@@ -194,7 +195,7 @@ class Reader {
   int smallInt() {
     const std::int64_t v = signedInt();
     if (v < -1000000000 || v > 1000000000) {
-      fail("a number is out of range");
+      fail("data.numberOutOfRange");
       return 0;
     }
     return static_cast<int>(v);
@@ -202,7 +203,7 @@ class Reader {
   int enumValue(int count, const char* what) {
     const std::uint64_t v = varint();
     if (v >= static_cast<std::uint64_t>(count)) {
-      fail(std::string("unknown ") + what);
+      fail(Error{"data.unknown", {ErrorParam::termOf(what)}});
       return 0;
     }
     return static_cast<int>(v);
@@ -214,11 +215,11 @@ class Reader {
     if (n > limit) {
       // Behind a correct checksum a count over the limit is what the sender's board really holds:
       // said as loadJson() says it (share_link passes "Too many …" messages on unwrapped).
-      fail(std::string("Too many ") + what + ": " + text::groupedThousands(n) + " (the limit is " + text::groupedThousands(limit) + ").");
+      fail(Error{"limit.tooMany", {ErrorParam::termOf(what), n, limit}});
       return 0;
     }
     if (n > (textItems ? text_.size() - textPos_ : bytesLeft())) {
-      fail(std::string("the number of ") + what + " does not fit the data");
+      fail(Error{"data.countDoesNotFit", {ErrorParam::termOf(what)}});
       return 0;
     }
     return static_cast<std::size_t>(n);
@@ -227,7 +228,7 @@ class Reader {
     std::uint32_t bits = 0;
     for (int i = 0; i < 4; ++i) {
       if (failed() || pos_ >= structure_.size()) {
-        fail("the data ends in the middle of a number");
+        fail("data.endsInNumber");
         return 0;
       }
       bits = (bits << 8) | structure_[pos_++];
@@ -248,7 +249,7 @@ class Reader {
     std::string out;
     while (!failed()) {
       if (textPos_ >= text_.size()) {
-        fail("the text ends in the middle of a string");
+        fail("data.textEnds");
         break;
       }
       const std::uint8_t b = text_[textPos_++];
@@ -256,7 +257,7 @@ class Reader {
       if (b == 1) {
         const std::uint8_t e = textPos_ < text_.size() ? text_[textPos_++] : 0;
         if (e != 1 && e != 2) {
-          fail("a text escape is broken");
+          fail("data.escape");
           break;
         }
         out.push_back(static_cast<char>(e - 1));
@@ -264,7 +265,7 @@ class Reader {
         out.push_back(static_cast<char>(b));
       }
     }
-    if (!failed() && firstInvalidUtf8(out) != std::string_view::npos) fail("a text is not valid UTF-8");
+    if (!failed() && firstInvalidUtf8(out) != std::string_view::npos) fail("data.utf8");
     return out;
   }
   Extra extra(const Limits& limits) {
@@ -283,7 +284,7 @@ class Reader {
         inString = true;
       } else if (c == '{' || c == '[') {
         if (++depth > limits.maxDepth) {
-          fail("extra fields are nested too deeply");
+          fail("data.extraDeep");
           return nullptr;
         }
       } else if ((c == '}' || c == ']') && depth > 0) {
@@ -292,7 +293,7 @@ class Reader {
     }
     Extra parsed = nlohmann::json::parse(json, nullptr, false);
     if (parsed.is_discarded() || !parsed.is_object()) {
-      fail("extra fields are not a JSON object");
+      fail("data.extraNotObject");
       return nullptr;
     }
     return parsed;
@@ -303,10 +304,10 @@ class Reader {
     if (v <= names.size()) return names[static_cast<std::size_t>(v - 1)];
     if (v == names.size() + 1) {
       std::string literal = text();
-      if (literal.empty()) fail("an empty reference is written as a literal");
+      if (literal.empty()) fail("data.emptyLiteral");
       return literal;
     }
-    fail("a reference points nowhere");
+    fail("data.refNowhere");
     return {};
   }
   std::string id() {
@@ -315,7 +316,7 @@ class Reader {
     if (k == 0) return text();
     const auto index = static_cast<std::size_t>(std::min<std::uint64_t>(k - 1, sites_.size() + 1));
     if (index > sites_.size()) {
-      fail("an ID refers to an unknown site");
+      fail("data.unknownSite");
       return {};
     }
     if (index == sites_.size()) {
@@ -332,7 +333,7 @@ class Reader {
   std::span<const std::uint8_t> text_;
   std::size_t pos_ = 0;
   std::size_t textPos_ = 0;
-  std::string problem_;
+  Error problem_;
   std::vector<std::string> sites_;
   std::vector<std::uint64_t> lastCounter_;
 };
@@ -415,19 +416,19 @@ std::vector<std::string> stampableIds(const Board& board) {
 
 void readMergeTrailer(Reader& r, Board& board) {
   const std::uint64_t flags = r.varint();
-  if (flags == 0 || flags >= (1u << 6)) return r.fail("unknown merge fields");
+  if (flags == 0 || flags >= (1u << 6)) return r.fail("data.unknownMergeFields");
   std::vector<std::string> voters;
   auto readBallots = [&](std::map<std::string, Ballot>& out, bool mayBeEmpty) {
     const std::size_t count = r.count(kMaxTrailerBallots, "votes");
-    if (count == 0 && !mayBeEmpty) r.fail("a note's votes are flagged but empty");
+    if (count == 0 && !mayBeEmpty) r.fail("data.votesEmpty");
     for (std::size_t b = 0; b < count && !r.failed(); ++b) {
       std::string voter = r.ref(voters);
-      if (voter.empty()) r.fail("a vote has no voter");
+      if (voter.empty()) r.fail("data.noVoter");
       if (std::find(voters.begin(), voters.end(), voter) == voters.end()) voters.push_back(voter);
       Ballot ballot;
       ballot.count = r.smallInt();
       ballot.clock = r.delta(board.clock);
-      if (!out.emplace(std::move(voter), ballot).second) r.fail("a voter is written twice in one place");
+      if (!out.emplace(std::move(voter), ballot).second) r.fail("data.voterTwice");
     }
   };
   board.isDelta = (flags & kMergeDelta) != 0;
@@ -438,7 +439,7 @@ void readMergeTrailer(Reader& r, Board& board) {
     for (std::size_t i = 0; i < n && !r.failed(); ++i) {
       std::string id = r.ref(places);
       const std::uint64_t clock = r.delta(board.clock);
-      if (!board.stamps.emplace(std::move(id), clock).second) r.fail("a stamp is written twice");
+      if (!board.stamps.emplace(std::move(id), clock).second) r.fail("data.stampTwice");
     }
   }
   if (flags & kMergeTombstones) {
@@ -452,12 +453,12 @@ void readMergeTrailer(Reader& r, Board& board) {
     }
   }
   if (flags & kMergeBallots) {
-    const std::size_t n = r.count(board.notes.size(), "notes with votes");
+    const std::size_t n = r.count(board.notes.size(), "notesWithVotes");
     std::size_t index = 0;
     for (std::size_t i = 0; i < n && !r.failed(); ++i) {
       const std::uint64_t step = r.varint();
       if (step >= board.notes.size() - index || (i > 0 && step == 0)) {
-        r.fail("votes refer to an unknown note");
+        r.fail("data.votesUnknownNote");
         break;
       }
       index += static_cast<std::size_t>(step);
@@ -678,7 +679,7 @@ std::vector<std::uint8_t> serialize(const Board& board) {
 Result<Board> deserialize(std::span<const std::uint8_t> bytes, const Limits& limits) {
   Reader r(bytes);
   Board board;
-  board.kind = r.enumValue(2, "board kind") == 1 ? BoardKind::Journey : BoardKind::EmpathyMap;
+  board.kind = r.enumValue(2, "boardKind") == 1 ? BoardKind::Journey : BoardKind::EmpathyMap;
   board.lang = r.enumValue(2, "language") == 1 ? Lang::De : Lang::En;
   board.templateId = r.ref(knownTemplateIds(board.kind));
   board.id = r.text();
@@ -692,19 +693,19 @@ Result<Board> deserialize(std::span<const std::uint8_t> bytes, const Limits& lim
   Persona& p = board.persona;
   std::string* personaTexts[] = {&p.name, &p.role, &p.goal, &p.quote, &p.bio, &p.initials, &p.success};
   const std::uint64_t mask = r.varint();
-  if (mask >= (1u << 9)) r.fail("unknown persona fields");
+  if (mask >= (1u << 9)) r.fail("data.unknownPersonaFields");
   for (unsigned i = 0; i < 7; ++i)
     if (mask & (1u << i)) *personaTexts[i] = r.text();
   if (mask & (1u << 7)) p.colour = r.smallInt();
   if (mask & (1u << 8)) p.extra = r.extra(limits);
-  if (r.failed()) return Error{r.problem()};
+  if (r.failed()) return r.problem();
 
   const auto templateSections = templateParts(board, &Board::sections);
   const std::size_t sectionCount = r.count(limits.maxSections, "sections");
   for (std::size_t i = 0; i < sectionCount && !r.failed(); ++i) {
     const std::uint64_t k = r.varint();
     if (k > 0) {
-      if (k > templateSections.size()) r.fail("a section refers to an unknown template section");
+      if (k > templateSections.size()) r.fail("data.unknownTemplateSection");
       else board.sections.push_back(templateSections[static_cast<std::size_t>(k - 1)]);
       continue;
     }
@@ -720,7 +721,7 @@ Result<Board> deserialize(std::span<const std::uint8_t> bytes, const Limits& lim
   if (r.varint() == 0) {
     const auto templateBoard = makeBoard(board.kind, board.templateId, board.lang);
     if (templateBoard.ok()) board.personaRect = templateBoard->personaRect;
-    else r.fail("the persona refers to an unknown template");
+    else r.fail("data.unknownTemplate");
   } else {
     board.personaRect = r.rect();
   }
@@ -730,7 +731,7 @@ Result<Board> deserialize(std::span<const std::uint8_t> bytes, const Limits& lim
   for (std::size_t i = 0; i < stageCount && !r.failed(); ++i) {
     const std::uint64_t k = r.varint();
     if (k > 0) {
-      if (k > templateStages.size()) r.fail("a stage refers to an unknown template stage");
+      if (k > templateStages.size()) r.fail("data.unknownTemplateStage");
       else board.stages.push_back(templateStages[static_cast<std::size_t>(k - 1)]);
       continue;
     }
@@ -750,7 +751,7 @@ Result<Board> deserialize(std::span<const std::uint8_t> bytes, const Limits& lim
     if (v == 0) return std::nullopt;
     const auto s = static_cast<std::int64_t>(unzigzag(v - 1));
     if (s < -1000000 || s > 1000000) {
-      r.fail("a score is out of range");
+      r.fail("data.scoreOutOfRange");
       return std::nullopt;
     }
     return static_cast<int>(s);
@@ -760,38 +761,38 @@ Result<Board> deserialize(std::span<const std::uint8_t> bytes, const Limits& lim
     const std::uint64_t k = r.varint();
     if (k > 0) {
       if (k > templateLanes.size()) {
-        r.fail("a lane refers to an unknown template lane");
+        r.fail("data.unknownTemplateLane");
         break;
       }
       lane = templateLanes[static_cast<std::size_t>(k - 1)];
     } else {
       lane.id = r.text();
       lane.name = r.text();
-      lane.kind = static_cast<LaneKind>(r.enumValue(3, "lane kind"));
+      lane.kind = static_cast<LaneKind>(r.enumValue(3, "laneKind"));
       lane.role = r.text();
     }
-    lane.showToBe = r.enumValue(2, "to-be switch") == 1;
-    const std::size_t emotionCount = r.count(limits.maxStages, "emotion scores");
+    lane.showToBe = r.enumValue(2, "toBeSwitch") == 1;
+    const std::size_t emotionCount = r.count(limits.maxStages, "emotionScores");
     for (std::size_t e = 0; e < emotionCount && !r.failed(); ++e) {
       const std::string stage = r.ref(stageIds);
       EmotionScore score;
       score.asIs = optionalScore();
       score.toBe = optionalScore();
       score.reason = r.text();
-      if (!lane.emotions.emplace(stage, std::move(score)).second) r.fail("a stage has two emotion scores");
+      if (!lane.emotions.emplace(stage, std::move(score)).second) r.fail("data.twoEmotionScores");
     }
-    const std::size_t gapCount = r.count(limits.maxStages, "expectation scores");
+    const std::size_t gapCount = r.count(limits.maxStages, "expectationScores");
     for (std::size_t g = 0; g < gapCount && !r.failed(); ++g) {
       const std::string stage = r.ref(stageIds);
       GapScore gap;
       gap.expectation = optionalScore();
       gap.experience = optionalScore();
-      if (!lane.gaps.emplace(stage, gap).second) r.fail("a stage has two expectation scores");
+      if (!lane.gaps.emplace(stage, gap).second) r.fail("data.twoExpectationScores");
     }
     lane.extra = r.extra(limits);
     board.lanes.push_back(std::move(lane));
   }
-  if (r.failed()) return Error{r.problem()};
+  if (r.failed()) return r.problem();
 
   const auto sectionIds = idsOf(board.sections);
   const auto laneIds = idsOf(board.lanes);
@@ -802,7 +803,7 @@ Result<Board> deserialize(std::span<const std::uint8_t> bytes, const Limits& lim
   for (std::size_t i = 0; i < noteCount && !r.failed(); ++i) {
     Note n;
     const std::uint64_t flags = r.varint();
-    if (flags >= (1u << 7)) r.fail("unknown note fields");
+    if (flags >= (1u << 7)) r.fail("data.unknownNoteFields");
     n.id = r.id();
     n.text = r.text();
     n.section = r.ref(sectionIds);
@@ -817,9 +818,9 @@ Result<Board> deserialize(std::span<const std::uint8_t> bytes, const Limits& lim
     n.modified = (flags & kNoteModified) ? r.delta(n.created) : n.created;
     if (flags & kNoteColour) n.colour = r.smallInt();
     if (flags & kNoteTags) {
-      const std::size_t tagCount = r.count(limits.maxTags, "tags on a note", true);
+      const std::size_t tagCount = r.count(limits.maxTags, "tagsOnANote", true);
       for (std::size_t t = 0; t < tagCount && !r.failed(); ++t) n.tags.push_back(r.text());
-      if (tagCount == 0) r.fail("a note's tag list is flagged but empty");
+      if (tagCount == 0) r.fail("data.tagsEmpty");
     }
     if (flags & kNoteVotes) n.votes = r.smallInt();
     if (flags & kNoteAuthor) n.author = r.text();
@@ -827,7 +828,7 @@ Result<Board> deserialize(std::span<const std::uint8_t> bytes, const Limits& lim
     if (flags & kNoteExtra) n.extra = r.extra(limits);
     board.notes.push_back(std::move(n));
   }
-  if (r.failed()) return Error{r.problem()};
+  if (r.failed()) return r.problem();
 
   const auto noteIds = idsOf(board.notes);
   std::uint64_t lastActionCreated = 0;
@@ -837,8 +838,8 @@ Result<Board> deserialize(std::span<const std::uint8_t> bytes, const Limits& lim
     a.id = r.id();
     a.text = r.text();
     a.owner = r.text();
-    a.status = static_cast<ActionStatus>(r.enumValue(3, "action status"));
-    const std::size_t linked = r.count(limits.maxNotes, "linked notes");
+    a.status = static_cast<ActionStatus>(r.enumValue(3, "actionStatus"));
+    const std::size_t linked = r.count(limits.maxNotes, "linkedNotes");
     for (std::size_t l = 0; l < linked && !r.failed(); ++l) a.notes.push_back(r.ref(noteIds));
     a.created = r.delta(lastActionCreated + 1);
     lastActionCreated = a.created;
@@ -846,10 +847,10 @@ Result<Board> deserialize(std::span<const std::uint8_t> bytes, const Limits& lim
     a.extra = r.extra(limits);
     board.actions.push_back(std::move(a));
   }
-  if (r.failed()) return Error{r.problem()};
+  if (r.failed()) return r.problem();
   if (!r.atEnd()) readMergeTrailer(r, board);
-  if (r.failed()) return Error{r.problem()};
-  if (!r.atEnd()) return Error{"there is data after the end of the board"};
+  if (r.failed()) return r.problem();
+  if (!r.atEnd()) return Error{"data.trailing"};
   return board;
 }
 

@@ -29,21 +29,21 @@ constexpr std::array<std::int8_t, 256> makeAlphabetIndex() {
 }
 constexpr auto kAlphabetIndex = makeAlphabetIndex();
 
-const char* const kIncomplete = "The link is incomplete — it may have been cut off by a chat app or email.";
-const char* const kDamaged =
-    "The link is damaged — some of its characters were changed, so the board cannot be read.";
+const char* const kIncomplete = "link.incomplete";
+const char* const kDamaged = "link.damaged";
 
 // The context-mixing formats differ only in what the model is primed with.
 compress::Priming primingOf(char format) {
   return format == kLinkFormatCompact1 ? compress::Priming::Format1 : compress::Priming::Format3;
 }
 
-std::string describeChar(char c) {
+// A character named in a message: 'x' when printable, else a term ("a space") or its byte value.
+ErrorParam describeChar(char c) {
   const auto b = static_cast<unsigned char>(c);
   if (b > 32 && b < 127) return std::string("'") + c + "'";
-  if (b == ' ') return "a space";
+  if (b == ' ') return ErrorParam::termOf("space");
   constexpr char hex[] = "0123456789ABCDEF";
-  return std::string("byte 0x") + hex[b >> 4] + hex[b & 15];
+  return std::string("0x") + hex[b >> 4] + hex[b & 15];
 }
 
 
@@ -92,7 +92,7 @@ int hexValue(char c) {
 }
 
 Result<Board> decodeJsonForm(std::string_view encoded, const Limits& limits) {
-  if (encoded.empty()) return Error{"The link has no board in it (nothing follows 'json=')."};
+  if (encoded.empty()) return Error{"link.emptyJson"};
   std::string text;
   text.reserve(encoded.size());
   for (std::size_t i = 0; i < encoded.size(); ++i) {
@@ -101,21 +101,19 @@ Result<Board> decodeJsonForm(std::string_view encoded, const Limits& limits) {
       const int hi = i + 1 < encoded.size() ? hexValue(encoded[i + 1]) : -1;
       const int lo = i + 2 < encoded.size() ? hexValue(encoded[i + 2]) : -1;
       if (hi < 0 || lo < 0)
-        return Error{"The link's JSON has a broken percent escape at position " + std::to_string(i + 6) +
-                     " (a '%' must be followed by two hexadecimal digits)."};
+        return Error{"link.json.percent", {i + 6}};
       text.push_back(static_cast<char>(hi * 16 + lo));
       i += 2;
     } else {
       const auto b = static_cast<unsigned char>(c);
       if (b < 0x20 || b == 0x7F)
-        return Error{"The link's JSON contains a control character (" + describeChar(c) + ") at position " +
-                     std::to_string(i + 6) + "."};
+        return Error{"link.json.control", {describeChar(c), i + 6}};
       text.push_back(c);
     }
   }
   const std::size_t bad = board_codec::firstInvalidUtf8(text);
   if (bad != std::string::npos)
-    return Error{"The link's JSON is not valid UTF-8 text (at byte " + std::to_string(bad + 1) + ")."};
+    return Error{"link.json.utf8", {bad + 1}};
   return loadJson(text, limits);
 }
 
@@ -123,8 +121,7 @@ Result<Board> decodeFramed(char format, std::string_view payload, const Limits& 
   // Strict alphabet; positions count from the first character after '#', starting at 1.
   for (std::size_t i = 0; i < payload.size(); ++i) {
     if (kAlphabetIndex[static_cast<unsigned char>(payload[i])] < 0)
-      return Error{"The link contains a character that cannot be part of it: " + describeChar(payload[i]) +
-                   " at position " + std::to_string(i + 2) + "."};
+      return Error{"link.character", {describeChar(payload[i]), i + 2}};
   }
   if (payload.size() % 4 == 1) return Error{kIncomplete};  // 6 bits cannot end a byte
   std::vector<std::uint8_t> bytes;
@@ -147,8 +144,7 @@ Result<Board> decodeFramed(char format, std::string_view payload, const Limits& 
     return Error{kIncomplete};
   const std::size_t cap = std::min<std::size_t>(limits.maxBytes, kMaxLinkChars * 64);
   if (size > cap)
-    return Error{"The link says its board is " + text::groupedThousands(size) + " bytes unpacked, more than the limit of " +
-                 text::groupedThousands(cap) + " bytes — it was not unpacked."};
+    return Error{"link.bomb", {size, cap}};
   std::uint32_t crc = 0;
   for (int k = 0; k < 4; ++k) crc |= static_cast<std::uint32_t>(bytes[pos++]) << (8 * k);
   const std::size_t available = bytes.size() - pos;
@@ -175,11 +171,11 @@ Result<Board> decodeFramed(char format, std::string_view payload, const Limits& 
   auto board = board_codec::deserialize(unpacked, limits);
   if (!board.ok()) {
     // A limit is a clear statement about the board; anything else means the data is inconsistent.
-    if (board.error().rfind("Too many ", 0) == 0) return Error{board.error()};
-    return Error{"The link's board data does not make sense (" + board.error() + ")."};
+    if (board.error().code.rfind("limit.", 0) == 0) return board.error();
+    return Error{"link.data"}.because(board.error());
   }
   const auto valid = validate(*board, limits);
-  if (!valid.ok()) return Error{valid.error()};
+  if (!valid.ok()) return valid.error();
   return board;
 }
 
@@ -253,23 +249,20 @@ std::string_view linkFragment(std::string_view linkOrFragment) {
 
 Result<Board> decodeLink(std::string_view linkOrFragment, const Limits& limits) {
   if (linkOrFragment.size() > kMaxLinkChars)
-    return Error{"The link is too long (" + text::groupedThousands(linkOrFragment.size()) + " characters; at most " +
-                 text::groupedThousands(kMaxLinkChars) + " are read)."};
+    return Error{"link.tooLong", {linkOrFragment.size(), kMaxLinkChars}};
   const bool hadHash = linkOrFragment.find('#') != std::string_view::npos;
   const std::string_view fragment = linkFragment(linkOrFragment);
   if (fragment.empty())
-    return Error{hadHash ? "The link has no board in it (nothing follows '#')." : "The link is empty."};
+    return Error{hadHash ? "link.nothingAfterHash" : "link.empty"};
   if (!hadHash && fragment.find("://") != std::string_view::npos)
-    return Error{"The link has no board in it (it has no '#' part)."};
+    return Error{"link.noHash"};
   if (fragment.substr(0, 5) == "json=") return decodeJsonForm(fragment.substr(5), limits);
   const char version = fragment.front();
   if (version == kLinkFormatCompact1 || version == kLinkFormatFast || version == kLinkFormatCompact)
     return decodeFramed(version, fragment.substr(1), limits);
   if (version > kLinkVersion && version <= '9')
-    return Error{std::string("This link was made by a newer version of Mapathy (link format ") + version +
-                 ") — please update the app to open it."};
-  return Error{"This is not a Mapathy board link (it starts with " + describeChar(version) +
-               "; expected '1', '2', '3' or 'json=')."};
+    return Error{"link.newer", {std::string(1, version)}};
+  return Error{"link.notMapathy", {describeChar(version)}};
 }
 
 }  // namespace mapathy

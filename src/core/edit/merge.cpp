@@ -324,8 +324,7 @@ std::uint64_t commonClock(const Board& a, const Board& b) {
 // =============================================================================================
 Result<MergeResult> merge(const Board& a, const Board& b) {
   if (a.kind != b.kind) {
-    return Error{std::string("Cannot merge ") + (a.kind == BoardKind::EmpathyMap ? "an empathy map" : "a journey board") +
-                 " with " + (b.kind == BoardKind::EmpathyMap ? "an empathy map." : "a journey board.")};
+    return Error{a.kind == BoardKind::EmpathyMap ? "merge.empathyWithJourney" : "merge.journeyWithEmpathy"};
   }
   MergeResult result;
   Board& r = result.board;
@@ -538,7 +537,7 @@ Result<MergeResult> merge(const Board& a, const Board& b) {
 
 Result<MergeReport> mergeInto(Board& board, const Board& incoming) {
   Result<MergeResult> m = merge(board, incoming);
-  if (!m.ok()) return Error{m.error()};
+  if (!m.ok()) return m.error();
   board = std::move(m->board);
   return MergeReport{std::move(m->conflicts), std::move(m->summary)};
 }

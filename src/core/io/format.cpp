@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <unordered_map>
 
@@ -54,26 +55,23 @@ class DepthLimitedDomBuilder final : public nlohmann::json_sax<json> {
   bool end_array() override { return leave(); }
   bool parse_error(std::size_t position, const std::string& /*lastToken*/, const json::exception& ex) override {
     std::string what = ex.what();
-    std::string where = " at byte " + text::groupedThousands(position);
-    auto at = what.find(" at line ");
-    if (at != std::string::npos) {
-      auto colon = what.find(':', at);
-      where = what.substr(at, colon == std::string::npos ? std::string::npos : colon - at);
+    Error where{"at.byte", {position}};
+    // nlohmann/json says "… at line 3, column 5: …" when it knows the line.
+    unsigned long line = 0, column = 0;
+    if (auto at = what.find(" at line "); at != std::string::npos &&
+        std::sscanf(what.c_str() + at, " at line %lu, column %lu", &line, &column) == 2) {
+      where = Error{"at.lineColumn", {line, column}};
     }
-    if (what.find("number overflow") != std::string::npos) {
-      message_ = "A number is too large to read" + where + ".";
-    } else if (what.find("UTF-8") != std::string::npos) {
-      message_ = "The text is not valid UTF-8" + where + ".";
-    } else if (what.find("unexpected end of input") != std::string::npos) {
-      message_ = "The board is cut off: the JSON ends too early" + where + ".";
-    } else {
-      message_ = "This is not valid JSON (syntax error" + where + ").";
-    }
+    const char* code = what.find("number overflow") != std::string::npos          ? "json.numberTooLarge"
+                       : what.find("UTF-8") != std::string::npos                   ? "json.utf8At"
+                       : what.find("unexpected end of input") != std::string::npos ? "json.cutOff"
+                                                                                   : "json.syntax";
+    message_ = Error{code}.because(std::move(where));
     return false;
   }
 
   [[nodiscard]] bool tooDeep() const { return tooDeep_; }
-  [[nodiscard]] const std::string& message() const { return message_; }
+  [[nodiscard]] const Error& message() const { return message_; }
 
  private:
   // Puts a value where the parser is: the root, the next array element, or the object member named by
@@ -115,17 +113,17 @@ class DepthLimitedDomBuilder final : public nlohmann::json_sax<json> {
   std::vector<json*> open_;  // the containers being filled, innermost last
   std::string key_;
   bool tooDeep_ = false;
-  std::string message_;
+  Error message_;
 };
 
 // ---------------------------------------------------------------------------------------------
 // Migrations: kMigrations[i] turns a version i+1 board object into version i+2. Adding format v2
 // means bumping kFormatVersion and appending one function here.
 // ---------------------------------------------------------------------------------------------
-using Migration = bool (*)(json& board, std::string& error);
+using Migration = bool (*)(json& board, Error& error);
 constexpr std::array<Migration, static_cast<std::size_t>(kFormatVersion - 1)> kMigrations{};
 
-bool migrate(json& board, int fromVersion, std::string& error) {
+bool migrate(json& board, int fromVersion, Error& error) {
   for (int v = fromVersion; v < kFormatVersion; ++v) {
     if (!kMigrations[static_cast<std::size_t>(v - 1)](board, error)) return false;
   }
@@ -137,11 +135,11 @@ bool migrate(json& board, int fromVersion, std::string& error) {
 // ---------------------------------------------------------------------------------------------
 class Restorer {
  public:
-  [[nodiscard]] bool failed() const { return !error_.empty(); }
-  [[nodiscard]] const std::string& error() const { return error_; }
+  [[nodiscard]] bool failed() const { return !error_.code.empty(); }
+  [[nodiscard]] const Error& error() const { return error_; }
 
-  bool fail(std::string message) {
-    if (error_.empty()) error_ = std::move(message);
+  bool fail(Error e) {
+    if (error_.code.empty()) error_ = std::move(e);
     return false;
   }
 
@@ -149,7 +147,7 @@ class Restorer {
   bool text(const json& obj, const char* key, std::string& out, const std::string& path) {
     auto it = obj.find(key);
     if (it == obj.end()) return true;
-    if (!it->is_string()) return fail(path + "." + key + " must be text");
+    if (!it->is_string()) return fail(Error{"json.mustBeText", {path + "." + key}});
     out = it->get_ref<const std::string&>();
     return true;
   }
@@ -157,17 +155,14 @@ class Restorer {
   bool flag(const json& obj, const char* key, bool& out, const std::string& path) {
     auto it = obj.find(key);
     if (it == obj.end()) return true;
-    if (!it->is_boolean()) return fail(path + "." + key + " must be true or false");
+    if (!it->is_boolean()) return fail(Error{"json.mustBeBool", {path + "." + key}});
     out = it->get<bool>();
     return true;
   }
 
   bool wholeNumber(const json& v, std::int64_t min, std::int64_t max, std::int64_t& out, const std::string& where) {
-    auto tooLarge = [&] { return fail(where + " is too large (the largest allowed is " + text::groupedThousands(static_cast<std::uint64_t>(max)) + ")"); };
-    auto tooSmall = [&] {
-      return fail(where + " is too small (the smallest allowed is " +
-                  (min < 0 ? "-" + text::groupedThousands(static_cast<std::uint64_t>(-(min + 1)) + 1u) : text::groupedThousands(static_cast<std::uint64_t>(min))) + ")");
-    };
+    auto tooLarge = [&] { return fail(Error{"json.tooLarge", {where, max}}); };
+    auto tooSmall = [&] { return fail(Error{"json.tooSmall", {where, min}}); };
     if (v.is_number_unsigned()) {
       auto u = v.get<std::uint64_t>();
       if (u > static_cast<std::uint64_t>(max)) return tooLarge();
@@ -183,13 +178,13 @@ class Restorer {
     }
     if (v.is_number_float()) {
       double d = v.get<double>();
-      if (!std::isfinite(d) || d != std::floor(d)) return fail(where + " must be a whole number");
+      if (!std::isfinite(d) || d != std::floor(d)) return fail(Error{"json.mustBeWhole", {where}});
       if (d < static_cast<double>(min)) return tooSmall();
       if (d > static_cast<double>(max)) return tooLarge();
       out = static_cast<std::int64_t>(d);
       return true;
     }
-    return fail(where + " must be a whole number");
+    return fail(Error{"json.mustBeWhole", {where}});
   }
 
   template <class Int>
@@ -221,10 +216,10 @@ class Restorer {
   bool real(const json& obj, const char* key, float& out, const std::string& path) {
     auto it = obj.find(key);
     if (it == obj.end()) return true;
-    if (!it->is_number()) return fail(path + "." + key + " must be a number");
+    if (!it->is_number()) return fail(Error{"json.mustBeNumber", {path + "." + key}});
     double d = it->get<double>();
     if (!std::isfinite(d) || std::fabs(d) > static_cast<double>(kMaxRectCoordinate)) {
-      return fail(path + "." + key + " is out of range (template units between −1,000 and 1,000)");
+      return fail(Error{"json.rectRange", {path + "." + key}});
     }
     out = static_cast<float>(d);
     return true;
@@ -233,10 +228,10 @@ class Restorer {
   bool textList(const json& obj, const char* key, std::vector<std::string>& out, const std::string& path) {
     auto it = obj.find(key);
     if (it == obj.end()) return true;
-    if (!it->is_array()) return fail(path + "." + key + " must be a list of text");
+    if (!it->is_array()) return fail(Error{"json.mustBeTextList", {path + "." + key}});
     for (std::size_t i = 0; i < it->size(); ++i) {
       const json& v = (*it)[i];
-      if (!v.is_string()) return fail(path + "." + key + "[" + std::to_string(i) + "] must be text");
+      if (!v.is_string()) return fail(Error{"json.mustBeText", {path + "." + key + "[" + std::to_string(i) + "]"}});
       out.push_back(v.get_ref<const std::string&>());
     }
     return true;
@@ -247,9 +242,9 @@ class Restorer {
                    const char* allowed) {
     auto it = obj.find(key);
     if (it == obj.end()) return true;
-    if (!it->is_string()) return fail(path + "." + key + " must be text (" + allowed + ")");
+    if (!it->is_string()) return fail(Error{"json.mustBeOneOf", {path + "." + key, allowed}});
     auto value = parse(it->get_ref<const std::string&>());
-    if (!value) return fail(path + "." + key + " must be one of " + allowed + " (got " + quoted(it->get_ref<const std::string&>()) + ")");
+    if (!value) return fail(Error{"json.mustBeOneOfGot", {path + "." + key, allowed, quoted(it->get_ref<const std::string&>())}});
     out = *value;
     return true;
   }
@@ -272,7 +267,7 @@ class Restorer {
   }
 
   bool object(const json& v, const std::string& path) {
-    if (!v.is_object()) return fail(path + " must be an object");
+    if (!v.is_object()) return fail(Error{"json.mustBeObject", {path}});
     return true;
   }
 
@@ -374,7 +369,7 @@ class Restorer {
     auto it = obj.find(key);
     if (it == obj.end()) return true;
     std::string p = path + "." + key;
-    if (!it->is_array()) return fail(p + " must be a list");
+    if (!it->is_array()) return fail(Error{"json.mustBeList", {p}});
     // Checked before anything is built, so a huge list costs no memory.
     if (it->size() > limit) return fail(tooMany(what, it->size(), limit));
     out.resize(it->size());
@@ -384,8 +379,8 @@ class Restorer {
     return true;
   }
 
-  static std::string tooMany(const char* what, std::size_t count, std::size_t limit) {
-    return std::string("Too many ") + what + ": " + text::groupedThousands(count) + " (the limit is " + text::groupedThousands(limit) + ").";
+  static Error tooMany(const char* what, std::size_t count, std::size_t limit) {
+    return Error{"limit.tooMany", {ErrorParam::termOf(what), count, limit}};
   }
 
   bool board(const json& v, Board& b, const Limits& limits) {
@@ -416,7 +411,7 @@ class Restorer {
     if (it == obj.end()) return true;
     const std::string p = path + ".ballots";
     if (!object(*it, p)) return false;
-    if (it->size() > kMaxBallotsPerNote) return fail(tooMany("voters on one note", it->size(), kMaxBallotsPerNote));
+    if (it->size() > kMaxBallotsPerNote) return fail(tooMany("votersOnOneNote", it->size(), kMaxBallotsPerNote));
     for (auto e = it->begin(); e != it->end(); ++e) {
       const std::string bp = p + "." + e.key();
       if (!object(e.value(), bp)) return false;
@@ -444,7 +439,7 @@ class Restorer {
     }
     if (auto it = v.find("tombstones"); it != v.end()) {
       const std::string p = path + ".tombstones";
-      if (!it->is_array()) return fail(p + " must be a list");
+      if (!it->is_array()) return fail(Error{"json.mustBeList", {p}});
       if (it->size() > kMaxTombstones) return fail(tooMany("tombstones", it->size(), kMaxTombstones));
       for (std::size_t i = 0; i < it->size(); ++i) {
         const std::string tp = p + "[" + std::to_string(i) + "]";
@@ -459,7 +454,7 @@ class Restorer {
     return true;
   }
 
-  std::string error_;
+  Error error_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -606,7 +601,7 @@ class Validator {
  public:
   Validator(const Board& b, const Limits& limits) : b_(b), limits_(limits) {}
 
-  std::string run() {
+  Error run() {
     if (!counts() || !header()) return error_;
     for (std::size_t i = 0; i < b_.sections.size() && ok(); ++i) section(i);
     for (std::size_t i = 0; i < b_.stages.size() && ok(); ++i) stage(i);
@@ -615,15 +610,15 @@ class Validator {
     for (std::size_t i = 0; i < b_.actions.size() && ok(); ++i) action(i);
     for (std::size_t i = 0; i < b_.tombstones.size() && ok(); ++i) {
       const std::string& id = b_.tombstones[i].id;
-      if (id.empty() || id.size() > limits_.maxIdBytes) fail(at("tombstones", i) + ".id is empty or too long.");
+      if (id.empty() || id.size() > limits_.maxIdBytes) fail(Error{"valid.tombstoneId", {at("tombstones", i) + ".id"}});
     }
     return error_;
   }
 
  private:
-  [[nodiscard]] bool ok() const { return error_.empty(); }
-  bool fail(std::string message) {
-    if (error_.empty()) error_ = std::move(message);
+  [[nodiscard]] bool ok() const { return error_.code.empty(); }
+  bool fail(Error e) {
+    if (error_.code.empty()) error_ = std::move(e);
     return false;
   }
 
@@ -639,19 +634,17 @@ class Validator {
 
   bool text(const std::string& value, const std::string& path) {
     if (value.size() > limits_.maxTextBytes) {
-      return fail("Text too long in " + path + ": " + text::groupedThousands(value.size()) + " bytes (the limit is " +
-                  text::groupedThousands(limits_.maxTextBytes) + ").");
+      return fail(Error{"valid.textTooLong", {path, value.size(), limits_.maxTextBytes}});
     }
     if (auto bad = text::firstInvalidUtf8(value); bad != std::string_view::npos) {
-      return fail(path + " is not valid UTF-8 (at byte " + text::groupedThousands(bad) + ").");
+      return fail(Error{"valid.utf8", {path, bad}});
     }
     return true;
   }
 
   bool colour(int value, const std::string& path) {
     if (value < 0 || value >= kPaletteSize) {
-      return fail(path + " must be a palette index 0…" + std::to_string(kPaletteSize - 1) + " (got " +
-                  std::to_string(value) + ").");
+      return fail(Error{"valid.colour", {path, kPaletteSize - 1, value}});
     }
     return true;
   }
@@ -659,32 +652,31 @@ class Validator {
   bool rect(const Rect& r, const std::string& path) {
     auto in = [](float v) { return std::isfinite(v) && std::fabs(v) <= kMaxRectCoordinate; };
     if (!in(r.x) || !in(r.y) || !in(r.w) || !in(r.h)) {
-      return fail(path + " is out of range (template units between −1,000 and 1,000).");
+      return fail(Error{"json.rectRange", {path}});
     }
-    if (r.w <= 0 || r.h <= 0) return fail(path + " must have a positive width and height.");
+    if (r.w <= 0 || r.h <= 0) return fail(Error{"valid.rectSize", {path}});
     return true;
   }
 
   bool id(const std::string& value, const std::string& path) {
-    if (value.empty()) return fail(path + ".id must not be empty.");
+    if (value.empty()) return fail(Error{"valid.idEmpty", {path + ".id"}});
     if (value.size() > limits_.maxIdBytes) {
-      return fail("Id too long in " + path + ": " + text::groupedThousands(value.size()) + " bytes (the limit is " +
-                  text::groupedThousands(limits_.maxIdBytes) + ").");
+      return fail(Error{"valid.idTooLong", {path, value.size(), limits_.maxIdBytes}});
     }
     if (!text(value, path + ".id")) return false;
     auto [it, inserted] = ids_.emplace(value, path);
-    if (!inserted) return fail("Duplicate id " + quoted(value) + " (" + it->second + " and " + path + ").");
+    if (!inserted) return fail(Error{"valid.duplicateId", {quoted(value), it->second, path}});
     return true;
   }
 
   bool order(std::int64_t value, const std::string& path) {
-    if (value < -kMaxSafeInteger || value > kMaxSafeInteger) return fail(path + " is out of range.");
+    if (value < -kMaxSafeInteger || value > kMaxSafeInteger) return fail(Error{"valid.outOfRange", {path}});
     return true;
   }
 
   bool score(const std::optional<int>& value, const std::string& path) {
     if (value && (*value < kScoreMin || *value > kScoreMax)) {
-      return fail(path + " must be between −2 and +2 (got " + std::to_string(*value) + ").");
+      return fail(Error{"valid.score", {path, *value}});
     }
     return true;
   }
@@ -692,8 +684,7 @@ class Validator {
   bool header() {
     const Persona& p = b_.persona;
     if (b_.id.size() > limits_.maxIdBytes) {
-      return fail("Id too long in board.id: " + text::groupedThousands(b_.id.size()) + " bytes (the limit is " +
-                  text::groupedThousands(limits_.maxIdBytes) + ").");
+      return fail(Error{"valid.idTooLong", {"board.id", b_.id.size(), limits_.maxIdBytes}});
     }
     return text(b_.id, "board.id") && text(b_.templateId, "board.template") && text(b_.title, "board.title") &&
            text(b_.appVersion, "board.appVersion") && order(b_.createdAt, "board.createdAt") &&
@@ -726,17 +717,17 @@ class Validator {
     std::string p = at("lanes", i);
     if (!(id(l.id, p) && text(l.name, p + ".name") && text(l.role, p + ".role"))) return;
     if (!l.emotions.empty() && l.kind != LaneKind::Emotion) {
-      fail(p + " holds emotion scores but is not an emotion lane.");
+      fail(Error{"valid.emotionsOnWrongLane", {p}});
       return;
     }
     if (!l.gaps.empty() && l.kind != LaneKind::Expectation) {
-      fail(p + " holds expectation scores but is not an expectation lane.");
+      fail(Error{"valid.gapsOnWrongLane", {p}});
       return;
     }
     for (const auto& [stageId, e] : l.emotions) {
       std::string sp = p + ".emotions." + stageId;
       if (findStage(b_, stageId) == nullptr) {
-        fail(p + ".emotions refers to unknown stage " + quoted(stageId) + ".");
+        fail(Error{"valid.unknownStage", {p + ".emotions", quoted(stageId)}});
         return;
       }
       if (!(score(e.asIs, sp + ".asIs") && score(e.toBe, sp + ".toBe") && text(e.reason, sp + ".reason"))) return;
@@ -744,7 +735,7 @@ class Validator {
     for (const auto& [stageId, g] : l.gaps) {
       std::string sp = p + ".gaps." + stageId;
       if (findStage(b_, stageId) == nullptr) {
-        fail(p + ".gaps refers to unknown stage " + quoted(stageId) + ".");
+        fail(Error{"valid.unknownStage", {p + ".gaps", quoted(stageId)}});
         return;
       }
       if (!(score(g.expectation, sp + ".expectation") && score(g.experience, sp + ".experience"))) return;
@@ -758,45 +749,44 @@ class Validator {
           order(n.order, p + ".order")))
       return;
     if (n.votes < 0) {
-      fail(p + ".votes must not be negative (got " + std::to_string(n.votes) + ").");
+      fail(Error{"valid.negativeVotes", {p + ".votes", n.votes}});
       return;
     }
     for (const auto& [voter, ballot] : n.ballots) {
       if (voter.empty() || voter.size() > limits_.maxIdBytes || !text(voter, p + ".ballots")) {
-        fail(p + ".ballots has a voter id that is empty or too long.");
+        fail(Error{"valid.voterId", {p + ".ballots"}});
         return;
       }
       if (ballot.count < 0 || ballot.count > 1000) {
-        fail(p + ".ballots." + voter + ".count must be between 0 and 1,000 (got " + std::to_string(ballot.count) + ").");
+        fail(Error{"valid.ballotCount", {p + ".ballots." + voter + ".count", ballot.count}});
         return;
       }
     }
     if (n.tags.size() > limits_.maxTags) {
-      fail("Too many tags on " + p + ": " + text::groupedThousands(n.tags.size()) + " (the limit is " + text::groupedThousands(limits_.maxTags) + ").");
+      fail(Error{"valid.tooManyTags", {p, n.tags.size(), limits_.maxTags}});
       return;
     }
     for (std::size_t t = 0; t < n.tags.size(); ++t) {
       std::string tp = p + ".tags[" + std::to_string(t) + "]";
       if (n.tags[t].size() > limits_.maxTagBytes) {
-        fail("Tag too long in " + tp + ": " + text::groupedThousands(n.tags[t].size()) + " bytes (the limit is " +
-             text::groupedThousands(limits_.maxTagBytes) + ").");
+        fail(Error{"valid.tagTooLong", {tp, n.tags[t].size(), limits_.maxTagBytes}});
         return;
       }
       if (!text(n.tags[t], tp)) return;
     }
     if (b_.kind == BoardKind::EmpathyMap) {
       if (findSection(b_, n.section) == nullptr) {
-        fail(p + " refers to unknown section " + quoted(n.section) + ".");
+        fail(Error{"valid.unknownSection", {p, quoted(n.section)}});
       } else if (!n.stage.empty() || !n.lane.empty()) {
-        fail(p + " is on an empathy map but names a stage or lane.");
+        fail(Error{"valid.empathyNoteInJourney", {p}});
       }
     } else {
       if (findStage(b_, n.stage) == nullptr) {
-        fail(p + " refers to unknown stage " + quoted(n.stage) + ".");
+        fail(Error{"valid.unknownStage", {p, quoted(n.stage)}});
       } else if (findLane(b_, n.lane) == nullptr) {
-        fail(p + " refers to unknown lane " + quoted(n.lane) + ".");
+        fail(Error{"valid.unknownLane", {p, quoted(n.lane)}});
       } else if (!n.section.empty()) {
-        fail(p + " is on a journey board but names a section.");
+        fail(Error{"valid.journeyNoteInSection", {p}});
       }
     }
   }
@@ -807,7 +797,7 @@ class Validator {
     if (!(id(a.id, p) && text(a.text, p + ".text") && text(a.owner, p + ".owner"))) return;
     for (const auto& noteId : a.notes) {
       if (findNote(b_, noteId) == nullptr) {
-        fail(p + ".notes refers to unknown note " + quoted(noteId) + ".");
+        fail(Error{"valid.unknownNote", {p + ".notes", quoted(noteId)}});
         return;
       }
     }
@@ -816,7 +806,7 @@ class Validator {
   const Board& b_;
   const Limits& limits_;
   std::unordered_map<std::string, std::string> ids_;  // id → where it was first seen
-  std::string error_;
+  Error error_;
 };
 
 }  // namespace
@@ -873,28 +863,27 @@ std::string saveJson(const Board& board, bool pretty) {
 }
 
 Result<bool> validate(const Board& board, const Limits& limits) {
-  std::string error = Validator(board, limits).run();
-  if (!error.empty()) return Error{error};
+  Error error = Validator(board, limits).run();
+  if (!error.code.empty()) return error;
   return true;
 }
 
 Result<Board> loadJsonValue(const json& document, const Limits& limits) {
-  if (!document.is_object()) return Error{"This is not a Mapathy board (expected a JSON object)."};
+  if (!document.is_object()) return Error{"json.notObject"};
   auto format = document.find("format");
-  if (format == document.end()) return Error{"This is not a Mapathy board (the \"format\" field is missing)."};
+  if (format == document.end()) return Error{"json.noFormat"};
   if (!format->is_string() || format->get_ref<const std::string&>() != kFormatName) {
-    return Error{std::string("This is not a Mapathy board (format is ") +
-                 (format->is_string() ? quoted(format->get_ref<const std::string&>()) : std::string("not text")) +
-                 ", expected \"" + kFormatName + "\")."};
+    if (!format->is_string()) return Error{"json.formatNotText", {kFormatName}};
+    return Error{"json.wrongFormat", {quoted(format->get_ref<const std::string&>()), kFormatName}};
   }
   auto version = document.find("version");
-  if (version == document.end()) return Error{"This board has no format version."};
+  if (version == document.end()) return Error{"json.noVersion"};
   // A whole number written with a fraction or an exponent (7.0, 1e18) is still a version number: a
   // newer one must be reported as newer, not as a type error.
   const bool wholeFloat = version->is_number_float() && std::isfinite(version->get<double>()) &&
                           version->get<double>() == std::floor(version->get<double>());
   if (!version->is_number_integer() && !wholeFloat) {
-    return Error{"The format version must be a whole number."};
+    return Error{"json.versionNotWhole"};
   }
   const bool newer =
       version->is_number_unsigned()  ? version->get<std::uint64_t>() > static_cast<std::uint64_t>(kFormatVersion)
@@ -911,56 +900,50 @@ Result<Board> loadJsonValue(const json& document, const Limits& limits) {
     } else {
       v = version->dump();
     }
-    return Error{"This board was made by a newer Mapathy (format version " + v + "; this app reads up to " +
-                 std::to_string(kFormatVersion) + "). Please update."};
+    return Error{"json.newer", {v, std::to_string(kFormatVersion)}};
   }
-  if (wholeFloat && version->get<double>() < 1.0) return Error{"Unknown format version " + version->dump() + "."};
+  if (wholeFloat && version->get<double>() < 1.0) return Error{"json.unknownVersion", {version->dump()}};
   const std::int64_t fromVersion =
       version->is_number_integer() ? version->get<std::int64_t>() : static_cast<std::int64_t>(version->get<double>());
-  if (fromVersion < 1) return Error{"Unknown format version " + std::to_string(fromVersion) + "."};
+  if (fromVersion < 1) return Error{"json.unknownVersion", {std::to_string(fromVersion)}};
   auto kindField = document.find("kind");
-  if (kindField == document.end()) return Error{"This board does not say what it is (the \"kind\" field is missing)."};
+  if (kindField == document.end()) return Error{"json.noKind"};
   std::optional<BoardKind> kind;
   if (kindField->is_string()) kind = boardKindFromString(kindField->get_ref<const std::string&>());
-  if (!kind) return Error{"Unknown board kind (expected \"empathy-map\" or \"journey\")."};
+  if (!kind) return Error{"json.unknownKind"};
   auto boardField = document.find("board");
   if (boardField == document.end() || !boardField->is_object()) {
-    return Error{"This file has no board (the \"board\" object is missing)."};
+    return Error{"json.noBoard"};
   }
 
   json boardJson = *boardField;
-  std::string migrationError;
-  if (!migrate(boardJson, static_cast<int>(fromVersion), migrationError)) return Error{migrationError};
+  Error migrationError;
+  if (!migrate(boardJson, static_cast<int>(fromVersion), migrationError)) return migrationError;
 
   Board board;
   board.kind = *kind;
   Restorer restorer;
-  if (!restorer.board(boardJson, board, limits)) {
-    std::string message = restorer.error();
-    if (!message.empty() && message.back() != '.') message += '.';
-    return Error{message};
-  }
-  if (auto valid = validate(board, limits); !valid.ok()) return Error{valid.error()};
+  if (!restorer.board(boardJson, board, limits)) return restorer.error();
+  if (auto valid = validate(board, limits); !valid.ok()) return valid.error();
   return board;
 }
 
 Result<Board> loadJson(std::string_view text, const Limits& limits) {
   if (text.size() > limits.maxBytes) {
-    return Error{"The board is too big: " + text::groupedThousands(text.size()) + " bytes (the limit is " + text::groupedThousands(limits.maxBytes) +
-                 ")."};
+    return Error{"json.tooBig", {text.size(), limits.maxBytes}};
   }
   if (auto bad = text::firstInvalidUtf8(text); bad != std::string_view::npos) {
-    return Error{"The text is not valid UTF-8 (at byte " + text::groupedThousands(bad) + ")."};
+    return Error{"text.utf8", {bad}};
   }
   json document;
   DepthLimitedDomBuilder builder(document, limits.maxDepth);
   bool parsed = json::sax_parse(text.data(), text.data() + text.size(), &builder, json::input_format_t::json,
                                 true, false);
   if (builder.tooDeep()) {
-    return Error{"The board is nested too deeply (more than " + text::groupedThousands(limits.maxDepth) + " levels)."};
+    return Error{"json.tooDeep", {limits.maxDepth}};
   }
   if (!parsed) {
-    return Error{builder.message().empty() ? "This is not valid JSON." : builder.message()};
+    return builder.message().code.empty() ? Error{"json.invalid"} : builder.message();
   }
   return loadJsonValue(document, limits);
 }

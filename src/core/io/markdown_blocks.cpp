@@ -103,8 +103,7 @@ Result<std::vector<Block>> toBlocks(const std::vector<Line>& lines, const BlockL
   std::size_t headings = 0;
   std::size_t items = 0;
   auto tooManyItems = [&lim]() {
-    return Error{"Too many notes: the outline has more than " + text::groupedThousands(lim.maxItems) +
-                 " list items and paragraphs (a board holds fewer)."};
+    return Error{"md.tooManyItems", {lim.maxItems}};
   };
   for (std::size_t i = 0; i < lines.size();) {
     const Line& line = lines[i];
@@ -132,8 +131,7 @@ Result<std::vector<Block>> toBlocks(const std::vector<Line>& lines, const BlockL
     if (indent < 4) {
       if (int level = headingLevel(content, htext)) {
         if (++headings > lim.maxHeadings) {
-          return Error{"Too many headings: more than " + text::groupedThousands(lim.maxHeadings) +
-                       " (a board holds far fewer sections)."};
+          return Error{"md.tooManyHeadings", {lim.maxHeadings}};
         }
         Block h;
         h.type = Block::Heading;
@@ -155,8 +153,7 @@ Result<std::vector<Block>> toBlocks(const std::vector<Line>& lines, const BlockL
       i += 2;
       while (i < lines.size() && !stripIndent(lines[i].text).empty() && hasUnescapedPipe(lines[i].text)) {
         if (t.lines.size() > lim.maxRows) {
-          return Error{lineRef(lines[i].number) + "the table has more than " + text::groupedThousands(lim.maxRows) +
-                       " rows (a journey board holds at most " + text::groupedThousands(lim.maxRows - 1) + " lanes)."};
+          return atLine(lines[i].number, Error{"md.tableRows", {lim.maxRows, lim.maxRows - 1}});
         }
         t.lines.push_back(stripIndent(lines[i].text));
         t.rowLines.push_back(lines[i].number);
@@ -226,17 +223,15 @@ Result<std::vector<Block>> toBlocks(const std::vector<Line>& lines, const BlockL
       b.lines.push_back(nc);
       bytes += nc.size() + 1;
       if (bytes > lim.maxItemBytes) {
-        return Error{lineRef(b.line) + "this note is too long (more than " + text::groupedThousands(lim.maxItemBytes) +
-                     " bytes of Markdown)."};
+        return atLine(b.line, Error{"md.itemTooLong", {lim.maxItemBytes}});
       }
       ++i;
     }
     if (bytes > lim.maxItemBytes) {
-      return Error{lineRef(b.line) + "this note is too long (more than " + text::groupedThousands(lim.maxItemBytes) +
-                   " bytes of Markdown)."};
+      return atLine(b.line, Error{"md.itemTooLong", {lim.maxItemBytes}});
     }
     if (b.type == Block::Heading && ++headings > lim.maxHeadings) {
-      return Error{"Too many headings: more than " + text::groupedThousands(lim.maxHeadings) + " (a board holds far fewer sections)."};
+      return Error{"md.tooManyHeadings", {lim.maxHeadings}};
     }
     blocks.push_back(std::move(b));
   }

@@ -67,12 +67,12 @@ struct Importer {
     std::vector<std::size_t> refs;
   };
   std::vector<PendingAction> actions;
-  std::string error;
+  Error error;
   int wordsEn = 0;
   int wordsDe = 0;
 
-  bool fail(std::string message) {
-    if (error.empty()) error = std::move(message);
+  bool fail(Error e) {
+    if (error.code.empty()) error = std::move(e);
     return false;
   }
 
@@ -83,8 +83,7 @@ struct Importer {
 
   bool checkText(const std::string& text, std::size_t line, const char* what) {
     if (text.size() > limits.maxTextBytes) {
-      return fail(lineRef(line) + what + " has " + text::groupedThousands(text.size()) + " bytes of text (the limit is " +
-                  text::groupedThousands(limits.maxTextBytes) + ").");
+      return fail(atLine(line, Error{"md.textTooLong", {ErrorParam::termOf(what), text.size(), limits.maxTextBytes}}));
     }
     return true;
   }
@@ -109,16 +108,14 @@ struct Importer {
     n.colour = attrs.colour ? *attrs.colour : -1;  // -1: the place's default, filled in later
     if (attrs.votes) n.votes = *attrs.votes;
     if (attrs.author) n.author = *attrs.author;
-    if (!checkText(n.text, line, "a note")) return false;
-    if (!checkText(n.author, line, "the author")) return false;
+    if (!checkText(n.text, line, "aNote")) return false;
+    if (!checkText(n.author, line, "theAuthor")) return false;
     if (n.tags.size() > limits.maxTags) {
-      return fail(lineRef(line) + "a note has " + text::groupedThousands(n.tags.size()) + " tags (the limit is " +
-                  text::groupedThousands(limits.maxTags) + ").");
+      return fail(atLine(line, Error{"md.tooManyTags", {n.tags.size(), limits.maxTags}}));
     }
     for (const auto& t : n.tags) {
       if (t.size() > limits.maxTagBytes) {
-        return fail(lineRef(line) + "the tag \"" + t.substr(0, 40) + "…\" has " + text::groupedThousands(t.size()) +
-                    " bytes (the limit is " + text::groupedThousands(limits.maxTagBytes) + ").");
+        return fail(atLine(line, Error{"md.tagTooLong", {t.substr(0, 40) + "…", t.size(), limits.maxTagBytes}}));
       }
     }
     return true;
@@ -126,7 +123,7 @@ struct Importer {
 
   bool addNote(Note n, std::size_t line) {
     if (++noteCount > limits.maxNotes) {
-      return fail(lineRef(line) + "too many notes (the limit is " + text::groupedThousands(limits.maxNotes) + " per board).");
+      return fail(atLine(line, Error{"md.tooManyNotes", {limits.maxNotes}}));
     }
     n.id = "m-" + std::to_string(noteCount);
     n.created = n.modified = noteCount;
@@ -183,9 +180,9 @@ struct Importer {
     }
     a.text = t.trimmed().s;
     if (a.text.empty() && a.owner.empty() && !attrs.present) return true;
-    if (!checkText(a.text, b.line, "an action") || !checkText(a.owner, b.line, "the owner")) return false;
+    if (!checkText(a.text, b.line, "anAction") || !checkText(a.owner, b.line, "theOwner")) return false;
     if (actions.size() >= limits.maxActions) {
-      return fail(lineRef(b.line) + "too many actions (the limit is " + text::groupedThousands(limits.maxActions) + ").");
+      return fail(atLine(b.line, Error{"md.tooManyActions", {limits.maxActions}}));
     }
     actions.push_back({std::move(a), attrs.noteRefs});
     return true;
@@ -221,7 +218,7 @@ struct Importer {
       if (!field) return false;
       *field = value.s;
       lastField = field;
-      checkText(*field, b.line, "a persona field");  // the caller looks at `error`
+      checkText(*field, b.line, "aPersonaField");  // the caller looks at `error`
       return true;
     }
     return false;
@@ -319,11 +316,10 @@ struct PendingSection {
 
 Result<Board> importImpl(std::string_view text, const Limits& limits) {
   if (text.size() > limits.maxBytes) {
-    return Error{"The Markdown text is too big: " + text::groupedThousands(text.size()) + " bytes (the limit is " +
-                 text::groupedThousands(limits.maxBytes) + ")."};
+    return Error{"md.tooBig", {text.size(), limits.maxBytes}};
   }
   if (auto bad = text::firstInvalidUtf8(text); bad != std::string_view::npos) {
-    return Error{"The Markdown text is not valid UTF-8 (at byte " + text::groupedThousands(bad) + ")."};
+    return Error{"md.utf8", {bad}};
   }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   // As CommonMark says, U+0000 reads as U+FFFD. Kept as it was, a NUL byte would be exported as "&#0;",
@@ -341,7 +337,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
     text = withoutNul;
   }
   if (trimView(text).find_first_not_of("\r\n \t") == std::string_view::npos) {
-    return Error{"The Markdown text is empty."};
+    return Error{"md.empty"};
   }
   const std::vector<Line> lines = splitDocument(text);
   BlockLimits bl;
@@ -350,7 +346,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
   bl.maxRows = std::max(limits.maxLanes, limits.maxStages) + 1;
   bl.maxItemBytes = limits.maxTextBytes * 8 + 256;
   auto blocksResult = toBlocks(lines, bl);
-  if (!blocksResult.ok()) return Error{blocksResult.error()};
+  if (!blocksResult.ok()) return blocksResult.error();
   const std::vector<Block>& blocks = *blocksResult;
 
   Importer im{limits, {}, 0, {}, {}, {}, 0, 0};
@@ -388,7 +384,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
     if (!im.makeNote(joinLines(b.lines), b.line, n, skip)) return false;
     if (!skip) into.push_back(std::move(n));
     if (im.noteCount + into.size() > im.limits.maxNotes + 1) {
-      return im.fail(lineRef(b.line) + "too many notes (the limit is " + text::groupedThousands(im.limits.maxNotes) + " per board).");
+      return im.fail(atLine(b.line, Error{"md.tooManyNotes", {im.limits.maxNotes}}));
     }
     return true;
   };
@@ -402,7 +398,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
         firstHeading = false;
         Decoded t = decodeInline(b.text);
         board.title = t.trimmed().s;
-        if (!im.checkText(board.title, b.line, "the title")) return Error{im.error};
+        if (!im.checkText(board.title, b.line, "theTitle")) return im.error;
         titleSet = true;
         ctx = Ctx2::Preamble;
         continue;
@@ -432,9 +428,9 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
         ctx = Ctx2::Ignored;
         continue;
       }
-      if (!im.checkText(title, b.line, "a section heading")) return Error{im.error};
+      if (!im.checkText(title, b.line, "aSectionHeading")) return im.error;
       if (sections.size() + 1 > limits.maxSections) {
-        return Error{lineRef(b.line) + "too many sections (the limit is " + text::groupedThousands(limits.maxSections) + ")."};
+        return atLine(b.line, Error{"md.tooManySections", {limits.maxSections}});
       }
       PendingSection s;
       s.title = title;
@@ -451,7 +447,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
     // items and paragraphs
     switch (ctx) {
       case Ctx2::Actions:
-        if (!im.addAction(b)) return Error{im.error};
+        if (!im.addAction(b)) return im.error;
         break;
       case Ctx2::Stages: {
         std::string label;
@@ -482,12 +478,12 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
         lastPersonaField = nullptr;
         for (const Block& piece : pieces) {
           if (im.personaLine(piece, lastPersonaField)) {
-            if (!im.error.empty()) return Error{im.error};
+            if (!im.error.code.empty()) return im.error;
             continue;
           }
           if (lastPersonaField && b.type == Block::Paragraph && rest.lines.empty()) {
             *lastPersonaField += "\n" + joinLines(piece.lines).trimmed().s;  // "Bio: …" over several lines
-            if (!im.checkText(*lastPersonaField, piece.line, "a persona field")) return Error{im.error};
+            if (!im.checkText(*lastPersonaField, piece.line, "aPersonaField")) return im.error;
             continue;
           }
           rest.lines.insert(rest.lines.end(), piece.lines.begin(), piece.lines.end());
@@ -498,7 +494,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
           Decoded d = joinLines(rest.lines).trimmed();
           if (!board.persona.bio.empty()) board.persona.bio += "\n";
           board.persona.bio += d.s;
-          if (!im.checkText(board.persona.bio, rest.line, "the persona's bio")) return Error{im.error};
+          if (!im.checkText(board.persona.bio, rest.line, "thePersonasBio")) return im.error;
           break;
         }
         if (journey) break;  // free text around a journey table has no place on the board
@@ -506,19 +502,19 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
           unsorted = PendingSection{};
           unsorted->line = rest.line;
         }
-        if (!noteFrom(rest, unsorted->notes)) return Error{im.error};
+        if (!noteFrom(rest, unsorted->notes)) return im.error;
         ++pendingNotes;
         break;
       }
       case Ctx2::Section:
-        if (!noteFrom(b, sections.back().notes)) return Error{im.error};
+        if (!noteFrom(b, sections.back().notes)) return im.error;
         ++pendingNotes;
         break;
       case Ctx2::Ignored:
         break;
     }
     if (pendingNotes > limits.maxNotes * 2 + 16) {
-      return Error{lineRef(b.line) + "too many notes (the limit is " + text::groupedThousands(limits.maxNotes) + " per board)."};
+      return atLine(b.line, Error{"md.tooManyNotes", {limits.maxNotes}});
     }
   }
   (void)titleSet;
@@ -569,7 +565,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
       std::size_t maxW = 0;
       for (const auto& row : grid) maxW = std::max(maxW, row.size());
       if (maxW > bl.maxRows) {
-        return Error{lineRef(table->line) + "the table has more than " + text::groupedThousands(bl.maxRows - 1) + " lanes."};
+        return atLine(table->line, Error{"md.tableTooManyLanes", {bl.maxRows - 1}});
       }
       std::vector<std::vector<Decoded>> t(maxW, std::vector<Decoded>(grid.size()));
       for (std::size_t r = 0; r < grid.size(); ++r) {
@@ -582,13 +578,12 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
     const std::size_t stagesWidth = grid.front().size();
     (void)width;
     if (stagesWidth > limits.maxStages + 1) {
-      return Error{lineRef(table->line) + "the table has " + text::groupedThousands(stagesWidth - 1) +
-                   " stage columns (the limit is " + text::groupedThousands(limits.maxStages) + ")."};
+      return atLine(table->line, Error{"md.tableStages", {stagesWidth - 1, limits.maxStages}});
     }
     for (std::size_t c = 1; c < stagesWidth; ++c) {
       Column col;
       col.name = brToNewline(grid.front()[c]);
-      if (!im.checkText(col.name, table->line, "a stage name")) return Error{im.error};
+      if (!im.checkText(col.name, table->line, "aStageName")) return im.error;
       if (const KnownPart* k = lookup(vocabulary().stages, normalizeName(col.name))) {
         col.canonical = k->id;
         im.count(k->lang);
@@ -597,8 +592,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
       columns.push_back(std::move(col));
     }
     if (grid.size() - 1 > limits.maxLanes) {
-      return Error{lineRef(table->line) + "the table has " + text::groupedThousands(grid.size() - 1) + " lane rows (the limit is " +
-                   text::groupedThousands(limits.maxLanes) + ")."};
+      return atLine(table->line, Error{"md.tableLanes", {grid.size() - 1, limits.maxLanes}});
     }
     for (std::size_t r = 1; r < grid.size(); ++r) {
       Row row;
@@ -606,7 +600,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
       Decoded head = grid[r].empty() ? Decoded{} : grid[r].front();
       row.attrs = takeAttrs(head);
       row.name = brToNewline(head.trimmed());
-      if (!im.checkText(row.name, row.line, "a lane name")) return Error{im.error};
+      if (!im.checkText(row.name, row.line, "aLaneName")) return im.error;
       for (std::size_t c = 1; c < stagesWidth; ++c) row.cells.push_back(c < grid[r].size() ? grid[r][c] : Decoded{});
       if (const KnownPart* k = lookup(vocabulary().lanes, normalizeName(row.name))) {
         row.canonical = k->id;
@@ -631,7 +625,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
     templateId = bestTemplate(board.kind, canonicalIds);
   }
   auto base = makeBoard(board.kind, templateId, board.lang);
-  if (!base.ok()) return Error{base.error()};
+  if (!base.ok()) return base.error();
   board.templateId = templateId;
   board.personaRect = base->personaRect;
   if (!titleSet) board.title = base->title;
@@ -646,7 +640,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
       unsorted->title = board.lang == Lang::De ? "Unsortiert" : "Unsorted";
       sections.insert(sections.begin(), std::move(*unsorted));
       if (sections.size() > limits.maxSections) {
-        return Error{"Too many sections (the limit is " + text::groupedThousands(limits.maxSections) + ")."};
+        return Error{"md.tooManySectionsAll", {limits.maxSections}};
       }
     }
     // Layout for parts the template does not place: a row under the template's grid.
@@ -683,7 +677,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
       }
       if (ps.attrs.colour) s.colour = *ps.attrs.colour;
       if (ps.attrs.hint) s.hint = *ps.attrs.hint;
-      if (!im.checkText(s.hint, ps.line, "a section hint")) return Error{im.error};
+      if (!im.checkText(s.hint, ps.line, "aSectionHint")) return im.error;
       std::int64_t order = 0;
       for (Note& n : ps.notes) {
         n.section = s.id;
@@ -696,7 +690,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
     // notes keep document order (ids m-1, m-2, … in the order they were written)
     for (PendingSection& ps : sections) {
       for (Note& n : ps.notes) {
-        if (!im.addNote(std::move(n), ps.line)) return Error{im.error};
+        if (!im.addNote(std::move(n), ps.line)) return im.error;
       }
     }
   } else {
@@ -722,8 +716,8 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
         if (described[s] || board.stages[s].name != stageDescriptions[k].first) continue;
         described[s] = true;
         board.stages[s].description = stageDescriptions[k].second.s;
-        if (!im.checkText(board.stages[s].description, stageDescriptionLines[k], "a stage description")) {
-          return Error{im.error};
+        if (!im.checkText(board.stages[s].description, stageDescriptionLines[k], "aStageDescription")) {
+          return im.error;
         }
         break;
       }
@@ -756,7 +750,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
         lane.kind = row.attrs.kind ? *row.attrs.kind : named ? named->kind : inferLaneKind(row.cells);
         lane.role = row.attrs.role ? *row.attrs.role : named && lane.kind == named->kind ? named->role : "";
       }
-      if (!im.checkText(lane.role, row.line, "a lane role")) return Error{im.error};
+      if (!im.checkText(lane.role, row.line, "aLaneRole")) return im.error;
       usedIds.insert(lane.id);
       lane.showToBe = row.attrs.toBe;
       for (std::size_t c = 0; c < board.stages.size(); ++c) {
@@ -769,20 +763,17 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
           if (lane.kind == LaneKind::Emotion) {
             EmotionCell e = parseEmotion(parts.head);
             if (e.outOfRange) {
-              return Error{lineRef(row.line) + "the emotion score for \"" + board.stages[c].name +
-                           "\" must be between −2 and +2."};
+              return atLine(row.line, Error{"md.emotionScore", {board.stages[c].name}});
             }
-            if (!im.checkText(e.score.reason, row.line, "an emotion reason")) return Error{im.error};
+            if (!im.checkText(e.score.reason, row.line, "anEmotionReason")) return im.error;
             lane.emotions[stageId] = e.score;
           } else {
             GapCell g = parseGap(parts.head);
             if (g.outOfRange) {
-              return Error{lineRef(row.line) + "the expectation/experience scores for \"" + board.stages[c].name +
-                           "\" must be between −2 and +2."};
+              return atLine(row.line, Error{"md.gapScore", {board.stages[c].name}});
             }
             if (!g.ok) {
-              return Error{lineRef(row.line) + "the cell for \"" + board.stages[c].name +
-                           "\" should read \"expectation / experience\", e.g. \"2 / -1\"."};
+              return atLine(row.line, Error{"md.gapCell", {board.stages[c].name}});
             }
             lane.gaps[stageId] = g.score;
           }
@@ -792,14 +783,14 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
         for (Decoded& d : noteTexts) {
           Note n;
           bool skip = false;
-          if (!im.makeNote(d, row.line, n, skip)) return Error{im.error};
+          if (!im.makeNote(d, row.line, n, skip)) return im.error;
           if (skip) continue;
           if (n.colour < 0) n.colour = 0;
           n.stage = stageId;
           n.lane = lane.id;
           n.order = order;
           order += 1024;
-          if (!im.addNote(std::move(n), row.line)) return Error{im.error};
+          if (!im.addNote(std::move(n), row.line)) return im.error;
         }
       }
       board.lanes.push_back(std::move(lane));
@@ -809,7 +800,7 @@ Result<Board> importImpl(std::string_view text, const Limits& limits) {
   // Language counts from persona labels are recorded while walking, so detection ran above; the id
   // is a hash of the text, stable for the same input.
   board.id = "md-" + hex64(fnv1a64(text));
-  if (auto valid = validate(board, limits); !valid.ok()) return Error{valid.error()};
+  if (auto valid = validate(board, limits); !valid.ok()) return valid.error();
   return std::move(im.board);
 }
 
@@ -819,7 +810,7 @@ Result<Board> importMarkdown(std::string_view text, const Limits& limits) {
   try {
     return importImpl(text, limits);
   } catch (const std::exception& e) {  // only std::bad_alloc can get here; never let it cross the API
-    return Error{std::string("The Markdown text could not be read (") + e.what() + ")."};
+    return Error{"md.unreadable", {std::string(e.what())}};
   }
 }
 

@@ -114,7 +114,8 @@ std::string_view trimView(std::string_view s);
 void appendUtf8(std::string& out, std::uint32_t cp);
 // The code point starting at s[i] (s is valid UTF-8) and its length.
 std::pair<std::uint32_t, std::size_t> codePointAt(std::string_view s, std::size_t i);
-std::string lineRef(std::size_t line);
+// A refusal about one line of the Markdown text ("Line 12: …").
+Error atLine(std::size_t line, Error what);
 // Lower-case, umlauts folded (ä→ae, ß→ss), punctuation dropped, spaces collapsed: "Think & Feel:
 // Pains" → "think feel pains", "Fühlt" → "fuehlt". Used to match headings to known names.
 std::string normalizeName(std::string_view s);

@@ -35,7 +35,7 @@ std::pair<std::uint32_t, std::size_t> codePointAt(std::string_view s, std::size_
   return {cp, len};
 }
 
-std::string lineRef(std::size_t line) { return "Line " + text::groupedThousands(line) + ": "; }
+Error atLine(std::size_t line, Error what) { return Error{"md.line", {line}}.because(std::move(what)); }
 
 std::string normalizeName(std::string_view s) {
   std::string out;

@@ -5,6 +5,31 @@
 
 namespace mapathy {
 
+// ---- Error (see model.hpp)
+Error::Error() = default;
+Error::Error(std::string errorCode) : code(std::move(errorCode)) {}
+Error::Error(std::string errorCode, std::initializer_list<ErrorParam> parameters)
+    : code(std::move(errorCode)), params(parameters) {}
+Error::Error(const Error&) = default;
+Error::Error(Error&&) noexcept = default;
+Error& Error::operator=(const Error&) = default;
+Error& Error::operator=(Error&&) noexcept = default;
+Error::~Error() = default;
+
+Error Error::because(Error reason) const {
+  Error out = *this;
+  out.cause = std::make_shared<const Error>(std::move(reason));
+  return out;
+}
+
+std::string Error::debug() const {
+  std::string out = code + "(";
+  for (std::size_t i = 0; i < params.size(); ++i) out += (i ? ", " : "") + params[i].text;
+  out += ")";
+  if (cause) out += ": " + cause->debug();
+  return out;
+}
+
 namespace {
 
 template <class Vec, class Id>

@@ -18,9 +18,13 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -31,15 +35,55 @@ namespace mapathy {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Result: errors as values. Nothing in the core throws across its API.
 // ---------------------------------------------------------------------------------------------
+// A refusal is a code and its parameters, never a sentence: the UI words it in the reader's language
+// and the CLI in English (ui/i18n_errors.hpp holds every wording). Codes are stable keys such as
+// "link.incomplete"; parameters fill the wording's {0}, {1}, … in order. A number parameter stays a
+// number, so each language groups its digits its own way ("1,000" / "1.000"). `cause` is a more precise
+// reason, worded where the wording says {c} (e.g. what exactly is wrong with a link's board data).
+struct ErrorParam {
+  std::string text;     // the value (for a number: its decimal digits; for a term: its key)
+  bool number = false;  // group digits when worded
+  bool term = false;    // a word of the wording table ("term.<text>"), e.g. "notes" / "Notizen"
+  [[nodiscard]] static ErrorParam termOf(std::string key) {
+    ErrorParam p(std::move(key));
+    p.term = true;
+    return p;
+  }
+  ErrorParam(std::string value) : text(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  ErrorParam(const char* value) : text(value) {}             // NOLINT(google-explicit-constructor)
+  ErrorParam(std::string_view value) : text(value) {}        // NOLINT(google-explicit-constructor)
+  template <class N>
+    requires std::is_integral_v<N>
+  ErrorParam(N value) : text(std::to_string(value)), number(true) {}  // NOLINT(google-explicit-constructor)
+  bool operator==(const ErrorParam&) const = default;
+};
+
 struct Error {
-  std::string message;  // one human sentence, e.g. "The link is cut off (expected 812 bytes, got 640)."
+  std::string code;
+  std::vector<ErrorParam> params;
+  std::shared_ptr<const Error> cause;
+
+  // Out of line (model.cpp): a refusal is built at a couple of hundred places, and keeping its
+  // construction, copies and destruction in one place keeps the WebAssembly module small.
+  Error();
+  explicit Error(std::string errorCode);
+  Error(std::string errorCode, std::initializer_list<ErrorParam> parameters);
+  Error(const Error&);
+  Error(Error&&) noexcept;
+  Error& operator=(const Error&);
+  Error& operator=(Error&&) noexcept;
+  ~Error();
+  // The same refusal, with a more precise reason attached.
+  [[nodiscard]] Error because(Error reason) const;
+  // "code(param, param)" with the cause after a colon: for logs and test diagnostics, not for people.
+  [[nodiscard]] std::string debug() const;
 };
 
 template <class T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}                 // NOLINT(google-explicit-constructor)
-  Result(Error error) : error_(std::move(error.message)) {}     // NOLINT(google-explicit-constructor)
+  Result(T value) : value_(std::move(value)) {}              // NOLINT(google-explicit-constructor)
+  Result(Error error) : error_(std::move(error)) {}          // NOLINT(google-explicit-constructor)
   [[nodiscard]] bool ok() const { return value_.has_value(); }
   explicit operator bool() const { return ok(); }
   T& value() { return *value_; }
@@ -48,11 +92,11 @@ class Result {
   const T* operator->() const { return &*value_; }
   T& operator*() { return *value_; }
   const T& operator*() const { return *value_; }
-  [[nodiscard]] const std::string& error() const { return error_; }
+  [[nodiscard]] const Error& error() const { return error_; }
 
  private:
   std::optional<T> value_;
-  std::string error_;
+  Error error_;
 };
 
 using Extra = nlohmann::json;  // unknown fields of an object, kept verbatim (an object or null)

@@ -291,8 +291,8 @@ Result<Board> makeBoard(BoardKind kind, const std::string& templateId, Lang lang
       return board;
     }
   }
-  return Error{"Unknown " + std::string(kind == BoardKind::EmpathyMap ? "empathy-map" : "journey") +
-               " template \"" + templateId + "\" (known: " + knownIds(kind) + ")."};
+  return Error{kind == BoardKind::EmpathyMap ? "template.unknownEmpathy" : "template.unknownJourney",
+               {templateId, knownIds(kind)}};
 }
 
 }  // namespace mapathy

@@ -426,9 +426,9 @@ int qrVersionFor(std::size_t bytes, QrEcc ecc) {
 Result<QrCode> encodeQr(std::string_view text, const QrOptions& options) {
   if (options.minVersion < kQrMinVersion || options.maxVersion > kQrMaxVersion ||
       options.minVersion > options.maxVersion) {
-    return Error{"QR code versions must lie between 1 and 40, the smallest first."};
+    return Error{"qr.versions"};
   }
-  if (options.mask < -1 || options.mask > 7) return Error{"A QR code mask is a number from 0 to 7."};
+  if (options.mask < -1 || options.mask > 7) return Error{"qr.mask"};
   int version = 0;
   for (int v = options.minVersion; v <= options.maxVersion; ++v) {
     if (text.size() <= qrByteCapacity(v, options.ecc)) {
@@ -437,9 +437,7 @@ Result<QrCode> encodeQr(std::string_view text, const QrOptions& options) {
     }
   }
   if (version == 0) {
-    return Error{"The text is " + text::groupedThousands(text.size()) + " bytes; a QR code at level " +
-                 toString(options.ecc) + " holds at most " +
-                 text::groupedThousands(qrByteCapacity(options.maxVersion, options.ecc)) + "."};
+    return Error{"qr.tooLong", {text.size(), std::string(toString(options.ecc)), qrByteCapacity(options.maxVersion, options.ecc)}};
   }
 
   // Bit stream: mode 0100 (byte), character count, the bytes, up to four terminator zeros, zero

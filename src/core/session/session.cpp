@@ -77,11 +77,11 @@ bool Session::isUnopenable(const std::string& id) const {
 // Restoring
 // ---------------------------------------------------------------------------------------------
 bool Session::readStored(const StoredIndex::Entry& entry, Board& board, UnopenableBoard& unopenable,
-                         std::string& problem) {
+                         Error& problem) {
   const StoredBoard stored = storage_.loadBoard(entry.id);
   // The newest version first; the one before it if the newest cannot be read. A version from a newer
   // Mapathy is not "unreadable": falling back to the older one would save that over the newer board.
-  Result<Board> loaded = Error{"no stored version"};
+  Result<Board> loaded = Error{"storage.nothingStored"};
   std::string newerVersion;
   std::string newerText;
   for (const std::string* text : {&stored.json, &stored.previousJson}) {
@@ -104,19 +104,19 @@ bool Session::readStored(const StoredIndex::Entry& entry, Board& board, Unopenab
   return false;
 }
 
-std::optional<LibraryBoard> Session::takeStored(const StoredIndex::Entry& stored, std::string& problems) {
+std::optional<LibraryBoard> Session::takeStored(const StoredIndex::Entry& stored, std::vector<Error>& problems) {
   LibraryBoard entry;
   UnopenableBoard unopenable;
-  std::string problem;
+  Error problem;
   if (readStored(stored, entry.board_, unopenable, problem)) {
     entry.dirty_ = false;
     entry.generation_ = stored.generation;
     return entry;
   }
   if (!unopenable.newerVersion.empty()) {
-    tell(Notice{Notice::Kind::BoardFromNewerVersion, unopenable.title, unopenable.newerVersion, ""});
+    tell(Notice{Notice::Kind::BoardFromNewerVersion, unopenable.title, unopenable.newerVersion, "", {}});
   } else {
-    problems += problem + ' ';
+    problems.push_back(std::move(problem));
   }
   if (!isUnopenable(unopenable.id)) unopenable_.push_back(std::move(unopenable));
   return std::nullopt;
@@ -126,11 +126,11 @@ void Session::restore() {
   const StoredIndex index = storage_.loadIndex();
   if (!index.newerLibrary.empty()) {
     readOnly_ = true;  // this app would not know what it drops by rewriting a newer library
-    tell(Notice{Notice::Kind::LibraryFromNewerVersion, "", index.newerLibrary, ""});
+    tell(Notice{Notice::Kind::LibraryFromNewerVersion, "", index.newerLibrary, "", {}});
     return;
   }
   std::vector<LibraryBoard> boards;
-  std::string problems;
+  std::vector<Error> problems;
   for (const StoredIndex::Entry& stored : index.boards) {
     std::optional<LibraryBoard> entry = takeStored(stored, problems);
     if (entry) boards.push_back(std::move(*entry));
@@ -145,7 +145,7 @@ void Session::restore() {
       library_.push_back(std::move(entry));
     }
   }
-  if (!problems.empty()) tell(Notice{Notice::Kind::BoardsUnreadable, "", "", problems});
+  if (!problems.empty()) tell(Notice{Notice::Kind::BoardsUnreadable, "", "", {}, std::move(problems)});
   // What was just read is what is stored. (An "open" pointer at a board that did not open — one only a
   // newer Mapathy can read — is left as it is until another board opens.)
   storedOpenId_ = doc_ ? index.openId : std::string();
@@ -200,7 +200,7 @@ void Session::open(LibraryBoard entry, bool fromLibrary) {
   // The workshop base: what storage keeps for a board from the library, else the board as it arrives.
   if (!entry.baseLoaded_) {
     const std::string stored = readOnly_ ? std::string() : storage_.loadBase(board.id);
-    Result<Board> base = stored.empty() ? Result<Board>(Error{"none"}) : loadJson(stored);
+    Result<Board> base = stored.empty() ? Result<Board>(Error{"storage.nothingStored"}) : loadJson(stored);
     if (base.ok() && base->id == board.id) entry.base_ = std::move(base.value());
     entry.baseLoaded_ = true;
   }
@@ -240,7 +240,7 @@ void Session::replaceOpen(Board board) {
     doc_.reset();
     open_.reset();
     open(std::move(arriving), false);
-    tell(Notice{Notice::Kind::BoardKeptAside, title, "", ""});
+    tell(Notice{Notice::Kind::BoardKeptAside, title, "", "", {}});
     return;
   }
   const bool kept = hasWork() && doc_->board().id != incoming.id;
@@ -256,31 +256,31 @@ void Session::replaceOpen(Board board) {
     same->dirty_ = true;
     same->base_.reset();
     same->baseLoaded_ = true;
-    if (!kept) tell(Notice{Notice::Kind::BoardKeptAside, same->board_.title, "", ""});
+    if (!kept) tell(Notice{Notice::Kind::BoardKeptAside, same->board_.title, "", "", {}});
   }
   open(std::move(arriving), false);
-  if (kept) tell(Notice{Notice::Kind::BoardKeptAside, oldTitle, "", ""});
+  if (kept) tell(Notice{Notice::Kind::BoardKeptAside, oldTitle, "", "", {}});
 }
 
 void Session::openArrived(Board board) { replaceOpen(std::move(board)); }
 
 Result<bool> Session::openLink(const std::string& url) {
   Result<Board> decoded = decodeLink(url);
-  if (!decoded) return Error{decoded.error()};
+  if (!decoded) return decoded.error();
   replaceOpen(std::move(decoded.value()));
   return true;
 }
 
 Result<bool> Session::openFile(const std::string& name, const std::string& text) {
   Result<Board> loaded = readBoardInput(text, name);
-  if (!loaded) return Error{loaded.error()};
+  if (!loaded) return loaded.error();
   replaceOpen(std::move(loaded.value()));
   return true;
 }
 
 Result<bool> Session::newBoard(BoardKind kind, const std::string& templateId, Lang lang) {
   Result<Board> made = newBoardFromTemplate(kind, templateId, lang, random64_(), nowMs_());
-  if (!made) return Error{made.error()};
+  if (!made) return made.error();
   replaceOpen(std::move(made.value()));
   return true;
 }
@@ -394,7 +394,7 @@ SaveResult Session::write(LibraryBoard& entry, const Board& board) {
 // `newer` set when only a newer Mapathy can read it).
 Result<Board> Session::readTheirs(const std::string& id, std::string& newer) {
   const StoredBoard stored = storage_.loadBoard(id);
-  Result<Board> theirs = stored.json.empty() ? Result<Board>(Error{"empty"}) : loadJson(stored.json);
+  Result<Board> theirs = stored.json.empty() ? Result<Board>(Error{"storage.nothingStored"}) : loadJson(stored.json);
   if (!theirs.ok()) newer = newerFormatVersion(stored.json);
   return theirs;
 }
@@ -411,7 +411,7 @@ bool Session::takeInOpen(std::uint64_t storedGeneration) {
       // its own (a new id) instead of being saved over it. Rare enough to start its history afresh.
       Board copy = doc_->board();
       unopenable_.push_back(UnopenableBoard{copy.id, copy.title, newer});
-      tell(Notice{Notice::Kind::BoardFromNewerVersion, copy.title, newer, ""});
+      tell(Notice{Notice::Kind::BoardFromNewerVersion, copy.title, newer, "", {}});
       copy.id = ids::newBoardId(random64_());
       doc_->replaceBoard(std::move(copy), true);
       entry.generation_ = 0;
@@ -423,7 +423,7 @@ bool Session::takeInOpen(std::uint64_t storedGeneration) {
   const bool cameIn = doc_->mergeWithoutUndo(theirs.value());
   entry.generation_ = storedGeneration;
   entry.dirty_ = !sameContent(doc_->board(), theirs.value());
-  if (cameIn) tell(Notice{Notice::Kind::ChangesFromOtherTab, doc_->board().title, "", ""});
+  if (cameIn) tell(Notice{Notice::Kind::ChangesFromOtherTab, doc_->board().title, "", "", {}});
   return cameIn;
 }
 
@@ -461,7 +461,7 @@ void Session::save() {
   if (!index.newerLibrary.empty()) {  // a newer Mapathy (another tab) took the library over meanwhile
     readOnly_ = true;
     saving_ = false;
-    tell(Notice{Notice::Kind::LibraryFromNewerVersion, "", index.newerLibrary, ""});
+    tell(Notice{Notice::Kind::LibraryFromNewerVersion, "", index.newerLibrary, "", {}});
     return;
   }
   SaveResult failure = SaveResult::Saved;
@@ -490,10 +490,10 @@ void Session::save() {
   saving_ = false;
   if (failure != SaveResult::Saved && failure != lastFailure_) {
     if (failure == SaveResult::NewerLibrary) {
-      tell(Notice{Notice::Kind::LibraryFromNewerVersion, "", "", ""});
+      tell(Notice{Notice::Kind::LibraryFromNewerVersion, "", "", "", {}});
     } else {
       tell(Notice{failure == SaveResult::Full ? Notice::Kind::StorageFull : Notice::Kind::StorageUnavailable, "", "",
-                  ""});
+                  "", {}});
     }
   }
   lastFailure_ = failure;
@@ -504,7 +504,7 @@ void Session::storageChanged() {
   const StoredIndex index = storage_.loadIndex();
   if (!index.newerLibrary.empty()) {
     readOnly_ = true;
-    tell(Notice{Notice::Kind::LibraryFromNewerVersion, "", index.newerLibrary, ""});
+    tell(Notice{Notice::Kind::LibraryFromNewerVersion, "", index.newerLibrary, "", {}});
     return;
   }
   saving_ = true;  // what comes in here is written back by save(), not from inside this call
@@ -524,7 +524,7 @@ void Session::storageChanged() {
     ++it;
   }
   // Boards another tab made or opened since: listed here too.
-  std::string problems;
+  std::vector<Error> problems;
   for (const StoredIndex::Entry& stored : index.boards) {
     const bool known = (doc_ && doc_->board().id == stored.id) || findInLibrary(stored.id) != nullptr ||
                        isUnopenable(stored.id) ||
@@ -533,7 +533,7 @@ void Session::storageChanged() {
     std::optional<LibraryBoard> entry = takeStored(stored, problems);
     if (entry) library_.insert(library_.begin(), std::move(*entry));
   }
-  if (!problems.empty()) tell(Notice{Notice::Kind::BoardsUnreadable, "", "", problems});
+  if (!problems.empty()) tell(Notice{Notice::Kind::BoardsUnreadable, "", "", {}, std::move(problems)});
   saving_ = false;
   if (hasUnsavedChanges()) storage_.saveSoon();
 }

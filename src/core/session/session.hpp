@@ -83,7 +83,7 @@ struct Notice {
     ChangesFromOtherTab,      // `title`: the open board, which another tab of this browser changed
     BoardFromNewerVersion,    // `title`, `version`: a stored board only a newer Mapathy can open
     LibraryFromNewerVersion,  // `version`: a newer Mapathy wrote the library; nothing is saved here
-    BoardsUnreadable,         // `detail`: why stored boards could not be read (they stay untouched)
+    BoardsUnreadable,         // `problems`: why stored boards could not be read (they stay untouched)
     StorageFull,              // a save failed: the device's storage is full
     StorageUnavailable,       // a save failed: the browser keeps nothing (private mode?)
   };
@@ -91,6 +91,7 @@ struct Notice {
   std::string title;
   std::string version;
   std::string detail;
+  std::vector<Error> problems;  // BoardsUnreadable: one refusal per board
 };
 
 // What the view of a session (the UI) hears. Both default to nothing.
@@ -179,10 +180,10 @@ class Session {
   LibraryBoard* findInLibrary(const std::string& id);
   bool isUnopenable(const std::string& id) const;
   // Reads a stored board: true with `board` set, or false with `unopenable` and `problem` set.
-  bool readStored(const StoredIndex::Entry& entry, Board& board, UnopenableBoard& unopenable, std::string& problem);
+  bool readStored(const StoredIndex::Entry& entry, Board& board, UnopenableBoard& unopenable, Error& problem);
   // The same as a clean library entry; a board it cannot open is listed as such (and, when a newer
   // Mapathy made it, told), an unreadable one adds its reason to `problems`.
-  std::optional<LibraryBoard> takeStored(const StoredIndex::Entry& stored, std::string& problems);
+  std::optional<LibraryBoard> takeStored(const StoredIndex::Entry& stored, std::vector<Error>& problems);
   Result<Board> readTheirs(const std::string& id, std::string& newer);
   bool takeInOpen(std::uint64_t storedGeneration);
   void takeInLibraryBoard(LibraryBoard& entry, std::uint64_t storedGeneration);
