@@ -267,14 +267,11 @@ TEST_F(HostileInput, DecompressionBombIsStoppedAtTheCap) {
   const std::vector<std::uint8_t> zeros(192u * 1024u, 0);
   const std::vector<std::uint8_t> stream = compress::compress(zeros);
   ASSERT_LT(stream.size(), 100u);
-  const auto start = std::chrono::steady_clock::now();
   expectLinkRefused("#" + craftFragment(zeros, 4u * 1024u * 1024u + 1u, stream),
                     "The link says its board is 4,194,305 bytes unpacked, more than the limit of 4,194,304 bytes — "
                     "it was not unpacked.",
                     "4 MiB bomb", "Laut Link wäre sein Board entpackt 4.194.305 Bytes groß, mehr als die Grenze von 4.194.304 Bytes – es wurde nicht entpackt.");
   expectLinkRefused("#" + craftFragment(zeros, std::uint64_t{1} << 40, stream), "more than the limit", "1 TiB bomb", "mehr als die Grenze");
-  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count(),
-            5000);
 
   // A bomb that lies (declares 64 KiB, carries 4 MiB): the decompressor never produces more than the
   // declared size — the output buffer is exactly that big and never grows — and the unread rest of
@@ -334,10 +331,7 @@ TEST_F(HostileInput, JsonNestedAHundredThousandLevelsDeep) {
   ASSERT_NE(board, std::string::npos);
   text.insert(board + 9, "\"x\":" + deep + ",");  // inside "board", as an unknown field
   ASSERT_EQ(json::accept(text), true);              // deep but well-formed: the depth is what fails
-  const auto start = std::chrono::steady_clock::now();
   expectFileRefused(text, "The board is nested too deeply (more than 32 levels).", "100,000 levels", "Das Board ist zu tief verschachtelt (mehr als 32 Ebenen).");
-  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count(),
-            10000);
   // Objects instead of arrays, and unbalanced (never closed).
   std::string objects;
   for (int i = 0; i < 100000; ++i) objects += "{\"a\":";

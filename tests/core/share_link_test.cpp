@@ -343,16 +343,11 @@ TEST(ShareLinkErrors, DecompressionBombIsRefusedBeforeUnpacking) {
 
   Limits small;
   small.maxBytes = 16 * 1024;
-  auto start = std::chrono::steady_clock::now();
   expectError("#" + bomb, "more than the limit", small);
-  auto elapsed = std::chrono::steady_clock::now() - start;
-  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 500);
 
   // A declared size far beyond any limit (here 2^40 bytes) is refused the same way.
-  start = std::chrono::steady_clock::now();
+  // (Were it unpacked first, this would need a terabyte.)
   expectError("#" + craftFragment(zeros, std::uint64_t{1} << 40, stream), "more than the limit");
-  elapsed = std::chrono::steady_clock::now() - start;
-  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 500);
 
   // Within the default limit it unpacks no more than declared (bounded memory) and then fails as
   // a board: zeros are not a valid board.
@@ -392,11 +387,7 @@ TEST(ShareLinkErrors, JsonFormWithBadPercentEscapesOrBadText) {
 
 TEST(ShareLinkErrors, TooLongIsRefusedUnread) {
   const std::string huge = "#1" + std::string(10u * 1024u * 1024u, 'A');
-  const auto start = std::chrono::steady_clock::now();
   expectError(huge, "too long");
-  const auto elapsed = std::chrono::steady_clock::now() - start;
-  // Generous bound for a loaded test machine; reading 10 MB as a link would take far longer.
-  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 1000);
   expectError(std::string(kMaxLinkChars + 1, 'A'), "too long");
   const std::string exactlyAtCap = "#1" + std::string(kMaxLinkChars - 2, 'A');
   EXPECT_EQ(english(decodeLink(exactlyAtCap).error()).find("too long"), std::string::npos);
@@ -617,11 +608,8 @@ TEST(ShareLinkFormat2, BombIsRefusedBeforeUnpackingAndNeverUnpacksMoreThanDeclar
   ASSERT_LT(stream.size(), 200u);
   Limits small;
   small.maxBytes = 16 * 1024;
-  const auto start = std::chrono::steady_clock::now();
   expectError("#" + craftFragment(zeros, zeros.size(), stream, '2'), "more than the limit", small);
   expectError("#" + craftFragment(zeros, std::uint64_t{1} << 40, stream, '2'), "more than the limit");
-  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count(),
-            500);
   // Within the limit it unpacks exactly what it declares and fails as a board; declaring less than the
   // stream holds leaves stream bytes unread: damaged.
   expectError("#" + craftFragment(zeros, zeros.size(), stream, '2'), "does not make sense");
