@@ -5,10 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "core/codec/share_link.hpp"
 #include "core/edit/merge.hpp"
+#include "core/io/format.hpp"
 #include "core/model/templates.hpp"
 #include "core/session/session.hpp"
 #include "fake_storage.hpp"
@@ -106,6 +109,35 @@ TEST(SessionWorkshop, TheOpenLocalVersionKeepsItsBaseToo) {
   ASSERT_NE(p.session.workshopBase(), nullptr);
   EXPECT_EQ(p.session.workshopBase()->id, "room");
   EXPECT_TRUE(hasNote(makeDelta(*p.session.workshopBase(), p.session.document()->board(), "v"), "Zählt die Tage"));
+}
+
+std::string fixture(const std::string& name) {
+  std::ifstream in(std::string(MAPATHY_FIXTURES_DIR) + "/links/" + name);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// A contribution link as this version writes them (three German notes, a dot), kept as a fixture: later
+// versions must still merge it into its board, once.
+TEST(SessionWorkshop, AStoredContributionLinkStillMergesIntoItsBoardOnce) {
+  Result<Board> base = loadJson(fixture("contribution-v3-base.json"));
+  ASSERT_TRUE(base.ok()) << base.error();
+  const std::string link = fixture("contribution-v3-three-notes.txt");
+  Result<Board> delta = decodeLink(link);
+  ASSERT_TRUE(delta.ok()) << delta.error();
+  EXPECT_TRUE(delta->isDelta);
+  EXPECT_EQ(delta->id, base->id);
+  Result<MergeResult> once = merge(*base, *delta);
+  ASSERT_TRUE(once.ok()) << once.error();
+  EXPECT_EQ(once->summary.addedNotes.size(), 3u);
+  EXPECT_TRUE(hasNote(once->board, "Ärgert sich, dass Rückfragen dreimal gestellt werden müssen"));
+  const Note* voted = findNote(once->board, "p8w2-1");
+  ASSERT_NE(voted, nullptr);
+  EXPECT_EQ(voted->votes, 1);
+  Result<MergeResult> twice = merge(once->board, *delta);
+  ASSERT_TRUE(twice.ok());
+  EXPECT_EQ(twice->board, once->board) << "merging the same contribution again changes nothing";
 }
 
 }  // namespace
