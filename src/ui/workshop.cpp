@@ -70,13 +70,13 @@ Result<Board> readMergeLink(const Board& open, const std::string& link, LinkIssu
     return Error{incoming.error()};
   }
   if (incoming->kind != open.kind) {
-    issue = LinkIssue{LinkProblem::OtherKind, ""};
+    issue = LinkIssue{LinkProblem::OtherKind, "", ""};
     return Error{"other kind"};
   }
   if (incoming->isDelta && incoming->id != open.id) {
     std::string name = incoming->title;
     if (name.empty() && titleOf) name = titleOf(incoming->id);
-    issue = LinkIssue{LinkProblem::OtherBoard, name.empty() ? incoming->id : "„" + name + "“ (" + incoming->id + ")"};
+    issue = LinkIssue{LinkProblem::OtherBoard, name, incoming->id};
     return Error{"other board"};
   }
   return incoming;
@@ -96,7 +96,7 @@ MergeOutcome mergeLinks(Document& doc, const std::string& text, const BoardTitle
     }
     Result<MergeResult> merged = merge(result, *incoming);
     if (!merged) {
-      out.errors.push_back(LinkIssue{LinkProblem::OtherKind, merged.error()});
+      out.errors.push_back(LinkIssue{LinkProblem::OtherKind, merged.error(), ""});
       continue;
     }
     result = std::move(merged->board);
@@ -135,7 +135,7 @@ ScanOutcome mergeScanned(Document& doc, const std::string& code, const BoardTitl
   const Board before = doc.board();
   Result<MergeResult> merged = merge(before, *incoming);
   if (!merged) {
-    out.issue = LinkIssue{LinkProblem::OtherKind, merged.error()};
+    out.issue = LinkIssue{LinkProblem::OtherKind, merged.error(), ""};
     return out;
   }
   if (bringsNothing(merged->board, before)) {

@@ -25,7 +25,7 @@ namespace mapathy::ui {
 
 // ---- merge ------------------------------------------------------------------------------------
 // Why a pasted or scanned link was not merged. The panel says it in the UI language; `detail` is the
-// core's explanation (English) or, for OtherBoard, the name of the board the contribution belongs to.
+// core's explanation (English) or, for OtherBoard, the title of the board the contribution belongs to.
 enum class LinkProblem {
   NotMapathy,  // not a Mapathy link at all (another site's QR code, a Wi-Fi code, plain text)
   Damaged,     // a Mapathy link, but cut off or damaged (a chat app shortened it, a code half read)
@@ -36,6 +36,7 @@ enum class LinkProblem {
 struct LinkIssue {
   LinkProblem problem = LinkProblem::NotMapathy;
   std::string detail;
+  std::string boardId;  // OtherBoard: the id of the board it belongs to (`detail` its title, when known)
   bool operator==(const LinkIssue&) const = default;
 };
 // Names a board by its id, for "belongs to another board" (the title of a board on this device, or "").

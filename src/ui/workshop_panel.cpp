@@ -50,8 +50,10 @@ const UiString kWorkshopStrings[] = {
                              "Dieser Beitrag ist unvollständig oder beschädigt (abgeschnitten?); nichts wurde geändert. Bitte den Link noch einmal schicken lassen."},
     {"workshop.err.newer", "This contribution was made by a newer Mapathy; update the app to merge it. Nothing was changed.",
                            "Dieser Beitrag stammt von einer neueren Mapathy-Version; aktualisiere die App, um ihn zu übernehmen. Nichts wurde geändert."},
-    {"workshop.err.otherBoard", "This contribution belongs to another board: %s. Nothing was changed.",
-                                "Dieser Beitrag gehört zu einem anderen Board: %s. Nichts wurde geändert."},
+    {"workshop.err.otherBoard", "This contribution belongs to another board (%s). Nothing was changed.",
+                                "Dieser Beitrag gehört zu einem anderen Board (%s). Nichts wurde geändert."},
+    {"workshop.err.otherBoardNamed", "This contribution belongs to another board: “%s” (%s). Nothing was changed.",
+                                     "Dieser Beitrag gehört zu einem anderen Board: „%s“ (%s). Nichts wurde geändert."},
     {"workshop.err.otherKind", "This link is for another kind of board (empathy map or journey); nothing was changed.",
                                "Dieser Link gehört zu einer anderen Board-Art (Empathy Map oder Journey); nichts wurde geändert."},
     {"workshop.contributions", "%d contributions merged", "%d Beiträge zusammengeführt"},
@@ -186,7 +188,9 @@ std::string describeLinkIssue(const LinkIssue& issue) {
     case LinkProblem::NotMapathy: return tr("workshop.err.notMapathy");
     case LinkProblem::Damaged: return tr("workshop.err.damaged");
     case LinkProblem::Newer: return tr("workshop.err.newer");
-    case LinkProblem::OtherBoard: return text::format(tr("workshop.err.otherBoard"), issue.detail);
+    case LinkProblem::OtherBoard:
+      return issue.detail.empty() ? text::format(tr("workshop.err.otherBoard"), issue.boardId)
+                                  : text::format(tr("workshop.err.otherBoardNamed"), issue.detail, issue.boardId);
     case LinkProblem::OtherKind: return tr("workshop.err.otherKind");
   }
   return tr("workshop.err.notMapathy");
