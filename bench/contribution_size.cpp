@@ -4,6 +4,7 @@
 // chat message and a QR code a laptop camera reads across a table. Prints a Markdown table:
 //
 //   mapathy_contribution_size [PAGE_ADDRESS]     (default https://example-team.github.io/mapathy/)
+//   mapathy_contribution_size --json             the largest contribution as JSON (what the link carries)
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "core/codec/share_link.hpp"
 #include "core/edit/document.hpp"
 #include "core/edit/merge.hpp"
+#include "core/io/format.hpp"
 #include "core/model/templates.hpp"
 
 namespace {
@@ -32,6 +34,7 @@ struct Row {
   int dots = 0;
   std::size_t textChars = 0;
   std::size_t linkChars = 0;
+  std::string json;
 };
 
 Row measure(const std::string& name, BoardKind kind, const std::string& templ, int notes, int dots,
@@ -49,7 +52,7 @@ Row measure(const std::string& name, BoardKind kind, const std::string& templ, i
 
   Document participant(base);
   participant.setSite("p8w2");
-  Row row{name, notes, dots, 0, 0};
+  Row row{name, notes, dots, 0, 0, ""};
   std::vector<std::string> mine;
   for (int i = 0; i < notes; ++i) {
     const std::string& text = kNotes[static_cast<std::size_t>(i) % kNotes.size()];
@@ -62,14 +65,17 @@ Row measure(const std::string& name, BoardKind kind, const std::string& templ, i
   }
   const std::string voter = "v5t8n2q1";
   for (int i = 0; i < dots; ++i) participant.placeVote(i == 0 ? theirs : mine[static_cast<std::size_t>(i - 1)], voter, 1);
-  row.linkChars = encodeLink(makeDelta(base, participant.board(), voter), page).size();
+  const Board delta = makeDelta(base, participant.board(), voter);
+  row.linkChars = encodeLink(delta, page).size();
+  row.json = saveJson(delta);
   return row;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string page = argc > 1 ? argv[1] : "https://example-team.github.io/mapathy/";
+  const bool json = argc > 1 && std::string(argv[1]) == "--json";
+  const std::string page = argc > 1 && !json ? argv[1] : "https://example-team.github.io/mapathy/";
   std::vector<Row> rows = {
       measure("empathy map (classic, de)", BoardKind::EmpathyMap, "classic", 1, 0, page),
       measure("empathy map (classic, de)", BoardKind::EmpathyMap, "classic", 1, 1, page),
@@ -78,6 +84,10 @@ int main(int argc, char** argv) {
       measure("journey (lifecycle, de)", BoardKind::Journey, "lifecycle", 1, 0, page),
       measure("journey (lifecycle, de)", BoardKind::Journey, "lifecycle", 5, 3, page),
   };
+  if (json) {
+    std::printf("%s\n", rows[3].json.c_str());
+    return 0;
+  }
   std::printf("Contribution (\"Send back\") links, page address %s (%zu characters)\n\n", page.c_str(), page.size());
   std::printf("| board | notes | dots | note text (bytes) | link (characters) | within 400 |\n");
   std::printf("|---|---:|---:|---:|---:|---|\n");
