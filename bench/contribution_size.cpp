@@ -44,10 +44,10 @@ Row measure(const std::string& name, BoardKind kind, const std::string& templ, i
   Document facilitator(room);
   facilitator.setSite("f3k9");
   facilitator.setVotesPerPerson(3);
-  const std::string theirs = facilitator.addNote(
-      kind == BoardKind::EmpathyMap ? Place{room.sections.front().id, "", ""}
-                                    : Place{"", room.stages.front().id, room.lanes.front().id},
-      "Wartezeit am Telefon ist zu lang");
+  const std::string theirs =
+      facilitator.addNote(kind == BoardKind::EmpathyMap ? Place{room.sections.front().id, "", ""}
+                                                        : Place{"", room.stages.front().id, room.lanes.front().id},
+                          "Wartezeit am Telefon ist zu lang");
   const Board base = facilitator.board();
 
   Document participant(base);
@@ -56,15 +56,16 @@ Row measure(const std::string& name, BoardKind kind, const std::string& templ, i
   std::vector<std::string> mine;
   for (int i = 0; i < notes; ++i) {
     const std::string& text = kNotes[static_cast<std::size_t>(i) % kNotes.size()];
-    const Place place = kind == BoardKind::EmpathyMap
-                            ? Place{base.sections[static_cast<std::size_t>(i) % base.sections.size()].id, "", ""}
-                            : Place{"", base.stages[static_cast<std::size_t>(i) % base.stages.size()].id,
-                                    base.lanes.front().id};
+    const Place place =
+        kind == BoardKind::EmpathyMap
+            ? Place{base.sections[static_cast<std::size_t>(i) % base.sections.size()].id, "", ""}
+            : Place{"", base.stages[static_cast<std::size_t>(i) % base.stages.size()].id, base.lanes.front().id};
     mine.push_back(participant.addNote(place, text));
     row.textChars += text.size();
   }
   const std::string voter = "v5t8n2q1";
-  for (int i = 0; i < dots; ++i) participant.placeVote(i == 0 ? theirs : mine[static_cast<std::size_t>(i - 1)], voter, 1);
+  for (int i = 0; i < dots; ++i)
+    participant.placeVote(i == 0 ? theirs : mine[static_cast<std::size_t>(i - 1)], voter, 1);
   const Board delta = makeDelta(base, participant.board(), voter);
   row.linkChars = encodeLink(delta, page).size();
   row.json = saveJson(delta);

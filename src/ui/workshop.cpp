@@ -49,7 +49,8 @@ std::vector<std::string> splitLinks(const std::string& text) {
   return out;
 }
 
-Result<Board> readMergeLink(const Board& open, const std::string& link, LinkIssue& issue, const BoardTitleLookup& titleOf) {
+Result<Board> readMergeLink(const Board& open, const std::string& link, LinkIssue& issue,
+                            const BoardTitleLookup& titleOf) {
   Result<Board> incoming = decodeLink(link);
   if (!incoming) {
     // What kind of failure, from the link's shape (the core's message stays as the detail).
@@ -61,8 +62,7 @@ Result<Board> readMergeLink(const Board& open, const std::string& link, LinkIssu
       const char version = fragment.front();
       if (version == kLinkFormatCompact1 || version == kLinkFormatFast || version == kLinkFormatCompact ||
           fragment.substr(0, 5) == "json=") {
-        issue.problem = incoming.error().find("newer") != std::string::npos ? LinkProblem::Newer
-                                                                                    : LinkProblem::Damaged;
+        issue.problem = incoming.error().find("newer") != std::string::npos ? LinkProblem::Newer : LinkProblem::Damaged;
       } else if (version > kLinkVersion && version <= '9') {
         issue.problem = LinkProblem::Newer;
       }
@@ -146,7 +146,8 @@ ScanOutcome mergeScanned(Document& doc, const std::string& code, const BoardTitl
     if (findNote(before, n.id) == nullptr) out.addedNotes.push_back(n.id);
   }
   out.notesAdded = static_cast<int>(out.addedNotes.size());
-  doc.replaceBoard(std::move(merged->board), false, stepLabel(before, "Merge scanned code", "Gescannten Code zusammenführen"));
+  doc.replaceBoard(std::move(merged->board), false,
+                   stepLabel(before, "Merge scanned code", "Gescannten Code zusammenführen"));
   out.kind = ScanOutcome::Kind::Merged;
   return out;
 }

@@ -184,8 +184,8 @@ TEST(WorkshopRoom, BadPastedLinksGetAMessageInEachLanguageAndChangeNothing) {
     const Board before = board(h);
     const std::size_t depth = h.app->document()->undoDepth();
     const MergeOutcome m =
-        mergeLinks(*h.app->document(), bad.otherSite + "\n" + bad.wifi + "\n" + bad.truncated + "\n" + bad.otherBoard +
-                                           "\n" + bad.newer,
+        mergeLinks(*h.app->document(),
+                   bad.otherSite + "\n" + bad.wifi + "\n" + bad.truncated + "\n" + bad.otherBoard + "\n" + bad.newer,
                    [&](const std::string& id) {
                      for (const LibraryBoard& b : h.app->session().library()) {
                        if (b.board().id == id) return b.board().title;
@@ -291,7 +291,8 @@ TEST(WorkshopRoom, ScannedCodesAreMergedAtOnceCountedAndEachIsOneUndoStep) {
       EXPECT_EQ(doc.board(), merged) << code;
       EXPECT_EQ(doc.undoDepth(), depth + 2);
     }
-    EXPECT_NE(describeLinkIssue(h.app->workshop().lastScan().issue).find(std::string(language) == "de-DE" ? "neueren" : "newer"),
+    EXPECT_NE(describeLinkIssue(h.app->workshop().lastScan().issue)
+                  .find(std::string(language) == "de-DE" ? "neueren" : "newer"),
               std::string::npos);
 
     // Undo takes back the last code alone.
