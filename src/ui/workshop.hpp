@@ -72,8 +72,8 @@ MergeOutcome mergeLinks(Document& doc, const std::string& text, const BoardTitle
 struct ScanOutcome {
   enum class Kind { Merged, AlreadyMerged, Problem };
   Kind kind = Kind::Problem;
-  LinkIssue issue;            // when Problem
-  int notesAdded = 0;         // when Merged
+  LinkIssue issue;     // when Problem
+  int notesAdded = 0;  // when Merged
   std::vector<std::string> addedNotes;
 };
 ScanOutcome mergeScanned(Document& doc, const std::string& code, const BoardTitleLookup& titleOf = {});

@@ -185,13 +185,17 @@ BoardTitleLookup WorkshopPanel::titleLookup() const {
 
 std::string describeLinkIssue(const LinkIssue& issue) {
   switch (issue.problem) {
-    case LinkProblem::NotMapathy: return tr("workshop.err.notMapathy");
-    case LinkProblem::Damaged: return tr("workshop.err.damaged");
-    case LinkProblem::Newer: return tr("workshop.err.newer");
+    case LinkProblem::NotMapathy:
+      return tr("workshop.err.notMapathy");
+    case LinkProblem::Damaged:
+      return tr("workshop.err.damaged");
+    case LinkProblem::Newer:
+      return tr("workshop.err.newer");
     case LinkProblem::OtherBoard:
       return issue.detail.empty() ? text::format(tr("workshop.err.otherBoard"), issue.boardId)
                                   : text::format(tr("workshop.err.otherBoardNamed"), issue.detail, issue.boardId);
-    case LinkProblem::OtherKind: return tr("workshop.err.otherKind");
+    case LinkProblem::OtherKind:
+      return tr("workshop.err.otherKind");
   }
   return tr("workshop.err.notMapathy");
 }
@@ -227,8 +231,12 @@ void WorkshopPanel::scannedCode(Document* doc, const std::string& text) {
       flashUntilMs_ = host_.nowMs() + 700;
       if (scanSound_) host_.playSound(Host::Sound::Scanned);
       break;
-    case ScanOutcome::Kind::AlreadyMerged: scanMessage_ = tr("workshop.scanAlready"); break;
-    case ScanOutcome::Kind::Problem: scanMessage_ = describeLinkIssue(lastScan_.issue); break;
+    case ScanOutcome::Kind::AlreadyMerged:
+      scanMessage_ = tr("workshop.scanAlready");
+      break;
+    case ScanOutcome::Kind::Problem:
+      scanMessage_ = describeLinkIssue(lastScan_.issue);
+      break;
   }
 }
 
@@ -238,9 +246,15 @@ void WorkshopPanel::scannerFailed(ScannerProblem problem) {
   flashUntilMs_ = 0;
   if (was) host_.stopScanner();
   switch (problem) {
-    case ScannerProblem::Refused: cameraProblem_ = tr("workshop.cameraRefused"); break;
-    case ScannerProblem::NoCamera: cameraProblem_ = tr("workshop.cameraMissing"); break;
-    case ScannerProblem::Failed: cameraProblem_ = tr("workshop.cameraFailed"); break;
+    case ScannerProblem::Refused:
+      cameraProblem_ = tr("workshop.cameraRefused");
+      break;
+    case ScannerProblem::NoCamera:
+      cameraProblem_ = tr("workshop.cameraMissing");
+      break;
+    case ScannerProblem::Failed:
+      cameraProblem_ = tr("workshop.cameraFailed");
+      break;
   }
 }
 

@@ -117,11 +117,11 @@ class WorkshopPanel {
   // scanning (inside the merge dialog)
   bool scanning_ = false;
   bool scanSound_ = false;
-  int scanMerged_ = 0;                // in this scanning session
+  int scanMerged_ = 0;  // in this scanning session
   ScanOutcome lastScan_;
-  std::string scanMessage_;           // what the last code did, in the UI language
-  std::string cameraProblem_;         // why the camera is not available (pasting still works)
-  std::int64_t flashUntilMs_ = 0;     // the confirmation's flash around the preview
+  std::string scanMessage_;        // what the last code did, in the UI language
+  std::string cameraProblem_;      // why the camera is not available (pasting still works)
+  std::int64_t flashUntilMs_ = 0;  // the confirmation's flash around the preview
   // send back
   bool openSend_ = false;
   std::string sendLink_;

@@ -6,9 +6,10 @@
 // step per frame); one late frame follows after kLateFrameMs for hover delays; a blinking text cursor gets
 // a slow timer. The app says when it next needs a frame on its own (App::nextFrameDueMs): at once for an
 // animation (a pan, a drag: every display frame), at a later time for a display that changes then (the
-// workshop countdown: one frame per second, by a timer, instead of a frame per display refresh). Inside user gestures (mouse button, touch end, key press, paste) frames are drawn at once,
-// so that focusing the hidden textarea (on-screen keyboard) and writing the clipboard happen while the
-// browser still counts the user's gesture.
+// workshop countdown: one frame per second, by a timer, instead of a frame per display refresh).
+// Inside user gestures (mouse button, touch end, key press, paste) frames are drawn at once, so that
+// focusing the hidden textarea (on-screen keyboard) and writing the clipboard happen while the browser
+// still counts the user's gesture.
 #include "platform/web/web_platform.hpp"
 
 #include <emscripten/emscripten.h>
@@ -307,8 +308,8 @@ bool popupAppearing() {
 }
 
 bool busy(std::int64_t due, std::int64_t now, int keysDown) {
-  return GImGui->InputEventsQueue.Size > 0 || (due != ui::App::kNoFrameDue && due <= now) ||
-         ImGui::IsAnyMouseDown() || keysDown > 0 || popupAppearing();
+  return GImGui->InputEventsQueue.Size > 0 || (due != ui::App::kNoFrameDue && due <= now) || ImGui::IsAnyMouseDown() ||
+         keysDown > 0 || popupAppearing();
 }
 
 void WebPlatform::scheduleAfterFrame() {
