@@ -5,6 +5,7 @@
 //
 //   mapathy_contribution_size [PAGE_ADDRESS]     (default https://example-team.github.io/mapathy/)
 //   mapathy_contribution_size --json             the largest contribution as JSON (what the link carries)
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -41,6 +42,8 @@ Row measure(const std::string& name, BoardKind kind, const std::string& templ, i
             const std::string& page) {
   Board room = makeBoard(kind, templ, Lang::De).value();
   room.id = "r7k2m9q4x1";  // a board id as ids::newBoardId makes them
+  room.createdAt = 1'796'000'000'000;  // the session stamps these when the board opens
+  room.modifiedAt = 1'796'000'360'000;
   Document facilitator(room);
   facilitator.setSite("f3k9");
   facilitator.setVotesPerPerson(3);
@@ -52,6 +55,8 @@ Row measure(const std::string& name, BoardKind kind, const std::string& templ, i
 
   Document participant(base);
   participant.setSite("p8w2");
+  std::int64_t now = 1'796'000'900'000;
+  participant.setClock([&now] { return now += 20'000; });
   Row row{name, notes, dots, 0, 0, ""};
   std::vector<std::string> mine;
   for (int i = 0; i < notes; ++i) {
@@ -86,7 +91,7 @@ int main(int argc, char** argv) {
       measure("journey (lifecycle, de)", BoardKind::Journey, "lifecycle", 5, 3, page),
   };
   if (json) {
-    std::printf("%s\n", rows[3].json.c_str());
+    std::printf("%s\n", rows.back().json.c_str());
     return 0;
   }
   std::printf("Contribution (\"Send back\") links, page address %s (%zu characters)\n\n", page.c_str(), page.size());
