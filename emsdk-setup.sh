@@ -251,8 +251,9 @@ subset_font "$INTER_DIR/Inter-SemiBold.otf" "$THIRD/fonts/mapathy-ui-bold.otf"
 rm -f "$THIRD/fonts/mapathy-icons.ttf" "$THIRD/fonts/mapathy-icons.ttf.stamp"   # icons are drawn, not a font
 note "fonts" "Inter $(pkg_version fonts-inter), subset: $(( $(stat -c %s "$THIRD/fonts/mapathy-ui-regular.otf") / 1024 )) KB + $(( $(stat -c %s "$THIRD/fonts/mapathy-ui-bold.otf") / 1024 )) KB"
 
-# ---- 5b. the web build's JavaScript minifier: terser from npm, pinned by the lock file in tools/minify
-# (CMakeLists.txt runs tools/minify/minify.mjs on the site's scripts). Self-contained: nothing else uses it.
+# ---- 5b. the web build's npm packages, pinned by the lock file in tools/minify: terser (CMakeLists.txt runs
+# tools/minify/minify.mjs on the site's scripts) and jsQR (the camera scanner's QR decoder, copied into the
+# site). Self-contained: nothing else uses them.
 minify_installed() {
   node -e '
     const fs = require("fs"), path = require("path"), dir = process.argv[1];
@@ -267,6 +268,7 @@ if ! minify_installed; then
   (cd "$ROOT/tools/minify" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci in tools/minify failed"
 fi
 note "terser" "$(node -p 'require(process.argv[1]).version' "$ROOT/tools/minify/node_modules/terser/package.json")"
+note "jsQR" "$(node -p 'require(process.argv[1]).version' "$ROOT/tools/minify/node_modules/jsqr/package.json")"
 
 if [ "$WEB_ONLY" = 0 ]; then
 # ---- 6. the real-browser tests' npm packages (see browser_test_packages above).

@@ -3,6 +3,7 @@
 // - the hidden textarea that receives typed text, so tablets and phones show their keyboard and IME,
 //   dead keys and composition (ä, ß, é, emoji) work: text is handed to the app, the textarea stays empty;
 // - clipboard, file download, file picker and drag-and-drop, the system share sheet, URL fragment changes;
+// - the camera QR scanner (web/scanner.js, loaded on first use) and short tones;
 // - the local library's storage (localStorage, written crash-safe; see librarySave) and the 'storage'
 //   event that keeps tabs of one browser in step;
 // - the service worker (sw.js) that keeps the site available offline;
@@ -536,6 +537,71 @@
   }
   const tools = Object.freeze({ load: () => loadTools().then(() => true), run: runTool });
 
+  // ---- the camera QR scanner (web/scanner.js, loaded when scanning starts; not part of the start-up
+  // download). Codes go to _mapathy_scanned, problems (0 refused, 1 no camera, 2 other) to
+  // _mapathy_scanner_failed. A stop() before the script has loaded cancels the start.
+  let scannerScript = null;
+  let scannerWanted = false;
+  let scannerPlace = null;
+  function loadScanner() {
+    if (!scannerScript) {
+      scannerScript = new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = 'scanner.js';
+        script.onload = () => (window.MapathyScanner ? resolve(window.MapathyScanner) : reject(new Error('scanner missing')));
+        script.onerror = () => reject(new Error('scanner.js could not be loaded'));
+        document.head.appendChild(script);
+      });
+      scannerScript.catch(() => { scannerScript = null; });
+    }
+    return scannerScript;
+  }
+  const scanner = {
+    start() {
+      scannerWanted = true;
+      loadScanner().then((s) => {
+        if (!scannerWanted) return;
+        if (scannerPlace) s.place(...scannerPlace);
+        s.start((text) => { if (ready) withString(Module._mapathy_scanned, text); },
+          (problem) => { if (ready) Module._mapathy_scanner_failed(problem); });
+      }).catch(() => setTimeout(() => { if (ready && scannerWanted) Module._mapathy_scanner_failed(2); }, 0));
+    },
+    place(x, y, w, h) {
+      const rect = canvas.getBoundingClientRect();
+      scannerPlace = [x + rect.left, y + rect.top, w, h];
+      if (window.MapathyScanner) window.MapathyScanner.place(...scannerPlace);
+    },
+    stop() {
+      scannerWanted = false;
+      if (window.MapathyScanner) window.MapathyScanner.stop();
+    },
+  };
+
+  // A short tone (Web Audio), only when the person turned sounds on: 0 the countdown's end (three tones),
+  // 1 a scanned code.
+  let audio = null;
+  function beep(kind) {
+    try {
+      const Context = window.AudioContext || window.webkitAudioContext;
+      if (!Context) return;
+      if (!audio) audio = new Context();
+      if (audio.state === 'suspended') audio.resume().catch(() => {});
+      const tones = kind === 0 ? [0, 0.35, 0.7] : [0];
+      for (const at of tones) {
+        const oscillator = audio.createOscillator();
+        const gain = audio.createGain();
+        oscillator.frequency.value = kind === 0 ? 660 : 1320;
+        gain.gain.setValueAtTime(0.2, audio.currentTime + at);
+        gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + at + 0.25);
+        oscillator.connect(gain).connect(audio.destination);
+        oscillator.start(audio.currentTime + at);
+        oscillator.stop(audio.currentTime + at + 0.3);
+      }
+    } catch (error) {
+      /* no sound is not an error */
+    }
+  }
+
   window.addEventListener('hashchange', () => { if (ready) Module._mapathy_hash_changed(); });
   // A pixel-ratio change without a resize (window moved to another screen) needs a new frame too.
   function watchPixelRatio() {
@@ -573,6 +639,8 @@
     deviceLoad,
     deviceSave,
     tools,
+    scanner,
+    beep,
   };
 
   // Write what is not saved yet when the page goes away (tab closed, app switched on a phone).
@@ -641,6 +709,9 @@
         flush: flushLibrary,
         // The tools module: load() and run(request), see MapathyWeb.tools above.
         tools,
+        // The camera scanner's state: {camera: a live track, decoder: 'BarcodeDetector' | 'jsQR' | 'none',
+        // preview: the <video> is on the page}; null before scanning was ever started.
+        scanner: () => (window.MapathyScanner ? window.MapathyScanner.state() : null),
       });
     },
   };

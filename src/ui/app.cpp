@@ -259,10 +259,16 @@ bool App::openTextView() {
   return true;
 }
 
-bool App::wantsAnimationFrames() const {
-  return impl_->view.canvas.panning() || impl_->view.readingCanvas.panning() || impl_->view.readingCanvas.gliding() ||
-         impl_->view.cards.dragging() || impl_->workshop.wantsAnimationFrames();
+std::int64_t App::nextFrameDueMs() const {
+  const std::int64_t now = impl_->host.nowMs();
+  if (impl_->view.canvas.panning() || impl_->view.readingCanvas.panning() || impl_->view.readingCanvas.gliding() ||
+      impl_->view.cards.dragging())
+    return now;
+  return impl_->workshop.nextFrameDueMs(now);
 }
+
+void App::scannedCode(const std::string& text) { impl_->workshop.scannedCode(impl_->doc(), text); }
+void App::scannerFailed(ScannerProblem problem) { impl_->workshop.scannerFailed(problem); }
 
 Session& App::session() { return impl_->session; }
 Document* App::document() { return impl_->doc(); }

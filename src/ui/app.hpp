@@ -73,7 +73,20 @@ class Host {
   virtual void downloadPng(const std::string& name, const std::string& svg) {
     downloadFile(name + ".svg", "image/svg+xml", svg);
   }
+  // A short sound (the countdown's end, a scanned code), only ever when the person turned it on.
+  enum class Sound { TimeUp, Scanned };
+  virtual void playSound(Sound /*sound*/) {}
+  // The camera QR scanner behind "Scan QR codes": startScanner() opens the camera (asking permission),
+  // placeScanner() puts its preview over a rectangle of the UI (ImGui coordinates, called every frame
+  // while scanning), stopScanner() turns the camera off. Codes arrive through App::scannedCode, problems
+  // through App::scannerFailed. Without a camera service (the default) startScanner() is false.
+  virtual bool startScanner() { return false; }
+  virtual void placeScanner(float /*x*/, float /*y*/, float /*w*/, float /*h*/) {}
+  virtual void stopScanner() {}
 };
+
+// Why the camera scanner stopped or could not start.
+enum class ScannerProblem { Refused, NoCamera, Failed };
 
 class App {
  public:
@@ -98,8 +111,14 @@ class App {
   // Same as the toolbar's "Text view" button and Alt+Shift+A; the page's own "Open text view" button
   // (web/index.html) calls it.
   bool openTextView();
-  // True while something animates, so the platform keeps drawing frames without input.
-  [[nodiscard]] bool wantsAnimationFrames() const;
+  // When the next frame is due without input, in Host::nowMs() time: kNoFrameDue when nothing changes on
+  // its own, a time at or before now for an animation (a pan or drag in progress: every display frame),
+  // a later time for a display that changes then (the countdown's seconds: one frame per second).
+  static constexpr std::int64_t kNoFrameDue = -1;
+  [[nodiscard]] std::int64_t nextFrameDueMs() const;
+  // The camera scanner's reports (Host::startScanner): a code's text as read, or why it stopped.
+  void scannedCode(const std::string& text);
+  void scannerFailed(ScannerProblem problem);
 
   // ---- state for the platform, automation and tests
   [[nodiscard]] Session& session();

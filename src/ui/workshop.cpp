@@ -15,12 +15,28 @@ namespace mapathy::ui {
 
 namespace {
 
+// Whether `error` or one of its causes is the refusal `code`.
+bool hasCode(const Error& error, std::string_view code) {
+  for (const Error* e = &error; e != nullptr; e = e->cause.get())
+    if (e->code == code) return true;
+  return false;
+}
+
 bool sameContent(const Note& a, const Note& b) {
   return a.text == b.text && a.colour == b.colour && a.tags == b.tags && a.evidence == b.evidence &&
          a.author == b.author && a.section == b.section && a.stage == b.stage && a.lane == b.lane;
 }
 
 std::string stepLabel(const Board& b, const char* en, const char* de) { return b.lang == Lang::De ? de : en; }
+
+// Whether a merge brought anything: a contribution made later than the board was last changed moves only
+// its modifiedAt, which is nothing new to the people in the room (no undo step, "already merged").
+bool bringsNothing(const Board& merged, const Board& before) {
+  if (merged == before) return true;
+  Board same = merged;
+  same.modifiedAt = before.modifiedAt;
+  return same == before;
+}
 
 }  // namespace
 
@@ -42,20 +58,56 @@ std::vector<std::string> splitLinks(const std::string& text) {
   return out;
 }
 
-MergeOutcome mergeLinks(Document& doc, const std::string& text) {
+Result<Board> readMergeLink(const Board& open, const std::string& link, LinkIssue& issue,
+                            const BoardTitleLookup& titleOf) {
+  Result<Board> incoming = decodeLink(link);
+  if (!incoming) {
+    // What kind of failure, from the link's shape (the core's message stays as the detail).
+    const bool hasHash = link.find('#') != std::string::npos;
+    const std::string_view fragment = linkFragment(link);
+    issue.detail = describe(incoming.error(), uiLang());
+    issue.problem = LinkProblem::NotMapathy;
+    if (!fragment.empty() && (hasHash || fragment.find("://") == std::string_view::npos)) {
+      const char version = fragment.front();
+      if (version == kLinkFormatCompact1 || version == kLinkFormatFast || version == kLinkFormatCompact ||
+          fragment.substr(0, 5) == "json=") {
+        issue.problem = hasCode(incoming.error(), "link.newer") || hasCode(incoming.error(), "json.newer")
+                            ? LinkProblem::Newer
+                            : LinkProblem::Damaged;
+      } else if (version > kLinkVersion && version <= '9') {
+        issue.problem = LinkProblem::Newer;
+      }
+    }
+    return incoming.error();
+  }
+  if (incoming->kind != open.kind) {
+    issue = LinkIssue{LinkProblem::OtherKind, "", ""};
+    return Error{"other kind"};
+  }
+  if (incoming->isDelta && incoming->id != open.id) {
+    std::string name = incoming->title;
+    if (name.empty() && titleOf) name = titleOf(incoming->id);
+    issue = LinkIssue{LinkProblem::OtherBoard, name, incoming->id};
+    return Error{"other board"};
+  }
+  return incoming;
+}
+
+MergeOutcome mergeLinks(Document& doc, const std::string& text, const BoardTitleLookup& titleOf) {
   MergeOutcome out;
   const Board before = doc.board();
   Board result = before;
   std::set<std::string> conflictIds;
   for (const std::string& link : splitLinks(text)) {
-    Result<Board> incoming = decodeLink(link);
+    LinkIssue issue;
+    Result<Board> incoming = readMergeLink(before, link, issue, titleOf);
     if (!incoming) {
-      out.errors.push_back(describe(incoming.error(), uiLang()));
+      out.errors.push_back(std::move(issue));
       continue;
     }
     Result<MergeResult> merged = merge(result, *incoming);
     if (!merged) {
-      out.errors.push_back(describe(merged.error(), uiLang()));
+      out.errors.push_back(LinkIssue{LinkProblem::OtherKind, describe(merged.error(), uiLang()), ""});
       continue;
     }
     result = std::move(merged->board);
@@ -79,11 +131,35 @@ MergeOutcome mergeLinks(Document& doc, const std::string& text) {
   for (const Note& n : before.notes) {
     if (findNote(result, n.id) == nullptr) out.deletedNotes.push_back(n.id);
   }
-  if (result != before) {
+  if (!bringsNothing(result, before)) {
     // The facilitator's own view of the board stays: a merge never changes the open board's id.
     doc.replaceBoard(std::move(result), false, stepLabel(before, "Merge links", "Links zusammenführen"));
     out.changed = true;
   }
+  return out;
+}
+
+ScanOutcome mergeScanned(Document& doc, const std::string& code, const BoardTitleLookup& titleOf) {
+  ScanOutcome out;
+  Result<Board> incoming = readMergeLink(doc.board(), code, out.issue, titleOf);
+  if (!incoming) return out;
+  const Board before = doc.board();
+  Result<MergeResult> merged = merge(before, *incoming);
+  if (!merged) {
+    out.issue = LinkIssue{LinkProblem::OtherKind, merged.error(), ""};
+    return out;
+  }
+  if (bringsNothing(merged->board, before)) {
+    out.kind = ScanOutcome::Kind::AlreadyMerged;
+    return out;
+  }
+  for (const Note& n : merged->board.notes) {
+    if (findNote(before, n.id) == nullptr) out.addedNotes.push_back(n.id);
+  }
+  out.notesAdded = static_cast<int>(out.addedNotes.size());
+  doc.replaceBoard(std::move(merged->board), false,
+                   stepLabel(before, "Merge scanned code", "Gescannten Code zusammenführen"));
+  out.kind = ScanOutcome::Kind::Merged;
   return out;
 }
 
@@ -92,7 +168,7 @@ MergeOutcome mergeLinks(Document& doc, const std::string& text) {
 // ------------------------------------------------------------------------------------------------
 bool hasContribution(const Board& base, const Board& current, const std::string& voter) {
   (void)voter;
-  if (base.id != current.id || base.kind != current.kind) return false;
+  if (base.kind != current.kind) return false;
   if (base.notes.size() != current.notes.size() || base.actions.size() != current.actions.size()) return true;
   for (const Note& n : current.notes) {
     const Note* old = findNote(base, n.id);
@@ -202,6 +278,15 @@ void WorkshopTimer::reset() {
 
 std::int64_t WorkshopTimer::remainingMs(std::int64_t nowMs) const {
   return running_ ? std::max<std::int64_t>(0, endMs_ - nowMs) : std::max<std::int64_t>(0, remainingMs_);
+}
+
+std::int64_t WorkshopTimer::nextChangeMs(std::int64_t nowMs) const {
+  if (!running_) return -1;
+  const std::int64_t left = remainingMs(nowMs);
+  if (left <= 0) return -1;
+  // The display shows whole seconds rounded up: it changes when `left` crosses a multiple of 1000.
+  const std::int64_t step = left % 1000 == 0 ? 1000 : left % 1000;
+  return nowMs + step;
 }
 
 std::string WorkshopTimer::display(std::int64_t nowMs) const {

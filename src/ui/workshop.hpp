@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,10 +24,33 @@
 namespace mapathy::ui {
 
 // ---- merge ------------------------------------------------------------------------------------
+// Why a pasted or scanned link was not merged. The panel says it in the UI language; `detail` is the
+// core's explanation (in the UI language) or, for OtherBoard, the title of the board the contribution belongs to.
+enum class LinkProblem {
+  NotMapathy,  // not a Mapathy link at all (another site's QR code, a Wi-Fi code, plain text)
+  Damaged,     // a Mapathy link, but cut off or damaged (a chat app shortened it, a code half read)
+  Newer,       // made by a newer Mapathy (a link format this app does not know)
+  OtherBoard,  // a contribution for another board
+  OtherKind,   // a journey board merged into an empathy map, or the other way round
+};
+struct LinkIssue {
+  LinkProblem problem = LinkProblem::NotMapathy;
+  std::string detail;
+  std::string boardId;  // OtherBoard: the id of the board it belongs to (`detail` its title, when known)
+  bool operator==(const LinkIssue&) const = default;
+};
+// Names a board by its id, for "belongs to another board" (the title of a board on this device, or "").
+using BoardTitleLookup = std::function<std::string(const std::string& id)>;
+
+// Reads one link for merging into `open`: the board (whole or a contribution), or why not. A
+// contribution must be for `open` itself (its id); a whole board may be another replica of it.
+Result<Board> readMergeLink(const Board& open, const std::string& link, LinkIssue& issue,
+                            const BoardTitleLookup& titleOf = {});
+
 // What one "Merge links" did, compared with the board before it.
 struct MergeOutcome {
   int linksMerged = 0;
-  std::vector<std::string> errors;        // one sentence per link that could not be merged
+  std::vector<LinkIssue> errors;          // one per link that could not be merged (nothing of it merged)
   std::vector<std::string> addedNotes;    // highlighted on the board
   std::vector<std::string> editedNotes;
   std::vector<std::string> deletedNotes;
@@ -41,11 +65,24 @@ std::vector<std::string> splitLinks(const std::string& text);
 // Merges every link in `text` into the document's board: one undo step ("Merge links") for all of
 // them, none when nothing changed. Links that cannot be read or belong to another kind of board are
 // reported in `errors` and skipped; the others are still merged.
-MergeOutcome mergeLinks(Document& doc, const std::string& text);
+MergeOutcome mergeLinks(Document& doc, const std::string& text, const BoardTitleLookup& titleOf = {});
+
+// One code read by the camera while scanning, merged at once as its own undo step (a wrong code is
+// taken back alone, without the ones read before or after it).
+struct ScanOutcome {
+  enum class Kind { Merged, AlreadyMerged, Problem };
+  Kind kind = Kind::Problem;
+  LinkIssue issue;     // when Problem
+  int notesAdded = 0;  // when Merged
+  std::vector<std::string> addedNotes;
+};
+ScanOutcome mergeScanned(Document& doc, const std::string& code, const BoardTitleLookup& titleOf = {});
 
 // ---- contributions ----------------------------------------------------------------------------
 // The participant's contribution link: what `current` changed against `base` (the board as they
-// opened it), with their dots as ballots of `voter`. "" when nothing changed or the boards differ.
+// opened it), with their dots as ballots of `voter`. "" when nothing changed or the boards are of
+// different kinds. `current` may have another id than `base` (a local version kept as a board of its
+// own): the contribution is always for the base's board.
 std::string sendBackLink(const Board& base, const Board& current, const std::string& voter,
                          const std::string& pageAddress);
 // True when `current` holds anything to send back (notes, edits, deletions or dots).
@@ -93,6 +130,9 @@ class WorkshopTimer {
   [[nodiscard]] bool finished(std::int64_t nowMs) const { return started() && remainingMs(nowMs) == 0; }
   // "mm:ss" of the remaining time (rounded up, so 0:00 shows only when the time is up).
   [[nodiscard]] std::string display(std::int64_t nowMs) const;
+  // When display() changes next (host milliseconds), or -1 when it will not (stopped or finished): a
+  // running countdown needs one frame per second, not one per display refresh.
+  [[nodiscard]] std::int64_t nextChangeMs(std::int64_t nowMs) const;
 
  private:
   [[nodiscard]] std::int64_t fullMs() const { return static_cast<std::int64_t>(minutes_) * 60000; }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "core/base/text.hpp"
 #include "core/codec/share_link.hpp"
 #include "core/session/session.hpp"
+#include "imgui_internal.h"
 #include "ui/app.hpp"
 #include "ui/i18n.hpp"
 #include "ui/note_card.hpp"
@@ -42,6 +44,36 @@ const UiString kWorkshopStrings[] = {
     {"workshop.linksMerged", "Links merged: %d", "Zusammengeführte Links: %d"},
     {"workshop.nothingNew", "Nothing new: the board already had all of it.", "Nichts Neues: Das Board enthielt schon alles."},
     {"workshop.linkError", "A link could not be merged: %s", "Ein Link ließ sich nicht zusammenführen: %s"},
+    {"workshop.err.notMapathy", "This is not a Mapathy link (a code or link of another kind); nothing was changed.",
+                                "Das ist kein Mapathy-Link (ein Code oder Link anderer Art); nichts wurde geändert."},
+    {"workshop.err.damaged", "This contribution is incomplete or damaged (cut off?); nothing was changed. Ask for the link again.",
+                             "Dieser Beitrag ist unvollständig oder beschädigt (abgeschnitten?); nichts wurde geändert. Bitte den Link noch einmal schicken lassen."},
+    {"workshop.err.newer", "This contribution was made by a newer Mapathy; update the app to merge it. Nothing was changed.",
+                           "Dieser Beitrag stammt von einer neueren Mapathy-Version; aktualisiere die App, um ihn zu übernehmen. Nichts wurde geändert."},
+    {"workshop.err.otherBoard", "This contribution belongs to another board (%s). Nothing was changed.",
+                                "Dieser Beitrag gehört zu einem anderen Board (%s). Nichts wurde geändert."},
+    {"workshop.err.otherBoardNamed", "This contribution belongs to another board: “%s” (%s). Nothing was changed.",
+                                     "Dieser Beitrag gehört zu einem anderen Board: „%s“ (%s). Nichts wurde geändert."},
+    {"workshop.err.otherKind", "This link is for another kind of board (empathy map or journey); nothing was changed.",
+                               "Dieser Link gehört zu einer anderen Board-Art (Empathy Map oder Journey); nichts wurde geändert."},
+    {"workshop.contributions", "%d contributions merged", "%d Beiträge zusammengeführt"},
+    {"workshop.contribution1", "1 contribution merged", "1 Beitrag zusammengeführt"},
+    {"workshop.scan", "Scan QR codes", "QR-Codes scannen"},
+    {"workshop.scanHint", "Hold a participant's \"Send back\" code in front of the camera. Each code is merged at once; one undo takes one code back.",
+                          "Halte den „Zurücksenden“-Code einer Person vor die Kamera. Jeder Code wird sofort übernommen; ein Rückgängig nimmt einen Code zurück."},
+    {"workshop.scanStop", "Stop scanning", "Scannen beenden"},
+    {"workshop.scanSound", "Sound for each code", "Ton bei jedem Code"},
+    {"workshop.scanWaiting", "Waiting for a code…", "Warte auf einen Code …"},
+    {"workshop.scanMerged", "Merged: %d new notes.", "Übernommen: %d neue Notizen."},
+    {"workshop.scanAlready", "Already merged: this code brought nothing new.", "Schon übernommen: Dieser Code bringt nichts Neues."},
+    {"workshop.cameraRefused", "The camera is not allowed for this page. Allow it in the browser's site settings, or paste the links instead.",
+                               "Die Kamera ist für diese Seite nicht erlaubt. Erlaube sie in den Website-Einstellungen des Browsers oder füge die Links stattdessen ein."},
+    {"workshop.cameraMissing", "No camera found on this device. Paste the links instead.",
+                               "Auf diesem Gerät wurde keine Kamera gefunden. Füge die Links stattdessen ein."},
+    {"workshop.cameraFailed", "The camera could not be started. Paste the links instead.",
+                              "Die Kamera ließ sich nicht starten. Füge die Links stattdessen ein."},
+    {"workshop.timer.sound", "Sound at the end", "Ton am Ende"},
+    {"workshop.timeUpOk", "OK", "OK"},
     {"workshop.conflicts", "To review (%d): changed in two places", "Zu prüfen (%d): an zwei Stellen geändert"},
     {"workshop.conflictBoth", "Kept „%s“, not „%s“", "Behalten: „%s“, nicht „%s“"},
     {"workshop.conflictDeleted", "Deleted on one side, changed on the other: „%s“", "Auf einer Seite gelöscht, auf der anderen geändert: „%s“"},
@@ -125,9 +157,105 @@ const std::string& WorkshopPanel::voter() const { return session_.voter(); }
 void WorkshopPanel::onBoardOpened() {
   highlighted_.clear();
   lastMerge_ = MergeOutcome();
+  contributions_ = 0;
+  stopScanning();
   presenting_ = false;
   step_ = 0;
   promptPlace_ = 0;
+}
+
+std::int64_t WorkshopPanel::nextFrameDueMs(std::int64_t nowMs) const {
+  std::int64_t due = App::kNoFrameDue;
+  auto consider = [&](std::int64_t at) {
+    if (at >= 0 && (due == App::kNoFrameDue || at < due)) due = at;
+  };
+  consider(timer_.nextChangeMs(nowMs));
+  if (flashUntilMs_ > nowMs) consider(flashUntilMs_);
+  return due;
+}
+
+BoardTitleLookup WorkshopPanel::titleLookup() const {
+  return [this](const std::string& id) {
+    for (const LibraryBoard& b : session_.library()) {
+      if (b.board().id == id) return b.board().title;
+    }
+    return std::string();
+  };
+}
+
+std::string describeLinkIssue(const LinkIssue& issue) {
+  switch (issue.problem) {
+    case LinkProblem::NotMapathy:
+      return tr("workshop.err.notMapathy");
+    case LinkProblem::Damaged:
+      return tr("workshop.err.damaged");
+    case LinkProblem::Newer:
+      return tr("workshop.err.newer");
+    case LinkProblem::OtherBoard:
+      return issue.detail.empty() ? text::format(tr("workshop.err.otherBoard"), issue.boardId)
+                                  : text::format(tr("workshop.err.otherBoardNamed"), issue.detail, issue.boardId);
+    case LinkProblem::OtherKind:
+      return tr("workshop.err.otherKind");
+  }
+  return tr("workshop.err.notMapathy");
+}
+
+void WorkshopPanel::startScanning() {
+  cameraProblem_.clear();
+  scanMessage_ = tr("workshop.scanWaiting");
+  scanMerged_ = 0;
+  lastScan_ = ScanOutcome();
+  if (!host_.startScanner()) {
+    cameraProblem_ = tr("workshop.cameraMissing");
+    return;
+  }
+  scanning_ = true;
+}
+
+void WorkshopPanel::stopScanning() {
+  if (!scanning_) return;
+  scanning_ = false;
+  flashUntilMs_ = 0;
+  host_.stopScanner();
+}
+
+void WorkshopPanel::scannedCode(Document* doc, const std::string& text) {
+  if (!scanning_ || doc == nullptr) return;
+  lastScan_ = mergeScanned(*doc, text, titleLookup());
+  switch (lastScan_.kind) {
+    case ScanOutcome::Kind::Merged:
+      ++scanMerged_;
+      ++contributions_;
+      for (const std::string& id : lastScan_.addedNotes) highlighted_.push_back(id);
+      scanMessage_ = text::format(tr("workshop.scanMerged"), lastScan_.notesAdded);
+      flashUntilMs_ = host_.nowMs() + 700;
+      if (scanSound_) host_.playSound(Host::Sound::Scanned);
+      break;
+    case ScanOutcome::Kind::AlreadyMerged:
+      scanMessage_ = tr("workshop.scanAlready");
+      break;
+    case ScanOutcome::Kind::Problem:
+      scanMessage_ = describeLinkIssue(lastScan_.issue);
+      break;
+  }
+}
+
+void WorkshopPanel::scannerFailed(ScannerProblem problem) {
+  const bool was = scanning_;
+  scanning_ = false;
+  flashUntilMs_ = 0;
+  if (was) host_.stopScanner();
+  switch (problem) {
+    case ScannerProblem::Refused:
+      cameraProblem_ = tr("workshop.cameraRefused");
+      break;
+    case ScannerProblem::NoCamera:
+      cameraProblem_ = tr("workshop.cameraMissing");
+      break;
+    case ScannerProblem::Failed:
+      cameraProblem_ = tr("workshop.cameraFailed");
+      break;
+  }
 }
 
 bool WorkshopPanel::toolbarButton(bool iconOnly) {
@@ -172,6 +300,15 @@ void WorkshopPanel::drawPanel(EditorContext& ctx, float width, float height) {
     openMerge_ = true;
     mergeText_.clear();
     mergeDone_ = false;
+  }
+  if (contributions_ > 0) {
+    const std::string count = contributions_ == 1 ? std::string(tr("workshop.contribution1"))
+                                                  : text::format(tr("workshop.contributions"), contributions_);
+    ImGui::PushStyleColor(ImGuiCol_Text, colours::kSuccess);
+    ImGui::TextUnformatted(count.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine(0, 0);
+    ImGui::InvisibleButton((count + "###workshop.contributions").c_str(), ImVec2(1, 1));  // readable for tests
   }
   if (lastMerge_.linksMerged > 0) {
     ImGui::TextUnformatted(text::format(tr("workshop.summary"), static_cast<int>(lastMerge_.addedNotes.size()),
@@ -337,7 +474,56 @@ void WorkshopPanel::timerSection() {
     timer_.start(now);
   }
   ImGui::SameLine();
-  if (iconButton(label("workshop.timer.reset").c_str(), Icon::Undo, false, timer_.started())) timer_.reset();
+  if (iconButton(label("workshop.timer.reset").c_str(), Icon::Undo, false, timer_.started())) {
+    timer_.reset();
+    timeUpShown_ = false;
+  }
+  // On the same row when it fits: the panel stays as tall as it was.
+  const float soundWidth = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                           ImGui::CalcTextSize(tr("workshop.timer.sound")).x;
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < soundWidth) ImGui::NewLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::Checkbox(label("workshop.timer.sound").c_str(), &timerSound_);
+}
+
+// The countdown's end: a banner across the top of the window that stays until acknowledged, over the
+// board, the presentation and the start screen alike (a sound too, when turned on).
+void WorkshopPanel::timeUpBanner() {
+  const std::int64_t now = host_.nowMs();
+  if (timer_.running() && timer_.finished(now) && !timeUpShown_) {
+    timeUpShown_ = true;
+    if (timerSound_) host_.playSound(Host::Sound::TimeUp);
+  }
+  if (!timeUpShown_) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float h = std::max(minTarget() + 24.0f, ImGui::GetFontSize() * 3.2f);
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, h));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, colours::kDanger);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(24, 12));
+  ImGui::Begin("##workshop-timeup", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor();
+  ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+  const char* text = tr("workshop.timeUp");
+  const float big = ImGui::GetFontSize() * 1.8f;
+  const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(big, FLT_MAX, 0.0f, text);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float y = p.y + (h - 24.0f - ts.y) * 0.5f;
+  ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), big, ImVec2(p.x, y), IM_COL32(255, 255, 255, 255), text);
+  ImGui::SetCursorScreenPos(ImVec2(p.x, y));
+  ImGui::InvisibleButton((std::string(text) + "###workshop.timeUp").c_str(), ts);
+  ImGui::SameLine(vp->WorkSize.x - 24.0f - 160.0f);
+  ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, p.y + (h - 24.0f - minTarget()) * 0.5f));
+  if (ImGui::Button(label("workshop.timeUpOk").c_str(), ImVec2(160.0f, minTarget()))) {
+    timeUpShown_ = false;
+    timer_.reset();
+  }
+  ImGui::End();
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -454,9 +640,11 @@ void WorkshopPanel::drawOverlay(const Document& doc, ImVec2 canvasMin, ImVec2 ca
 // Dialogs
 // ------------------------------------------------------------------------------------------------
 void WorkshopPanel::dialogs(Document* doc) {
+  timeUpBanner();
   if (doc == nullptr) {
     openMerge_ = false;
     openSend_ = false;
+    stopScanning();
     return;
   }
   mergeDialog(*doc);
@@ -470,19 +658,33 @@ void WorkshopPanel::mergeDialog(Document& doc) {
   }
   placeDialog(600.0f, 0.35f);  // fits a phone, scrolls when taller than the screen
   const std::string title = std::string(tr("workshop.mergeTitle")) + "###workshop.mergeDialog";
-  if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+  if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+    stopScanning();  // the dialog closed (Escape, another board): the camera goes off with it
+    return;
+  }
   ImGui::PushTextWrapPos(0.0f);
   bool close = false;
-  if (!mergeDone_) {
+  if (scanning_) {
+    scanArea();
+    if (scanning_ && ImGui::IsKeyPressed(ImGuiKey_Escape)) close = true;
+  } else if (!mergeDone_) {
     hintText(tr("workshop.mergeHint"));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     inputTextMultiline("##workshop.mergeText", &mergeText_, ImVec2(-1, ImGui::GetTextLineHeight() * 6.0f));
+    if (!cameraProblem_.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, colours::kDanger);
+      ImGui::TextUnformatted(cameraProblem_.c_str());
+      ImGui::PopStyleColor();
+    }
     const bool any = !splitLinks(mergeText_).empty();
     if (iconButton(label("workshop.mergeRun").c_str(), Icon::Check, false, any, true)) {
-      lastMerge_ = mergeLinks(doc, mergeText_);
+      lastMerge_ = mergeLinks(doc, mergeText_, titleLookup());
       highlighted_ = lastMerge_.addedNotes;
+      contributions_ += lastMerge_.changed ? lastMerge_.linksMerged : 0;
       mergeDone_ = true;
     }
+    ImGui::SameLine();
+    if (iconButton(label("workshop.scan").c_str(), Icon::Eye)) startScanning();
     ImGui::SameLine();
     if (ImGui::Button(label("common.cancel", "workshop.merge").c_str(), ImVec2(0, minTarget())) ||
         ImGui::IsKeyPressed(ImGuiKey_Escape)) {
@@ -515,9 +717,9 @@ void WorkshopPanel::mergeDialog(Document& doc) {
         }
       }
     }
-    for (const std::string& e : m.errors) {
+    for (const LinkIssue& e : m.errors) {
       ImGui::PushStyleColor(ImGuiCol_Text, colours::kDanger);
-      ImGui::TextUnformatted(text::format(tr("workshop.linkError"), e).c_str());
+      ImGui::TextUnformatted(describeLinkIssue(e).c_str());
       ImGui::PopStyleColor();
     }
     if (iconButton(label("workshop.mergeDone").c_str(), Icon::Check, false, true, true) ||
@@ -526,9 +728,48 @@ void WorkshopPanel::mergeDialog(Document& doc) {
     }
   }
   ImGui::PopTextWrapPos();
-  if (close) ImGui::CloseCurrentPopup();
+  if (close) {
+    stopScanning();
+    ImGui::CloseCurrentPopup();
+  }
   dragScroll();
   ImGui::EndPopup();
+}
+
+// The scanning mode of the merge dialog: a place for the camera's preview (a DOM <video> the platform puts
+// over it: the canvas cannot show video cheaply), what the last code did, how many were merged.
+void WorkshopPanel::scanArea() {
+  hintText(tr("workshop.scanHint"));
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float h = std::min(w * 0.75f, std::max(200.0f, ImGui::GetIO().DisplaySize.y * 0.45f));
+  const float side = std::min(w, h / 0.75f);
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (w - side) * 0.5f);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const ImVec2 size(side, side * 0.75f);
+  ImGui::InvisibleButton("###workshop.scanArea", size);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(30, 30, 30, 255), 8.0f);
+  const bool flash = flashUntilMs_ > host_.nowMs();
+  // The preview sits inside the frame, so the flash around it shows.
+  const float inset = 6.0f;
+  host_.placeScanner(p.x + inset, p.y + inset, size.x - 2 * inset, size.y - 2 * inset);
+  dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), flash ? colours::kSuccess : colours::kInkMuted, 8.0f, 0,
+              flash ? inset : 1.5f);
+  const std::string count = scanMerged_ == 1 ? std::string(tr("workshop.contribution1"))
+                                             : text::format(tr("workshop.contributions"), scanMerged_);
+  ImGui::PushStyleColor(ImGuiCol_Text, colours::kSuccess);
+  ImGui::TextUnformatted(count.c_str());
+  ImGui::PopStyleColor();
+  ImGui::SameLine(0, 0);
+  ImGui::InvisibleButton((count + "###workshop.scanCount").c_str(), ImVec2(1, 1));
+  const bool bad = lastScan_.kind == ScanOutcome::Kind::Problem && scanMessage_ != tr("workshop.scanWaiting");
+  ImGui::PushStyleColor(ImGuiCol_Text, bad ? colours::kDanger : colours::kInk);
+  ImGui::TextUnformatted(scanMessage_.c_str());
+  ImGui::PopStyleColor();
+  ImGui::SameLine(0, 0);
+  ImGui::InvisibleButton((scanMessage_ + "###workshop.scanMessage").c_str(), ImVec2(1, 1));
+  ImGui::Checkbox(label("workshop.scanSound").c_str(), &scanSound_);
+  if (iconButton(label("workshop.scanStop").c_str(), Icon::Close, false, true, true)) stopScanning();
 }
 
 void WorkshopPanel::sendBackDialog(Document& doc) {

@@ -16,7 +16,9 @@
 // Widget labels for tests and automation (window.mapathy.widgets()), all "###workshop.<name>":
 //   toolbar, close, merge, send, dots.more, dots.less, dots.show, sort, prompt.<n>, prompt.place,
 //   timer.start, timer.pause, timer.reset, timer.more, timer.less, present; in the merge dialog
-//   mergeLinks (the text field "##workshop.mergeText"), mergeRun, mergeDone; in the send-back dialog
+//   mergeLinks (the text field "##workshop.mergeText"), mergeRun, mergeDone, scan (start scanning),
+//   scanStop, scanSound, the preview's place "workshop.scanArea" and the scan count "workshop.scanCount";
+//   timer.sound, and the countdown's end banner "workshop.timeUp" with its button timeUpOk; in the send-back dialog
 //   sendCopy, sendClose and the QR item "workshop.sendQr"; on cards "vote.add.<noteId>" and
 //   "vote.remove.<noteId>"; in presentation present.prev, present.next, present.exit, and (inert,
 //   readable) the step's title "workshop.present.title" and its notes "workshop.present.note.<id>";
@@ -28,6 +30,7 @@
 #include <vector>
 
 #include "imgui.h"
+#include "ui/app.hpp"
 #include "ui/editor_context.hpp"
 #include "ui/workshop.hpp"
 
@@ -40,6 +43,8 @@ namespace mapathy::ui {
 class Host;
 
 void registerWorkshopStrings();
+// Why a link or code was not merged, as one sentence in the UI language.
+std::string describeLinkIssue(const LinkIssue& issue);
 
 class WorkshopPanel {
  public:
@@ -64,8 +69,19 @@ class WorkshopPanel {
   [[nodiscard]] int presentationStep() const { return step_; }
   void drawPresentation(const Document& doc, ImVec2 size);
 
-  // True while the countdown runs (the platform keeps drawing frames).
-  [[nodiscard]] bool wantsAnimationFrames() const { return timer_.running(); }
+  // When the panel next needs a frame without input (App::nextFrameDueMs): the countdown's next second,
+  // the end of a scan confirmation's flash; App::kNoFrameDue when nothing changes on its own.
+  [[nodiscard]] std::int64_t nextFrameDueMs(std::int64_t nowMs) const;
+
+  // The camera scanner (Host::startScanner): each code read is merged at once as its own undo step.
+  void scannedCode(Document* doc, const std::string& text);
+  void scannerFailed(ScannerProblem problem);
+  [[nodiscard]] bool scanning() const { return scanning_; }
+  // Contributions merged into the open board since it opened (pasted links and scanned codes).
+  [[nodiscard]] int contributionsMerged() const { return contributions_; }
+  [[nodiscard]] const ScanOutcome& lastScan() const { return lastScan_; }
+  // The countdown ended and the end is shown until someone acknowledges it.
+  [[nodiscard]] bool timeUpShown() const { return timeUpShown_; }
 
   // ---- state for tests and automation
   // The participant's anonymous voter id (the session's: random, kept per device; never a name).
@@ -77,6 +93,11 @@ class WorkshopPanel {
 
  private:
   void mergeDialog(Document& doc);
+  void scanArea();
+  void startScanning();
+  void stopScanning();
+  void timeUpBanner();
+  [[nodiscard]] BoardTitleLookup titleLookup() const;
   void sendBackDialog(Document& doc);
   void votingSection(EditorContext& ctx);
   void promptsSection(EditorContext& ctx);
@@ -92,6 +113,15 @@ class WorkshopPanel {
   bool mergeDone_ = false;
   MergeOutcome lastMerge_;
   std::vector<std::string> highlighted_;
+  int contributions_ = 0;
+  // scanning (inside the merge dialog)
+  bool scanning_ = false;
+  bool scanSound_ = false;
+  int scanMerged_ = 0;  // in this scanning session
+  ScanOutcome lastScan_;
+  std::string scanMessage_;        // what the last code did, in the UI language
+  std::string cameraProblem_;      // why the camera is not available (pasting still works)
+  std::int64_t flashUntilMs_ = 0;  // the confirmation's flash around the preview
   // send back
   bool openSend_ = false;
   std::string sendLink_;
@@ -101,6 +131,8 @@ class WorkshopPanel {
   int promptPlace_ = 0;
   // timer
   WorkshopTimer timer_;
+  bool timerSound_ = false;   // a sound at the end, only when the facilitator turned it on
+  bool timeUpShown_ = false;  // the end's banner, until acknowledged
   // presentation
   bool presenting_ = false;
   int step_ = 0;

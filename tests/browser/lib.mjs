@@ -55,7 +55,8 @@ export function startTestServer({ root = SITE_DIR, base = '/', port = 0 } = {}) 
 // options: { locale ('en-US'), viewport ({width: 1280, height: 800}), deviceScaleFactor (1), hasTouch
 //            (a touch screen: touch events and, where the engine can say so, a coarse pointer), isMobile,
 //            base ('/'), hash (''), server (serve with this one instead of starting one),
-//            waitForFrames (2), engine (MAPATHY_ENGINE) }
+//            waitForFrames (2), engine (MAPATHY_ENGINE), fakeCamera (a y4m file the camera films: Chromium
+//            only, capabilities.fakeCamera; see writeY4m) }
 // Returns { engine, capabilities, page, server, url, newPage(), waitForPopup(action), setClipboard(text),
 //           readClipboard(), problems(), close() }. The clipboard is the system's as the browser sees it.
 //   problems(): the console errors and warnings, uncaught errors, failed loads and CSP violations of
@@ -77,6 +78,7 @@ export async function openApp(options = {}) {
       deviceScaleFactor: options.deviceScaleFactor || 1,
       hasTouch: Boolean(options.hasTouch),
       isMobile: Boolean(options.isMobile),
+      fakeCamera: options.fakeCamera,
     });
   } catch (error) {
     if (ownServer) await server.close();
@@ -369,4 +371,32 @@ export function decodePng(png) {
     }
   }
   return { width, height, channels, pixels };
+}
+
+// A video for Chromium's fake camera (openApp({fakeCamera})): `scenes` is a list of {modules, size, frames}
+// (a QR code as the app encodes it: window.mapathy.tools.run({op: 'qr', text}) — `modules` row by row,
+// '1' dark) or {blank: true, frames}, each shown for `frames` frames at 10 frames per second; the camera
+// loops the file. y4m: one header line, then per frame "FRAME\n" and the I420 planes (Y: W×H bytes, then U
+// and V at half resolution, 128 = no colour).
+export function writeY4m(path, scenes, { width = 640, height = 480 } = {}) {
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  const parts = [Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`)];
+  for (const scene of scenes) {
+    const luma = Buffer.alloc(width * height, 235);  // white paper
+    if (!scene.blank) {
+      const quiet = 4;
+      const scale = Math.floor(Math.min(width, height) * 0.9 / (scene.size + 2 * quiet));
+      const side = scale * scene.size;
+      const left = Math.floor((width - side) / 2);
+      const top = Math.floor((height - side) / 2);
+      for (let row = 0; row < scene.size; ++row) {
+        for (let col = 0; col < scene.size; ++col) {
+          if (scene.modules[row * scene.size + col] !== '1') continue;
+          for (let y = 0; y < scale; ++y) luma.fill(16, (top + row * scale + y) * width + left + col * scale, (top + row * scale + y) * width + left + (col + 1) * scale);
+        }
+      }
+    }
+    for (let i = 0; i < scene.frames; ++i) parts.push(Buffer.from('FRAME\n'), luma, chroma);
+  }
+  writeFileSync(path, Buffer.concat(parts));
 }

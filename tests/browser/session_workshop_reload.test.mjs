@@ -1,13 +1,14 @@
 // engines: chromium firefox webkit
 // A participant's contribution survives a reload (tablets discard tabs all the time): they open the
-// facilitator's link, add a note, the tab reloads, and "Zurücksenden" still makes a contribution link that
-// holds the note — because the session keeps the board as it arrived (the workshop base) with the board on
-// the device. The facilitator merges that link and gets the note.
+// facilitator's link, add a note with umlauts, the tab reloads, and "Zurücksenden" still makes a
+// contribution link that decodes to the note — because the session keeps the board as it arrived (the
+// workshop base) with the board on the device. The same from a fresh tab (a discarded tab comes back
+// without its page). The facilitator merges the link twice and gets the note once.
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { centre, documentJson, openApp, screenshot, shareLink, typeText, waitForApp, widgets } from './lib.mjs';
 
-const NOTE = 'Ruft lieber an als zu mailen';
+const NOTE = 'Ruft lieber an, als Anträge über das Portal zu schicken – „zu umständlich“';
 
 async function widgetByRawLabel(page, suffix, timeout = 5000) {
   const deadline = Date.now() + timeout;
@@ -63,11 +64,31 @@ test('after a reload, "Send back" still sends what the participant added', async
     assert.match(contribution, /#/, 'a contribution link, not "nothing to send back"');
     assert.ok(contribution.length <= 400, `one note makes a short link (${contribution.length} characters)`);
 
-    // The facilitator merges it and has the note.
+    // The contribution link decodes to the note (the tools module merges it into an empty copy of the room).
+    const decoded = await fpage.evaluate(async ({ room, link }) => {
+      const result = await window.mapathy.tools.run({ op: 'merge', board: room, incoming: [link] });
+      return result.ok ? JSON.parse(result.board) : result;
+    }, { room: await documentJson(fpage), link: contribution });
+    assert.deepEqual((decoded.board || decoded).notes.map((n) => n.text), [NOTE], JSON.stringify(decoded).slice(0, 300));
+
+    // A discarded tab: the app opens again in a fresh tab, without the link, and can still send back.
+    const fresh = await participant.newPage();
+    await fresh.goto(participant.server.url);
+    await waitForApp(fresh);
+    await fresh.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 5000 });
+    await clickRaw(fresh, '###workshop.toolbar');
+    await clickRaw(fresh, '###workshop.send');
+    await widgetByRawLabel(fresh, '###workshop.sendCopy');
+    await clickRaw(fresh, '###workshop.sendCopy');
+    await fresh.waitForTimeout(200);
+    const again = await participant.readClipboard();
+    assert.match(again, /#/, 'the fresh tab sends back too');
+
+    // The facilitator merges it and has the note; sending twice merges once.
     await clickRaw(fpage, '###workshop.toolbar');
     await clickRaw(fpage, '###workshop.merge');
     await fpage.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input');
-    await facilitator.setClipboard(contribution);
+    await facilitator.setClipboard(contribution + '\n' + again);
     await fpage.keyboard.press('Control+V');
     await fpage.waitForTimeout(200);
     await clickRaw(fpage, '###workshop.mergeRun');

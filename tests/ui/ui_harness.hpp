@@ -46,9 +46,24 @@ class FakeHost : public Host {
     pages.push_back(Download{name, "text/html", html});
   }
 
+  // Sounds and the camera scanner: recorded; `camera` false makes startScanner() fail (no camera service).
+  void playSound(Sound sound) override { sounds.push_back(sound); }
+  bool startScanner() override {
+    ++scannerStarts;
+    scannerOn = camera;
+    return camera;
+  }
+  void placeScanner(float x, float y, float w, float h) override { scannerRect = ImVec4(x, y, w, h); }
+  void stopScanner() override { scannerOn = false; }
+
   struct Download {
     std::string name, mime, bytes;
   };
+  std::vector<Sound> sounds;
+  bool camera = true;
+  bool scannerOn = false;
+  int scannerStarts = 0;
+  ImVec4 scannerRect{0, 0, 0, 0};
   std::string clipboard;
   std::vector<Download> downloads;
   std::vector<Download> pngs;   // downloadPng: name stem and the SVG

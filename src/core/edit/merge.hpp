@@ -106,7 +106,10 @@ bool sameContent(const Board& a, const Board& b);
 // board with base's id. Dots the participant added on their copy without a ballot (Note::votes
 // going up) become ballots of `voter` (the participant's anonymous site id; when empty, one is
 // derived from the note IDs they created, or from the changed board's content); dots they took
-// away that nobody signed for are an edit of the note. Encode it with encodeLink (share_link.hpp):
+// away that nobody signed for are an edit of the note. `changed` may have another id than `base` (a
+// local version kept as a board of its own): the delta is for base's board all the same, and the id alone
+// is no change. It carries no times (createdAt, modifiedAt 0: unknown to a merge). Encode it with
+// encodeLink (share_link.hpp):
 // five short notes make a link of about 210 characters.
 Board makeDelta(const Board& base, const Board& changed, const std::string& voter = "");
 

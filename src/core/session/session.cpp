@@ -57,6 +57,19 @@ void Session::tell(Notice notice) {
   if (listener_ != nullptr) listener_->notice(notice);
 }
 
+// A board that moves to a new id (kept as a board of its own) keeps its workshop base: what the
+// participant added since the facilitator's link arrived can still be sent back from the copy. The base
+// keeps the facilitator's board id, so the contribution goes to the facilitator's board.
+void Session::keepBaseUnderNewId(LibraryBoard& entry, const std::string& oldId) {
+  if (!entry.baseLoaded_) {
+    const std::string stored = readOnly_ ? std::string() : storage_.loadBase(oldId);
+    Result<Board> base = stored.empty() ? Result<Board>(Error{"none"}) : loadJson(stored);
+    if (base.ok() && base->kind == entry.board_.kind) entry.base_ = std::move(base.value());
+    entry.baseLoaded_ = true;
+  }
+  entry.baseDirty_ = entry.base_.has_value();
+}
+
 void Session::changed() {
   if (open_) open_->entry.dirty_ = true;
   if (!saving_) storage_.saveSoon();
@@ -181,10 +194,12 @@ void Session::open(LibraryBoard entry, bool fromLibrary) {
   // A board stored here by a newer Mapathy keeps its id: an older copy of it (e.g. from a link shared
   // before) becomes a board of its own, so saving it can never write over the newer one.
   if (isUnopenable(board.id)) {
+    const std::string oldId = board.id;
     board.id = ids::newBoardId(random64_());
     entry.generation_ = 0;
     entry.dirty_ = true;
-    entry.base_.reset();
+    entry.board_.kind = board.kind;
+    keepBaseUnderNewId(entry, oldId);
   }
   // Leaving the list for the open slot. A board arriving under the id of one held here takes over what
   // this session knows is stored under that id (it wrote or read that version), so saving it writes over
@@ -201,7 +216,7 @@ void Session::open(LibraryBoard entry, bool fromLibrary) {
   if (!entry.baseLoaded_) {
     const std::string stored = readOnly_ ? std::string() : storage_.loadBase(board.id);
     Result<Board> base = stored.empty() ? Result<Board>(Error{"storage.nothingStored"}) : loadJson(stored);
-    if (base.ok() && base->id == board.id) entry.base_ = std::move(base.value());
+    if (base.ok() && base->kind == board.kind) entry.base_ = std::move(base.value());
     entry.baseLoaded_ = true;
   }
   if (!entry.base_) {
@@ -234,7 +249,7 @@ void Session::replaceOpen(Board board) {
     local.board_.id = ids::newBoardId(random64_());
     local.generation_ = 0;
     local.dirty_ = true;
-    local.base_.reset();
+    keepBaseUnderNewId(local, incoming.id);
     const std::string title = local.board_.title;
     library_.insert(library_.begin(), std::move(local));
     doc_.reset();
@@ -254,8 +269,7 @@ void Session::replaceOpen(Board board) {
     same->board_.id = ids::newBoardId(random64_());
     same->generation_ = 0;
     same->dirty_ = true;
-    same->base_.reset();
-    same->baseLoaded_ = true;
+    keepBaseUnderNewId(*same, incoming.id);
     if (!kept) tell(Notice{Notice::Kind::BoardKeptAside, same->board_.title, "", "", {}});
   }
   open(std::move(arriving), false);
@@ -412,11 +426,13 @@ bool Session::takeInOpen(std::uint64_t storedGeneration) {
       Board copy = doc_->board();
       unopenable_.push_back(UnopenableBoard{copy.id, copy.title, newer});
       tell(Notice{Notice::Kind::BoardFromNewerVersion, copy.title, newer, "", {}});
+      const std::string oldId = copy.id;
       copy.id = ids::newBoardId(random64_());
+      entry.board_.kind = copy.kind;
       doc_->replaceBoard(std::move(copy), true);
       entry.generation_ = 0;
       entry.dirty_ = true;
-      entry.base_.reset();
+      keepBaseUnderNewId(entry, oldId);
     }
     return false;  // unreadable: ours is written over it
   }
@@ -434,11 +450,11 @@ void Session::takeInLibraryBoard(LibraryBoard& entry, std::uint64_t storedGenera
   if (!theirs.ok()) {
     if (!newer.empty()) {
       unopenable_.push_back(UnopenableBoard{entry.board_.id, entry.board_.title, newer});
+      const std::string oldId = entry.board_.id;
       entry.board_.id = ids::newBoardId(random64_());
       entry.generation_ = 0;
       entry.dirty_ = true;
-      entry.base_.reset();
-      entry.baseLoaded_ = true;
+      keepBaseUnderNewId(entry, oldId);
     }
     return;
   }

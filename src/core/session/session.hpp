@@ -18,7 +18,9 @@
 //   - per board its workshop base: the board as it arrived on this device (from a link, a file or a
 //     template). A participant's "Send back" is what changed since (core/edit/merge.hpp makeDelta); the
 //     base is stored with the board, so it survives reloads, discarded tabs and switching boards, and
-//     stays until the board is deleted (sending twice is harmless: merging is idempotent).
+//     stays until the board is deleted (sending twice is harmless: merging is idempotent). A board that
+//     moves to a new id (the local version kept aside when the facilitator's link is opened again, or a
+//     board whose id a newer Mapathy owns) keeps its base, whose id stays the facilitator's board's.
 //
 // Opening policy (never lose work): a board that arrives replaces the open one; the open one is put
 // aside if it holds work (a change since it was opened, notes, actions, a persona's name, or it came
@@ -176,6 +178,7 @@ class Session {
   void open(LibraryBoard entry, bool fromLibrary);
   void replaceOpen(Board board);
   void changed();
+  void keepBaseUnderNewId(LibraryBoard& entry, const std::string& oldId);
   void tell(Notice notice);
   LibraryBoard* findInLibrary(const std::string& id);
   bool isUnopenable(const std::string& id) const;

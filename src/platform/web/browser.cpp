@@ -43,6 +43,11 @@ EM_JS(void, mapathy_js_download_png, (const char* name, const char* svg), {
 EM_JS(void, mapathy_js_show_html, (const char* name, const char* html), {
   MapathyWeb.showHtml(UTF8ToString(name), UTF8ToString(html));
 });
+// The camera QR scanner (web/scanner.js, loaded on first use) and sounds.
+EM_JS(void, mapathy_js_scanner_start, (), { MapathyWeb.scanner.start(); });
+EM_JS(void, mapathy_js_scanner_place, (float x, float y, float w, float h), { MapathyWeb.scanner.place(x, y, w, h); });
+EM_JS(void, mapathy_js_scanner_stop, (), { MapathyWeb.scanner.stop(); });
+EM_JS(void, mapathy_js_beep, (int kind), { MapathyWeb.beep(kind); });
 // clang-format on
 
 enum StringValue { kPageAddress = 0, kHref = 1, kHash = 2, kLanguage = 3, kPlatform = 4, kPointer = 5 };
@@ -86,5 +91,10 @@ void setTextInput(bool active, float x, float y, float lineHeight) {
 // Outputs.
 void downloadPng(const std::string& name, const std::string& svg) { mapathy_js_download_png(name.c_str(), svg.c_str()); }
 void showHtml(const std::string& name, const std::string& html) { mapathy_js_show_html(name.c_str(), html.c_str()); }
+
+void startScanner() { mapathy_js_scanner_start(); }
+void placeScanner(float x, float y, float w, float h) { mapathy_js_scanner_place(x, y, w, h); }
+void stopScanner() { mapathy_js_scanner_stop(); }
+void beep(int kind) { mapathy_js_beep(kind); }
 
 }  // namespace mapathy::platform::web::browser

@@ -45,4 +45,13 @@ void deviceSave(const std::string& key, const std::string& value);
 // on-screen keyboards and IME candidate windows show up in the right place. Coordinates in CSS pixels.
 void setTextInput(bool active, float x, float y, float lineHeight);
 
+// The camera QR scanner (web/scanner.js): start asks for the camera and shows its preview, place puts the
+// preview over a rectangle (CSS pixels), stop turns the camera off. Codes and problems come back through
+// the exported mapathy_scanned / mapathy_scanner_failed.
+void startScanner();
+void placeScanner(float x, float y, float w, float h);
+void stopScanner();
+// A short tone (Web Audio): 0 the countdown's end, 1 a scanned code.
+void beep(int kind);
+
 }  // namespace mapathy::platform::web::browser

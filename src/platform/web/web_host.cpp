@@ -34,4 +34,23 @@ void WebHost::downloadPng(const std::string& name, const std::string& svg) { bro
 
 void WebHost::showHtml(const std::string& name, const std::string& html) { browser::showHtml(name, html); }
 
+void WebHost::playSound(Sound sound) { browser::beep(sound == Sound::TimeUp ? 0 : 1); }
+
+bool WebHost::startScanner() {
+  scanX_ = scanY_ = scanW_ = scanH_ = -1;
+  browser::startScanner();  // a refused or missing camera is reported later (mapathy_scanner_failed)
+  return true;
+}
+
+void WebHost::placeScanner(float x, float y, float w, float h) {
+  if (x == scanX_ && y == scanY_ && w == scanW_ && h == scanH_) return;
+  scanX_ = x;
+  scanY_ = y;
+  scanW_ = w;
+  scanH_ = h;
+  browser::placeScanner(x, y, w, h);
+}
+
+void WebHost::stopScanner() { browser::stopScanner(); }
+
 }  // namespace mapathy::platform::web

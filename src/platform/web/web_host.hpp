@@ -23,6 +23,15 @@ class WebHost final : public ui::Host {
   // Outputs: web/platform.js rasterises the SVG / opens the page in a new tab from a Blob URL.
   void downloadPng(const std::string& name, const std::string& svg) override;
   void showHtml(const std::string& name, const std::string& html) override;
+  // Sounds and the camera scanner (web/scanner.js).
+  void playSound(Sound sound) override;
+  bool startScanner() override;
+  void placeScanner(float x, float y, float w, float h) override;
+  void stopScanner() override;
+
+ private:
+  // The last rectangle given to the preview: placing it again only when it moved.
+  float scanX_ = -1, scanY_ = -1, scanW_ = -1, scanH_ = -1;
 };
 
 }  // namespace mapathy::platform::web

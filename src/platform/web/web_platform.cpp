@@ -4,9 +4,12 @@
 // Frame policy: a frame is drawn only when something happened. Input queues ImGui events and asks for
 // kSettleFrames frames (ImGui needs a couple of frames for layout changes and trickles queued input one
 // step per frame); one late frame follows after kLateFrameMs for hover delays; a blinking text cursor gets
-// a slow timer. Inside user gestures (mouse button, touch end, key press, paste) frames are drawn at once,
-// so that focusing the hidden textarea (on-screen keyboard) and writing the clipboard happen while the
-// browser still counts the user's gesture.
+// a slow timer. The app says when it next needs a frame on its own (App::nextFrameDueMs): at once for an
+// animation (a pan, a drag: every display frame), at a later time for a display that changes then (the
+// workshop countdown: one frame per second, by a timer, instead of a frame per display refresh).
+// Inside user gestures (mouse button, touch end, key press, paste) frames are drawn at once, so that
+// focusing the hidden textarea (on-screen keyboard) and writing the clipboard happen while the browser
+// still counts the user's gesture.
 #include "platform/web/web_platform.hpp"
 
 #include <emscripten/emscripten.h>
@@ -304,20 +307,30 @@ bool popupAppearing() {
   return false;
 }
 
-bool busy(ui::App& app, int keysDown) {
-  return GImGui->InputEventsQueue.Size > 0 || app.wantsAnimationFrames() || ImGui::IsAnyMouseDown() ||
+bool busy(std::int64_t due, std::int64_t now, int keysDown) {
+  return GImGui->InputEventsQueue.Size > 0 || (due != ui::App::kNoFrameDue && due <= now) || ImGui::IsAnyMouseDown() ||
          keysDown > 0 || popupAppearing();
 }
 
 void WebPlatform::scheduleAfterFrame() {
-  if (settleFrames_ > 0 || busy(*app_, keysDownCount_)) {
+  const std::int64_t now = host_.nowMs();
+  const std::int64_t due = app_->nextFrameDueMs();
+  if (settleFrames_ > 0 || busy(due, now, keysDownCount_)) {
     requestAnimationFrame();
-  } else if (lateFramePending_) {
-    lateFramePending_ = false;
-    setTimer(kLateFrameMs);
-  } else if (ImGui::GetIO().WantTextInput) {
-    setTimer(kBlinkMs);
+    return;
   }
+  double delay = -1;  // the earliest of the late frame, the cursor's blink and the app's next frame
+  if (lateFramePending_) {
+    lateFramePending_ = false;
+    delay = kLateFrameMs;
+  } else if (ImGui::GetIO().WantTextInput) {
+    delay = kBlinkMs;
+  }
+  if (due != ui::App::kNoFrameDue) {
+    const auto appDelay = static_cast<double>(due - now);
+    if (delay < 0 || appDelay < delay) delay = appDelay;
+  }
+  if (delay >= 0) setTimer(delay);
 }
 
 void WebPlatform::requestAnimationFrame() {
@@ -781,6 +794,22 @@ EMSCRIPTEN_KEEPALIVE int mapathy_bold_font(const unsigned char* bytes, int size)
 }
 
 EMSCRIPTEN_KEEPALIVE int mapathy_has_bold_font() { return platform().running() && platform().hasBoldFace() ? 1 : 0; }
+
+// web/scanner.js: a QR code's text as read by the camera, or why the camera stopped (0 refused, 1 no camera,
+// 2 anything else).
+EMSCRIPTEN_KEEPALIVE void mapathy_scanned(const char* text) {
+  if (!platform().running() || text == nullptr) return;
+  platform().app().scannedCode(text);
+  platform().pumpNow();
+}
+
+EMSCRIPTEN_KEEPALIVE void mapathy_scanner_failed(int problem) {
+  if (!platform().running()) return;
+  platform().app().scannerFailed(problem == 0   ? mapathy::ui::ScannerProblem::Refused
+                                 : problem == 1 ? mapathy::ui::ScannerProblem::NoCamera
+                                                : mapathy::ui::ScannerProblem::Failed);
+  platform().wakeForInput();
+}
 
 EMSCRIPTEN_KEEPALIVE void mapathy_wake() {
   if (platform().running()) platform().wakeForInput();

@@ -41,6 +41,8 @@ export const capabilities = {
   pdf: true, downloads: true, fileChooser: true, ime: true, driverConsole: true,
   // hasTouch makes the page a touch-screen device: (pointer: coarse), touch events.
   touchDevice: true,
+  // openApp({fakeCamera: file.y4m}): a camera that films the file.
+  fakeCamera: true,
 };
 
 // The function whose source is `source`, made here only to be sent on (its toString() is `source`).
@@ -125,7 +127,16 @@ class ChromiumPage extends Page {
   }
 }
 
-// options: { profile (a fresh directory), locale, viewport, deviceScaleFactor, hasTouch, isMobile }
+// A camera that films a file: getUserMedia returns the frames of `file` (a y4m video, looped), with the
+// permission granted without a prompt. Chromium reads the file when the camera starts, so a test may write
+// it after the launch. Only Chromium has such a camera (capabilities.fakeCamera).
+function fakeCameraFlags(file) {
+  if (!file) return [];
+  return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${file}`];
+}
+
+// options: { profile (a fresh directory), locale, viewport, deviceScaleFactor, hasTouch, isMobile,
+//            fakeCamera (a y4m file the camera films) }
 export async function launch(options) {
   const gl = process.env.MAPATHY_CHROMIUM_GL || 'mesa';
   if (gl !== 'mesa' && gl !== 'swiftshader') throw new Error(`MAPATHY_CHROMIUM_GL=${gl}: expected mesa or swiftshader`);
@@ -134,7 +145,7 @@ export async function launch(options) {
     executablePath: CHROMIUM,
     headless: !mesa,
     env: mesa ? { ...process.env, DISPLAY: await xDisplay() } : undefined,
-    args: mesa ? MESA_FLAGS : CHROMIUM_FLAGS,
+    args: [...(mesa ? MESA_FLAGS : CHROMIUM_FLAGS), ...fakeCameraFlags(options.fakeCamera)],
     locale: options.locale,
     viewport: options.viewport,
     deviceScaleFactor: options.deviceScaleFactor,
