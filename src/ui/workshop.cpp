@@ -146,7 +146,7 @@ ScanOutcome mergeScanned(Document& doc, const std::string& code, const BoardTitl
   const Board before = doc.board();
   Result<MergeResult> merged = merge(before, *incoming);
   if (!merged) {
-    out.issue = LinkIssue{LinkProblem::OtherKind, merged.error(), ""};
+    out.issue = LinkIssue{LinkProblem::OtherKind, describe(merged.error(), uiLang()), ""};
     return out;
   }
   if (bringsNothing(merged->board, before)) {

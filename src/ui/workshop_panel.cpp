@@ -64,7 +64,7 @@ const UiString kWorkshopStrings[] = {
     {"workshop.scanStop", "Stop scanning", "Scannen beenden"},
     {"workshop.scanSound", "Sound for each code", "Ton bei jedem Code"},
     {"workshop.scanWaiting", "Waiting for a code…", "Warte auf einen Code …"},
-    {"workshop.scanMerged", "Merged: %d new notes.", "Übernommen: %d neue Notizen."},
+    {"workshop.scanMerged", "Merged: %d new note.|Merged: %d new notes.", "Übernommen: %d neue Notiz.|Übernommen: %d neue Notizen."},
     {"workshop.scanAlready", "Already merged: this code brought nothing new.", "Schon übernommen: Dieser Code bringt nichts Neues."},
     {"workshop.cameraRefused", "The camera is not allowed for this page. Allow it in the browser's site settings, or paste the links instead.",
                                "Die Kamera ist für diese Seite nicht erlaubt. Erlaube sie in den Website-Einstellungen des Browsers oder füge die Links stattdessen ein."},
@@ -87,7 +87,7 @@ const UiString kWorkshopStrings[] = {
     {"workshop.sendNothing", "Add notes or dots first: there is nothing to send back yet.", "Füge zuerst Notizen oder Punkte hinzu: Noch gibt es nichts zurückzusenden."},
     {"workshop.sendExplain", "This link carries only what you changed. Send it to the facilitator, or let them scan the code.",
                              "Dieser Link enthält nur deine Änderungen. Schicke ihn an die Moderation oder lass sie den Code scannen."},
-    {"workshop.sendLength", "%d characters", "%d Zeichen"},
+    {"workshop.sendLength", "%d character|%d characters", "%d Zeichen|%d Zeichen"},
     {"workshop.sendCopy", "Copy link", "Link kopieren"},
     {"workshop.sendClose", "Close", "Schließen"},
     {"workshop.copied", "Link copied.", "Link kopiert."},
@@ -125,7 +125,7 @@ const UiString kWorkshopStrings[] = {
     {"workshop.present.exit", "Exit presentation", "Präsentation beenden"},
     {"workshop.present.step", "%d / %d", "%d / %d"},
     {"workshop.present.empty", "No notes here yet.", "Hier gibt es noch keine Notizen."},
-    {"workshop.present.votes", "%d dots", "%d Punkte"},
+    {"workshop.present.votes", "%d dot|%d dots", "%d Punkt|%d Punkte"},
     {"qr.tooLong", "Too long for a QR code: send the link or download the file instead.",
                    "Zu lang für einen QR-Code: Schicke den Link oder lade die Datei herunter."},
     {"qr.fullScreen", "Show code full screen", "Code im Vollbild zeigen"},
@@ -227,7 +227,7 @@ void WorkshopPanel::scannedCode(Document* doc, const std::string& text) {
       ++scanMerged_;
       ++contributions_;
       for (const std::string& id : lastScan_.addedNotes) highlighted_.push_back(id);
-      scanMessage_ = text::format(tr("workshop.scanMerged"), lastScan_.notesAdded);
+      scanMessage_ = countText("workshop.scanMerged", lastScan_.notesAdded);
       flashUntilMs_ = host_.nowMs() + 700;
       if (scanSound_) host_.playSound(Host::Sound::Scanned);
       break;
@@ -786,7 +786,7 @@ void WorkshopPanel::sendBackDialog(Document& doc) {
   std::string shown = sendLink_;
   ImGui::SetNextItemWidth(-1);
   inputText("##workshop.sendLink", &shown, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
-  ImGui::TextDisabled("%s", text::format(tr("workshop.sendLength"), static_cast<int>(sendLink_.size())).c_str());
+  ImGui::TextDisabled("%s", countText("workshop.sendLength", static_cast<long long>(sendLink_.size())).c_str());
   if (iconButton(label("workshop.sendCopy").c_str(), Icon::Copy, false, true, true)) {
     host_.setClipboardText(sendLink_);
   }
@@ -912,7 +912,7 @@ void WorkshopPanel::drawPresentation(const Document& doc, ImVec2 size) {
       dl->AddRectFilled(a, e, pal.fill, 10.0f);
       dl->AddText(ImGui::GetFont(), noteSize, ImVec2(a.x + 14.0f, a.y + 14.0f), colours::kInk, n.text.c_str(), nullptr, inner);
       if (n.votes > 0) {
-        drawPill(dl, ImVec2(a.x + 14.0f, e.y - noteSize - 6.0f), text::format(tr("workshop.present.votes"), n.votes).c_str(),
+        drawPill(dl, ImVec2(a.x + 14.0f, e.y - noteSize - 6.0f), countText("workshop.present.votes", n.votes).c_str(),
                  colours::kPrimary, IM_COL32(255, 255, 255, 255), noteSize * 0.7f);
       }
       rowH = std::max(rowH, h);

@@ -122,14 +122,14 @@ std::string fixture(const std::string& name) {
 // versions must still merge it into its board, once.
 TEST(SessionWorkshop, AStoredContributionLinkStillMergesIntoItsBoardOnce) {
   Result<Board> base = loadJson(fixture("contribution-v3-base.json"));
-  ASSERT_TRUE(base.ok()) << base.error();
+  ASSERT_TRUE(base.ok()) << base.error().debug();
   const std::string link = fixture("contribution-v3-three-notes.txt");
   Result<Board> delta = decodeLink(link);
-  ASSERT_TRUE(delta.ok()) << delta.error();
+  ASSERT_TRUE(delta.ok()) << delta.error().debug();
   EXPECT_TRUE(delta->isDelta);
   EXPECT_EQ(delta->id, base->id);
   Result<MergeResult> once = merge(*base, *delta);
-  ASSERT_TRUE(once.ok()) << once.error();
+  ASSERT_TRUE(once.ok()) << once.error().debug();
   EXPECT_EQ(once->summary.addedNotes.size(), 3u);
   EXPECT_TRUE(hasNote(once->board, "Ärgert sich, dass Rückfragen dreimal gestellt werden müssen"));
   const Note* voted = findNote(once->board, "p8w2-1");

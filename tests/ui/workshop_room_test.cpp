@@ -132,7 +132,7 @@ TEST(WorkshopRoom, AContributionSurvivesRestartsRelinkingAndSwitchingAndMergesOn
   const std::string fromCopy = sendBack(p);
   ASSERT_FALSE(fromCopy.empty()) << "the local version kept its workshop base";
   Result<Board> delta = decodeLink(fromCopy);
-  ASSERT_TRUE(delta.ok()) << delta.error();
+  ASSERT_TRUE(delta.ok()) << delta.error().debug();
   EXPECT_EQ(delta->id, roomId) << "a contribution for the facilitator's board";
   const Board beforeAgain = f.board();
   EXPECT_FALSE(mergeLinks(f, fromCopy).changed) << "nothing new: both notes came in already";
