@@ -507,32 +507,42 @@
   // file of the site, so it works offline. run(request) resolves to the result object ({ok: true, …} or
   // {ok: false, error}); it rejects only when the module cannot be loaded (a later call tries again).
   let toolsModule = null;
+  let toolsLoaded = false;
   function loadTools() {
     if (!toolsModule) {
       toolsModule = new Promise((resolve, reject) => {
         const script = document.createElement('script');
         script.src = 'mapathy-tools.js';
         script.onload = resolve;
-        script.onerror = () => reject(new Error('mapathy-tools.js could not be loaded'));
+        script.onerror = () => { script.remove(); reject(new Error('mapathy-tools.js could not be loaded')); };
         document.head.appendChild(script);
       }).then(() => window.createMapathyTools({ print: (text) => console.log(text), printErr: (text) => console.warn(text) }))
-        .then((tools) => { performance.mark('mapathy-tools-ready'); return tools; });
+        .then((tools) => { toolsLoaded = true; performance.mark('mapathy-tools-ready'); return tools; });
       toolsModule.catch(() => { toolsModule = null; });
     }
     return toolsModule;
   }
+  // One request (JSON text) → the answer (JSON text).
+  function callTool(tools, text) {
+    const size = tools.lengthBytesUTF8(text) + 1;
+    const pointer = tools._malloc(size);
+    tools.stringToUTF8(text, pointer, size);
+    try {
+      return tools.UTF8ToString(tools._tools_run(pointer));
+    } finally {
+      tools._free(pointer);
+    }
+  }
   function runTool(request) {
-    return loadTools().then((tools) => {
-      const text = JSON.stringify(request);
-      const size = tools.lengthBytesUTF8(text) + 1;
-      const pointer = tools._malloc(size);
-      tools.stringToUTF8(text, pointer, size);
-      try {
-        return JSON.parse(tools.UTF8ToString(tools._tools_run(pointer)));
-      } finally {
-        tools._free(pointer);
-      }
-    });
+    return loadTools().then((tools) => JSON.parse(callTool(tools, JSON.stringify(request))));
+  }
+  // The editor's requests (src/ui/tools_client.hpp): the answer goes back to the app by its ticket, always
+  // in a later task, also when the module cannot be loaded (then as {ok: false, error}).
+  function runToolFor(ticket, text) {
+    loadTools()
+      .then((tools) => callTool(tools, text),
+        (error) => JSON.stringify({ ok: false, error: 'Mapathy could not load its tools (' + error.message + ').' }))
+      .then((answer) => { if (ready) withString((pointer) => Module._mapathy_tool_result(ticket, pointer), answer); });
   }
   const tools = Object.freeze({ load: () => loadTools().then(() => true), run: runTool });
 
@@ -553,6 +563,8 @@
     },
     fatal,
     stringValue,
+    runToolFor,
+    toolsReady: () => toolsLoaded,
     toHeap,
     writeClipboard,
     download,

@@ -4,12 +4,17 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
 
 #include "core/base/text.hpp"
 #include "core/codec/share_link.hpp"
+#include "core/io/board_input.hpp"
 #include "core/io/format.hpp"
 #include "ui/app_internal.hpp"
 #include "ui/i18n.hpp"
+#include "ui/qr_view.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
 
@@ -19,15 +24,22 @@ App::Impl::Impl(Host& h, Session& s) : host(h), session(s) {
   registerLibraryStrings();
   setUiLang(langFromTag(host.preferredLanguage()));
   session.setListener(this);
+  tools.setFailureHandler([this](const std::string& error) { post(MessageKind::Error, text::format(tr("tools.failed"), error)); });
 }
 
-App::Impl::~Impl() { session.setListener(nullptr); }
+App::Impl::~Impl() {
+  session.setListener(nullptr);
+  setQrTools(nullptr);
+}
 
 // ---------------------------------------------------------------------------------------------
 // The frame
 // ---------------------------------------------------------------------------------------------
 void App::Impl::frame() {
   ensureStyle();
+  setQrTools(&tools);
+  tools.dispatch();  // answers of the tools module that came in since the last frame
+  toolsBanner();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -69,7 +81,7 @@ void App::Impl::shortcuts() {
     return;  // text fields keep their own undo (Ctrl+Z inside a field edits the field)
   }
   if (textViewShortcutPressed()) {  // Alt+Shift+A opens the accessible text view
-    ui::openTextView(host, doc()->board());
+    ui::openTextView(host, tools, doc()->board());
     return;
   }
   const bool mod = io.KeyCtrl || io.KeySuper;
@@ -102,6 +114,18 @@ void App::Impl::post(MessageKind kind, std::string text) {
   messages.push_back(Message{nextMessageId++, kind, std::move(text)});
   if (messages.size() > 4) {
     messages.erase(messages.begin());
+  }
+}
+
+// "Preparing…" while a request waits for the tools module to arrive; gone as soon as nothing waits.
+void App::Impl::toolsBanner() {
+  const bool waiting = tools.preparing();
+  if (waiting && preparingMessage == 0) {
+    post(MessageKind::Info, tr("tools.preparing"));
+    preparingMessage = messages.empty() ? 0 : messages.back().id;
+  } else if (!waiting && preparingMessage != 0) {
+    std::erase_if(messages, [this](const Message& m) { return m.id == preparingMessage; });
+    preparingMessage = 0;
   }
 }
 
@@ -150,6 +174,7 @@ void App::Impl::drawMessages(float width) {
 
 void App::Impl::boardOpened() {
   view = BoardView();
+  ++boardsOpened;
   // A board opens at a readable zoom, fitted in its first frame to the layout that frame computes (see
   // Canvas::fitContent); the toolbar's "fit" shows everything.
   view.canvas.fitContent(true);
@@ -205,12 +230,38 @@ bool App::Impl::openLink(const std::string& url, std::string* error) {
 }
 
 bool App::Impl::openFile(const std::string& name, const std::string& text, std::string* error) {
-  const Result<bool> opened = session.openFile(name, text);
-  if (!opened) {
-    if (error != nullptr) *error = opened.error();
-    post(MessageKind::Error, text::format(tr("msg.badFile"), name, opened.error()));
+  const auto failed = [this, name, error](const std::string& why) {
+    if (error != nullptr) *error = why;
+    post(MessageKind::Error, text::format(tr("msg.badFile"), name, why));
     return false;
+  };
+  switch (sniffBoardInput(text, name)) {
+    case BoardInput::Json: {
+      Result<Board> loaded = loadJson(text);
+      if (!loaded) return failed(loaded.error());
+      session.openArrived(std::move(loaded.value()));
+      return true;
+    }
+    case BoardInput::Link: {  // one word, perhaps after a byte-order mark and white space
+      std::string_view word = text;
+      if (word.substr(0, 3) == "\xEF\xBB\xBF") word.remove_prefix(3);
+      const std::size_t first = word.find_first_not_of(" \t\r\n");
+      const std::size_t last = word.find_last_not_of(" \t\r\n");
+      const Result<bool> opened = session.openLink(std::string(word.substr(first, last - first + 1)));
+      return opened ? true : failed(opened.error());
+    }
+    case BoardInput::Markdown:
+      break;
   }
+  // A Markdown outline: the tools module reads it; the board opens when its answer comes (a frame later).
+  tools.request({{"op", "markdownImport"}, {"text", text}}, [this, name](const ToolResult& r) {
+    Result<Board> loaded = r.ok ? loadJson(r.board) : Result<Board>(Error{r.error});
+    if (!loaded) {
+      post(MessageKind::Error, text::format(tr("msg.badFile"), name, loaded.error()));
+      return;
+    }
+    session.openArrived(std::move(loaded.value()));
+  });
   return true;
 }
 
@@ -223,7 +274,22 @@ bool App::Impl::newBoard(BoardKind kind, const std::string& templateId, Lang lan
   return true;
 }
 
-std::string App::Impl::link() const { return doc() ? encodeLink(doc()->board(), host.pageAddress()) : std::string(); }
+std::string App::Impl::link() const {
+  const Document* d = doc();
+  if (d == nullptr) return std::string();
+  std::string base = host.pageAddress();
+  LinkCache& c = linkCache;
+  if (c.document != d || c.opened != boardsOpened || c.revision != d->revision() || c.base != base ||
+      c.link.empty()) {
+    c.link = encodeLink(d->board(), base);
+    ++linkEncodes;
+    c.document = d;
+    c.opened = boardsOpened;
+    c.revision = d->revision();
+    c.base = std::move(base);
+  }
+  return c.link;
+}
 
 // ---------------------------------------------------------------------------------------------
 // App
@@ -247,9 +313,13 @@ bool App::openFileText(const std::string& name, const std::string& text, std::st
 
 bool App::openTextView() {
   if (impl_->doc() == nullptr) return false;
-  ui::openTextView(impl_->host, impl_->doc()->board());
+  ui::openTextView(impl_->host, impl_->tools, impl_->doc()->board());
   return true;
 }
+
+void App::toolResult(std::uint32_t ticket, const std::string& resultJson) { impl_->tools.deliver(ticket, resultJson); }
+const ToolsClient& App::tools() const { return impl_->tools; }
+int App::shareLinkEncodes() const { return impl_->linkEncodes; }
 
 bool App::wantsAnimationFrames() const {
   return impl_->view.canvas.panning() || impl_->view.cards.dragging() || impl_->workshop.wantsAnimationFrames();

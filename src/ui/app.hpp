@@ -26,6 +26,7 @@ class Session;
 namespace mapathy::ui {
 
 class NoteCards;
+class ToolsClient;
 struct NoteFilter;
 class WorkshopPanel;
 
@@ -73,6 +74,12 @@ class Host {
   virtual void downloadPng(const std::string& name, const std::string& svg) {
     downloadFile(name + ".svg", "image/svg+xml", svg);
   }
+  // The tools module (src/app/tools.hpp via ui/tools_client.hpp): run `requestJson` and answer later with
+  // App::toolResult(ticket, result), never from inside this call. The browser loads the module first when
+  // it is not there yet; a native host runs tools::runTool and answers on the next frame.
+  virtual void runTool(std::uint32_t ticket, const std::string& requestJson) = 0;
+  // True once the tools module is loaded, so answers come at once; false makes the app show "preparing…".
+  virtual bool toolsReady() { return true; }
 };
 
 class App {
@@ -98,6 +105,11 @@ class App {
   // Same as the toolbar's "Text view" button and Alt+Shift+A; the page's own "Open text view" button
   // (web/index.html) calls it.
   bool openTextView();
+  // The platform's answer to Host::runTool; the waiting callback runs at the start of the next frame.
+  void toolResult(std::uint32_t ticket, const std::string& resultJson);
+  [[nodiscard]] const ToolsClient& tools() const;
+  // How often the share link was encoded (once per board revision, however many frames show it).
+  [[nodiscard]] int shareLinkEncodes() const;
   // True while something animates, so the platform keeps drawing frames without input.
   [[nodiscard]] bool wantsAnimationFrames() const;
 

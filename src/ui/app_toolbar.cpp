@@ -176,7 +176,7 @@ void App::Impl::toolbar() {
   // The accessible text view, one click away (export_menu's textViewButton, as an icon when narrow).
   if (level >= 1 ? iconButtonTip(textViewLabel.c_str(), Icon::TextView, tr("export.textViewTip"), true)
                  : textViewButton()) {
-    ui::openTextView(host, d.board());
+    ui::openTextView(host, tools, d.board());
   }
   ImGui::SameLine();
   workshop.toolbarButton(level >= 1);

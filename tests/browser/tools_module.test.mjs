@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ARTIFACTS_DIR, byId, capabilities, centre, documentJson, findWidget, openApp, startTestServer,
+import { ARTIFACTS_DIR, byId, capabilities, centre, click, documentJson, findWidget, openApp, startTestServer,
   waitForApp, widgets } from './lib.mjs';
 
 const ZBARIMG = '/usr/bin/zbarimg';
@@ -19,6 +19,20 @@ const LINKS = fileURLToPath(new URL('../fixtures/links/', import.meta.url));
 const germanMap = readFileSync(join(LINKS, 'v1-typical-german-empathy-map.txt'), 'utf8').trim().replace(/^[^#]*#/, '');
 
 const run = (page, request) => page.evaluate((r) => window.mapathy.tools.run(r), request);
+
+// The editor's downloads, caught in the page on every engine (not every driver reports downloads): the
+// files the app hands to web/platform.js, as text.
+async function catchDownloads(page) {
+  await page.evaluate(() => {
+    window.__downloads = [];
+    window.MapathyWeb.download = (name, mime, bytes) => {
+      const data = typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes);
+      window.__downloads.push({ name, mime, text: data });
+    };
+  });
+}
+const caught = (page) => page.evaluate(() => window.__downloads);
+const messageTexts = (page) => page.evaluate(() => window.mapathy.messages().map((m) => m.text));
 
 async function downloadOf(page, id) {
   const { bytes } = await page.download(async () => {
@@ -193,6 +207,49 @@ test('offline: the service worker precached the module, so it loads and runs wit
     const svg = await run(page, { op: 'svg', board });
     assert.equal(svg.ok, true, svg.error);
     assert.match(svg.text, /^<\?xml/);
+    // The editor's own buttons work offline too: the share dialog's QR code and the SVG export.
+    await catchDownloads(page);
+    await click(page, byId('toolbar.share'));
+    await findWidget(page, 'share.qr', { timeout: 15000 });
+    await click(page, byId('export.svg'));
+    await page.waitForFunction(() => window.__downloads.length > 0, null, { timeout: 15000 });
+    const [file] = await caught(page);
+    assert.match(file.name, /\.svg$/);
+    assert.equal(file.text, svg.text, 'the export button downloads what the tools module makes');
+    assert.deepEqual(await app.problems(), []);
+  } finally {
+    if (app) await app.close();
+    await server.close().catch(() => {});
+  }
+});
+
+test('a click before the tools module is there shows "preparing…" and completes by itself', async () => {
+  // A slow network for the tools module only: its files wait until the test lets them through.
+  const server = await startTestServer({ hold: (path) => /^mapathy-tools\.(js|wasm)$/.test(path) });
+  let app = null;
+  try {
+    app = await openApp({ server, hash: germanMap });
+    const { page } = app;
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('mapathy-tools-ready').length), 0);
+    await catchDownloads(page);
+    await click(page, byId('toolbar.share'));
+    await findWidget(page, 'share.qr.coming');  // the QR code's square says it is being prepared
+    await click(page, byId('share.downloadMarkdown'));
+    await page.waitForFunction(() => window.mapathy.messages().some((m) => m.text === 'Preparing…'), null,
+      { timeout: 10000 });
+    assert.deepEqual(await caught(page), [], 'nothing downloaded before the module is there');
+
+    server.release();  // the module arrives
+    await page.waitForFunction(() => window.__downloads.length > 0, null, { timeout: 30000 });
+    const [file] = await caught(page);
+    assert.match(file.name, /\.md$/);
+    assert.equal(file.mime, 'text/markdown');
+    const expected = await run(page, { op: 'markdownExport', board: await documentJson(page) });
+    assert.equal(file.text, expected.text, 'the Markdown of the open board');
+    await findWidget(page, 'share.qr', { timeout: 15000 });
+    await page.waitForFunction(() => !window.mapathy.messages().some((m) => m.text === 'Preparing…'), null,
+      { timeout: 10000 });
+    assert.ok(!(await messageTexts(page)).includes('Preparing…'));
     assert.deepEqual(await app.problems(), []);
   } finally {
     if (app) await app.close();

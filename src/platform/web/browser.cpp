@@ -40,6 +40,10 @@ EM_JS(void, mapathy_js_device_save, (const char* key, const char* value), {
 EM_JS(void, mapathy_js_download_png, (const char* name, const char* svg), {
   MapathyWeb.downloadPng(UTF8ToString(name), UTF8ToString(svg));
 });
+EM_JS(void, mapathy_js_run_tool, (int ticket, const char* request), {
+  MapathyWeb.runToolFor(ticket, UTF8ToString(request));
+});
+EM_JS(int, mapathy_js_tools_ready, (), { return MapathyWeb.toolsReady() ? 1 : 0; });
 EM_JS(void, mapathy_js_show_html, (const char* name, const char* html), {
   MapathyWeb.showHtml(UTF8ToString(name), UTF8ToString(html));
 });
@@ -86,5 +90,11 @@ void setTextInput(bool active, float x, float y, float lineHeight) {
 // Outputs.
 void downloadPng(const std::string& name, const std::string& svg) { mapathy_js_download_png(name.c_str(), svg.c_str()); }
 void showHtml(const std::string& name, const std::string& html) { mapathy_js_show_html(name.c_str(), html.c_str()); }
+
+// The tools module.
+void runTool(std::uint32_t ticket, const std::string& request) {
+  mapathy_js_run_tool(static_cast<int>(ticket), request.c_str());
+}
+bool toolsReady() { return mapathy_js_tools_ready() != 0; }
 
 }  // namespace mapathy::platform::web::browser

@@ -33,5 +33,7 @@ void WebHost::shareNatively(const std::string& title, const std::string& url) { 
 void WebHost::downloadPng(const std::string& name, const std::string& svg) { browser::downloadPng(name, svg); }
 
 void WebHost::showHtml(const std::string& name, const std::string& html) { browser::showHtml(name, html); }
+void WebHost::runTool(std::uint32_t ticket, const std::string& requestJson) { browser::runTool(ticket, requestJson); }
+bool WebHost::toolsReady() { return browser::toolsReady(); }
 
 }  // namespace mapathy::platform::web
