@@ -2,8 +2,9 @@
 // The tools module (mapathy-tools.js + mapathy-tools.wasm, src/app/tools.hpp): fetched only after the first
 // frame and loaded when the page is idle; its outputs are byte for byte those of the editor's own export
 // buttons; Markdown goes out and comes back; its QR codes scan; a contribution made with it merges back;
-// bad requests get a message; it works offline once the service worker has cached the site; and it never
-// touches the app's own module. The byte-for-byte comparison with the editor's download buttons needs a
+// bad requests get a message; it works offline once the service worker has cached the site (the editor's
+// own export button and QR code too); a click before the module is there shows "preparing…" and completes
+// by itself once it arrives; and it never touches the app's own module. The byte-for-byte comparison with the editor's download buttons needs a
 // driver that reports downloads (Chromium here); every engine runs the rest.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -17,6 +18,8 @@ import { ARTIFACTS_DIR, byId, capabilities, centre, click, documentJson, findWid
 const ZBARIMG = '/usr/bin/zbarimg';
 const LINKS = fileURLToPath(new URL('../fixtures/links/', import.meta.url));
 const germanMap = readFileSync(join(LINKS, 'v1-typical-german-empathy-map.txt'), 'utf8').trim().replace(/^[^#]*#/, '');
+// Short enough for the share dialog's QR code (the German map's link is not).
+const journey = readFileSync(join(LINKS, 'v1-journey-lifecycle-en.txt'), 'utf8').trim().replace(/^[^#]*#/, '');
 
 const run = (page, request) => page.evaluate((r) => window.mapathy.tools.run(r), request);
 
@@ -66,7 +69,7 @@ test('loaded after the first frame, when idle; the same outputs as the editor; M
     const notes = JSON.parse(board).board.notes;
     assert.equal(notes.length, 40);
 
-    // SVG and CSV: byte for byte what the share dialog's buttons download (computed by the app's module).
+    // SVG and CSV: byte for byte what the share dialog's buttons download (the editor asks the module too).
     await page.mouse.click(...Object.values(centre(await findWidget(page, byId('toolbar.share')))));
     await findWidget(page, byId('share.copy'));
     const svg = await run(page, { op: 'svg', board });
@@ -184,7 +187,7 @@ test('offline: the service worker precached the module, so it loads and runs wit
   const server = await startTestServer();
   let app = null;
   try {
-    app = await openApp({ server, hash: germanMap });
+    app = await openApp({ server, hash: journey });
     const { page } = app;
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
     const cached = await page.evaluate(async () => {
@@ -228,7 +231,7 @@ test('a click before the tools module is there shows "preparing…" and complete
   const server = await startTestServer({ hold: (path) => /^mapathy-tools\.(js|wasm)$/.test(path) });
   let app = null;
   try {
-    app = await openApp({ server, hash: germanMap });
+    app = await openApp({ server, hash: journey });
     const { page } = app;
     assert.equal(await page.evaluate(() => performance.getEntriesByName('mapathy-tools-ready').length), 0);
     await catchDownloads(page);
