@@ -541,7 +541,8 @@
   function runToolFor(ticket, text) {
     loadTools()
       .then((tools) => callTool(tools, text),
-        (error) => JSON.stringify({ ok: false, error: 'Mapathy could not load its tools (' + error.message + ').' }))
+        (error) => JSON.stringify({ ok: false, unavailable: true,
+          error: 'Mapathy could not load its tools (' + error.message + ').' }))
       .then((answer) => { if (ready) withString((pointer) => Module._mapathy_tool_result(ticket, pointer), answer); });
   }
   const tools = Object.freeze({ load: () => loadTools().then(() => true), run: runTool });

@@ -100,6 +100,8 @@ class App {
   // returns false with `error` set.
   bool openLink(const std::string& url, std::string* error = nullptr);
   // Opens file contents (JSON board, Markdown outline or a link) chosen through Host::pickFile or dropped.
+  // A Markdown outline is read by the tools module: it opens (or its error shows) a frame or two later, and
+  // the call returns true once it is handed over.
   bool openFileText(const std::string& name, const std::string& text, std::string* error = nullptr);
   // Opens the accessible text view of the open board (Host::showHtml); false when no board is open.
   // Same as the toolbar's "Text view" button and Alt+Shift+A; the page's own "Open text view" button

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/text.hpp"
 #include "ui/i18n.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
@@ -33,7 +34,11 @@ struct QrCache {
   QrState state = QrState::Coming;
   const ToolsClient* askedBy = nullptr;
   QrCode code;
+  std::string unavailable;  // the tools module could not be loaded: why (asked again a little later)
+  double failedAt = 0.0;
 };
+
+constexpr double kRetrySeconds = 5.0;
 
 ToolsClient* currentTools = nullptr;
 std::vector<QrCache> cache;  // the few codes on screen lately (share dialog, send back, full screen)
@@ -52,8 +57,11 @@ const QrCache& cached(const std::string& text) {
   QrCache* c = find(text);
   if (c == nullptr) {
     if (cache.size() >= kCacheSize) cache.erase(cache.begin());
-    cache.push_back(QrCache{text, QrState::Coming, nullptr, {}});
+    cache.push_back(QrCache{text, QrState::Coming, nullptr, {}, {}, 0.0});
     c = &cache.back();
+  }
+  if (!c->unavailable.empty() && ImGui::GetTime() - c->failedAt > kRetrySeconds) {
+    *c = QrCache{text, QrState::Coming, nullptr, {}, {}, 0.0};  // perhaps the network is back
   }
   // Asked by an app that is gone (tests run several one after the other): ask again.
   if (c->state == QrState::Coming && c->askedBy != currentTools && currentTools != nullptr) {
@@ -65,6 +73,10 @@ const QrCache& cached(const std::string& text) {
                          r.modules.size() == static_cast<std::size_t>(r.size) * static_cast<std::size_t>(r.size);
       entry->state = valid ? QrState::Ready : QrState::Failed;
       if (valid) entry->code = QrCode{r.size, r.modules};
+      if (r.unavailable) {
+        entry->unavailable = r.error;
+        entry->failedAt = ImGui::GetTime();
+      }
     });
   }
   return *c;
@@ -102,7 +114,7 @@ void setQrTools(ToolsClient* tools) { currentTools = tools; }
 bool qrCodeWidget(const char* id, const std::string& text, float side) {
   const QrCache& c = cached(text);
   if (c.state == QrState::Failed) {
-    hintText(tr("qr.tooLong"));
+    hintText(c.unavailable.empty() ? tr("qr.tooLong") : text::format(tr("tools.failed"), c.unavailable).c_str());
     return false;
   }
   side = std::floor(side);

@@ -71,6 +71,8 @@ ToolResult parseToolResult(const std::string& resultJson) {
   out.ok = ok != value.end() && ok->is_boolean() && ok->get<bool>();
   out.error = str("error");
   if (!out.ok && out.error.empty()) out.error = "The tools module gave no answer.";
+  const auto unavailable = value.find("unavailable");
+  out.unavailable = unavailable != value.end() && unavailable->is_boolean() && unavailable->get<bool>();
   out.text = str("text");
   out.board = str("board");
   out.modules = str("modules");

@@ -29,11 +29,12 @@ class Host;
 // An answer of the tools module, the fields the editor reads.
 struct ToolResult {
   bool ok = false;
-  std::string error;    // when !ok
-  std::string text;     // svg, textView, print, csv*, markdownExport
-  std::string board;    // markdownImport: the board as JSON text
-  int size = 0;         // qr: modules per side
-  std::string modules;  // qr: size × size '0'/'1', row by row
+  std::string error;         // when !ok
+  bool unavailable = false;  // !ok because the module could not be loaded (offline before it was cached)
+  std::string text;          // svg, textView, print, csv*, markdownExport
+  std::string board;         // markdownImport: the board as JSON text
+  int size = 0;              // qr: modules per side
+  std::string modules;       // qr: size × size '0'/'1', row by row
 };
 
 class ToolsClient {
@@ -70,7 +71,7 @@ class ToolsClient {
   Host& host_;
   std::uint32_t next_ = 1;
   int sent_ = 0;
-  std::map<std::uint32_t, Done> waiting_;      // sent, no answer yet
+  std::map<std::uint32_t, Done> waiting_;       // sent, no answer yet
   std::map<std::uint32_t, std::string> inbox_;  // answered, callback not run yet
   std::function<void(const std::string&)> onFailure_;
 };

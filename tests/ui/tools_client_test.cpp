@@ -34,8 +34,9 @@ bool hasMessage(const AppHarness& h, const std::string& text) {
 
 int requestsFor(const AppHarness& h, const std::string& op) {
   const std::string needle = "\"op\":\"" + op + "\"";
-  return static_cast<int>(std::count_if(h.host.toolLog.begin(), h.host.toolLog.end(),
-                                        [&needle](const std::string& r) { return r.find(needle) != std::string::npos; }));
+  return static_cast<int>(std::count_if(h.host.toolLog.begin(), h.host.toolLog.end(), [&needle](const std::string& r) {
+    return r.find(needle) != std::string::npos;
+  }));
 }
 
 TEST(ToolsClient, AnswersArriveInALaterFrameNeverInTheFrameThatAsked) {
@@ -148,6 +149,25 @@ TEST(ShareDialog, QrCodeShowsPreparingUntilTheModuleIsThere) {
   ASSERT_NE(qr, nullptr);
   EXPECT_EQ(qr->w, side) << "nothing moves when the code arrives";
   EXPECT_EQ(requestsFor(h, "qr"), 1);
+}
+
+TEST(ShareDialog, QrCodeAsksAgainWhenTheModuleCouldNotBeLoaded) {
+  AppHarness h;
+  openSample(h, "b-tools-qr-offline");
+  h.host.toolsLoaded = false;  // offline on the first visit: the page cannot load the module
+  ASSERT_TRUE(h.click("Share"));
+  ASSERT_EQ(h.host.toolRequests.size(), 1u);
+  h.app->toolResult(h.host.toolRequests[0].first,
+                    R"({"ok": false, "unavailable": true, "error": "Mapathy could not load its tools."})");
+  h.host.toolRequests.clear();
+  h.frames(3);
+  EXPECT_EQ(h.find("share.qr"), nullptr);
+  EXPECT_EQ(h.find("share.qr.coming"), nullptr) << "the failure is said in its place";
+  EXPECT_EQ(requestsFor(h, "qr"), 1);
+  h.host.toolsLoaded = true;  // the network is back
+  h.frames(6 * 60);           // a little later the code is asked for again, and comes
+  EXPECT_EQ(requestsFor(h, "qr"), 2);
+  EXPECT_NE(h.find("share.qr"), nullptr);
 }
 
 }  // namespace
