@@ -536,14 +536,21 @@
   function runTool(request) {
     return loadTools().then((tools) => JSON.parse(callTool(tools, JSON.stringify(request))));
   }
-  // The editor's requests (src/ui/tools_client.hpp): the answer goes back to the app by its ticket, always
-  // in a later task, also when the module cannot be loaded (then as {ok: false, error}).
+  // The editor's requests (src/ui/tools_client.hpp): the answer goes back to the app by its ticket. Once the
+  // module is loaded it answers at once, so an output that opens a tab (print page, text view) does so in the
+  // same animation frame as the click that asked for it: WebKit lets a page open a tab only there. Before,
+  // the answer comes when the module has loaded, or as {ok: false, unavailable: true, error} if it cannot.
+  let toolsInstance = null;
+  const answerTool = (ticket, answer) => {
+    if (ready) withString((pointer) => Module._mapathy_tool_result(ticket, pointer), answer);
+  };
   function runToolFor(ticket, text) {
+    if (toolsInstance) return answerTool(ticket, callTool(toolsInstance, text));
     loadTools()
-      .then((tools) => callTool(tools, text),
+      .then((tools) => { toolsInstance = tools; return callTool(tools, text); },
         (error) => JSON.stringify({ ok: false, unavailable: true,
           error: 'Mapathy could not load its tools (' + error.message + ').' }))
-      .then((answer) => { if (ready) withString((pointer) => Module._mapathy_tool_result(ticket, pointer), answer); });
+      .then((answer) => answerTool(ticket, answer));
   }
   const tools = Object.freeze({ load: () => loadTools().then(() => true), run: runTool });
 

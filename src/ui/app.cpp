@@ -66,6 +66,7 @@ void App::Impl::frame() {
   pasteDialog();
   workshop.dialogs(doc());  // merge links, send back
   ImGui::End();
+  tools.dispatch();  // answers given at once (the browser, once the tools module is loaded)
 }
 
 void App::Impl::ensureStyle() {

@@ -74,9 +74,11 @@ class Host {
   virtual void downloadPng(const std::string& name, const std::string& svg) {
     downloadFile(name + ".svg", "image/svg+xml", svg);
   }
-  // The tools module (src/app/tools.hpp via ui/tools_client.hpp): run `requestJson` and answer later with
-  // App::toolResult(ticket, result), never from inside this call. The browser loads the module first when
-  // it is not there yet; a native host runs tools::runTool and answers on the next frame.
+  // The tools module (src/app/tools.hpp via ui/tools_client.hpp): run `requestJson` and answer with
+  // App::toolResult(ticket, result) — from inside this call (the answer is only stored; it is handed over
+  // at the end of the frame, so a tab opens in the frame of the click, which WebKit requires) or later.
+  // The browser answers at once when the module is loaded, after loading it otherwise; the native test
+  // host answers before the next frame.
   virtual void runTool(std::uint32_t ticket, const std::string& requestJson) = 0;
   // True once the tools module is loaded, so answers come at once; false makes the app show "preparing…".
   virtual bool toolsReady() { return true; }

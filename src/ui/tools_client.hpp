@@ -3,9 +3,9 @@
 //
 // Why asynchronous: in the browser the tools module may still be on its way when someone clicks "Export";
 // the answer then comes a moment later. So every request is a ticket whose answer arrives through
-// App::toolResult on a later frame (never inside the frame that asked), and the callback runs at the start
-// of the frame after that. The native test host answers on the next frame, so tests walk the same path.
-// While an answer waits for the module to arrive, the app shows a short "preparing…" banner.
+// App::toolResult, and its callback runs at the end of a frame (the frame that asked, when the platform
+// answered at once) or at the start of the next one. The native test host answers before the next frame,
+// so tests walk the delayed path. While an answer waits for the module, the app shows "preparing…".
 //
 // Requests and answers are the JSON objects tools.hpp describes; boards travel as saveJson() text.
 #pragma once

@@ -57,6 +57,21 @@ TEST(ToolsClient, AnswersArriveInALaterFrameNeverInTheFrameThatAsked) {
   EXPECT_FALSE(h.app->tools().pending());
 }
 
+TEST(ToolsClient, AnAnswerGivenAtOnceIsHandedOverInTheFrameOfTheClick) {
+  AppHarness h;
+  openSample(h);
+  h.host.answerAtOnce = h.app.get();  // the browser once the module is loaded
+  ASSERT_TRUE(h.click("Share"));
+  const RecordedItem* print = h.find("Print or PDF (A4)");
+  ASSERT_NE(print, nullptr);
+  h.moveTo(AppHarness::centre(*print));
+  h.press();
+  h.release();  // the click's frame: the print page opens in it (WebKit opens tabs only there)
+  ASSERT_EQ(h.host.pages.size(), 1u);
+  EXPECT_NE(h.host.pages[0].bytes.find("<html"), std::string::npos);
+  EXPECT_FALSE(h.app->tools().pending());
+}
+
 TEST(ToolsClient, AClickBeforeTheModuleIsThereShowsPreparingAndCompletesByItself) {
   AppHarness h;
   openSample(h);

@@ -50,8 +50,12 @@ class FakeHost : public Host {
   // The tools module: requests wait here and are answered (tools::runTool) before the next frame, while
   // `toolsLoaded` says the module is there — the browser's order, one frame later.
   void runTool(std::uint32_t ticket, const std::string& requestJson) override {
-    toolRequests.emplace_back(ticket, requestJson);
     toolLog.push_back(requestJson);
+    if (answerAtOnce != nullptr) {  // the browser once the module is loaded: the answer inside the call
+      answerAtOnce->toolResult(ticket, tools::runTool(requestJson));
+      return;
+    }
+    toolRequests.emplace_back(ticket, requestJson);
   }
   bool toolsReady() override { return toolsLoaded; }
 
@@ -65,6 +69,7 @@ class FakeHost : public Host {
   std::vector<std::pair<std::uint32_t, std::string>> toolRequests;  // not answered yet
   std::vector<std::string> toolLog;                                 // every request so far
   bool toolsLoaded = true;
+  App* answerAtOnce = nullptr;  // set: runTool answers from inside the call
   std::string language = "en-GB";
   int pickFileCalls = 0;
   std::int64_t now = 1'700'000'000'000;
