@@ -508,6 +508,7 @@
   // {ok: false, error}); it rejects only when the module cannot be loaded (a later call tries again).
   let toolsModule = null;
   let toolsLoaded = false;
+  let toolsInstance = null;  // the loaded module
   function loadTools() {
     if (!toolsModule) {
       toolsModule = new Promise((resolve, reject) => {
@@ -517,7 +518,12 @@
         script.onerror = () => { script.remove(); reject(new Error('mapathy-tools.js could not be loaded')); };
         document.head.appendChild(script);
       }).then(() => window.createMapathyTools({ print: (text) => console.log(text), printErr: (text) => console.warn(text) }))
-        .then((tools) => { toolsLoaded = true; performance.mark('mapathy-tools-ready'); return tools; });
+        .then((tools) => {
+          toolsLoaded = true;
+          toolsInstance = tools;
+          performance.mark('mapathy-tools-ready');
+          return tools;
+        });
       toolsModule.catch(() => { toolsModule = null; });
     }
     return toolsModule;
@@ -540,14 +546,13 @@
   // module is loaded it answers at once, so an output that opens a tab (print page, text view) does so in the
   // same animation frame as the click that asked for it: WebKit lets a page open a tab only there. Before,
   // the answer comes when the module has loaded, or as {ok: false, unavailable: true, error} if it cannot.
-  let toolsInstance = null;
   const answerTool = (ticket, answer) => {
     if (ready) withString((pointer) => Module._mapathy_tool_result(ticket, pointer), answer);
   };
   function runToolFor(ticket, text) {
     if (toolsInstance) return answerTool(ticket, callTool(toolsInstance, text));
     loadTools()
-      .then((tools) => { toolsInstance = tools; return callTool(tools, text); },
+      .then((tools) => callTool(tools, text),
         (error) => JSON.stringify({ ok: false, unavailable: true,
           error: 'Mapathy could not load its tools (' + error.message + ').' }))
       .then((answer) => answerTool(ticket, answer));

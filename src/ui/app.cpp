@@ -315,6 +315,7 @@ bool App::openFileText(const std::string& name, const std::string& text, std::st
 bool App::openTextView() {
   if (impl_->doc() == nullptr) return false;
   ui::openTextView(impl_->host, impl_->tools, impl_->doc()->board());
+  impl_->tools.dispatch();  // answered at once (module loaded): the tab opens inside the page's click handler
   return true;
 }
 
