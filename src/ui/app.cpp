@@ -22,6 +22,7 @@ namespace mapathy::ui {
 
 App::Impl::Impl(Host& h, Session& s) : host(h), session(s) {
   registerLibraryStrings();
+  registerReadingStrings();
   setUiLang(langFromTag(host.preferredLanguage()));
   session.setListener(this);
   tools.setFailureHandler([this](const std::string& error) { post(MessageKind::Error, text::format(tr("tools.failed"), error)); });
@@ -324,7 +325,8 @@ const ToolsClient& App::tools() const { return impl_->tools; }
 int App::shareLinkEncodes() const { return impl_->linkEncodes; }
 
 bool App::wantsAnimationFrames() const {
-  return impl_->view.canvas.panning() || impl_->view.cards.dragging() || impl_->workshop.wantsAnimationFrames();
+  return impl_->view.canvas.panning() || impl_->view.readingCanvas.panning() || impl_->view.readingCanvas.gliding() ||
+         impl_->view.cards.dragging() || impl_->workshop.wantsAnimationFrames();
 }
 
 Session& App::session() { return impl_->session; }
@@ -337,9 +339,9 @@ bool App::newBoard(BoardKind kind, const std::string& templateId, Lang lang) {
 }
 void App::showMessage(MessageKind kind, const std::string& text) { impl_->post(kind, text); }
 void App::zoomAt(float factor, float screenX, float screenY) {
-  impl_->view.canvas.zoomAt(factor, ImVec2(screenX, screenY));
+  impl_->activeCanvas().zoomAt(factor, ImVec2(screenX, screenY));
 }
-float App::zoom() const { return impl_->view.canvas.zoom(); }
+float App::zoom() const { return impl_->activeCanvas().zoom(); }
 void App::setTouchMode(bool touch) {
   impl_->touch = touch;
   impl_->styleApplied = false;

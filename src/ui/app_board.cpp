@@ -20,6 +20,11 @@ void App::Impl::boardScreen() {
     workshop.drawOverlay(*doc(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     return;
   }
+  {
+    const float full = avail.x;
+    const float board = (showActions ? full - std::min(360.0f, full * 0.45f) : full) - workshopPanelWidth(full);
+    view.narrow = prefersReadingLayout(doc()->board(), board);
+  }
   ImGui::PushStyleColor(ImGuiCol_ChildBg, colours::kSurface);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 8));
   const float barH = std::max(minTarget(), ImGui::GetFrameHeight()) + 16.0f;
@@ -53,7 +58,13 @@ void App::Impl::boardScreen() {
 
   ImGui::BeginGroup();
   view.cards.beginFrame(ctx);
-  if (doc()->board().kind == BoardKind::EmpathyMap) {
+  if (readingLayout()) {  // a phone: one column (empathy map) or one stage at a time (journey)
+    if (doc()->board().kind == BoardKind::EmpathyMap) {
+      drawEmpathyReading(ctx, view.empathy, view.reading);
+    } else {
+      drawJourneyReading(ctx, view.reading);
+    }
+  } else if (doc()->board().kind == BoardKind::EmpathyMap) {
     drawEmpathyView(ctx, view.empathy);
   } else {
     drawJourneyView(ctx, view.journey);
@@ -63,9 +74,14 @@ void App::Impl::boardScreen() {
   workshop.drawOverlay(*doc(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());  // countdown, dots left
   if (!view.focusNote.empty()) {
     if (auto c = view.cards.lastWorldCentre(view.focusNote)) {
-      view.canvas.centreOn(*c);
+      Canvas& cv = activeCanvas();
+      if (view.focusAcross) {
+        c->y = (cv.viewMinWorld().y + cv.viewMaxWorld().y) * 0.5f;
+      }
+      cv.centreOn(*c);
     }
     view.focusNote.clear();
+    view.focusAcross = false;
   }
   const std::string req = view.cards.takeActionRequest();
   if (!req.empty()) {
@@ -95,7 +111,7 @@ float App::Impl::canvasWidth() const {
 // What a board view gets this frame (editor_context.hpp): the document, the canvas, the cards, the
 // filter, the room it may take, and the workshop's decorations of cards when there are any.
 EditorContext& App::Impl::contextFor() {
-  context = std::make_unique<EditorContext>(EditorContext{*doc(), host, view.canvas, view.cards, view.filter});
+  context = std::make_unique<EditorContext>(EditorContext{*doc(), host, activeCanvas(), view.cards, view.filter});
   context->canvasSize = ImVec2(canvasWidth(), ImGui::GetContentRegionAvail().y);
   if (workshop.decoratesCards(doc()->board())) {  // dot controls, merge highlights
     context->cardOverlay = [this](EditorContext& c, const Note& n, ImVec2 a, ImVec2 b, bool interact) {

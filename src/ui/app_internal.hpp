@@ -4,8 +4,10 @@
 //   app.cpp          construction, the frame, messages and what the session tells, shortcuts, the public API
 //   app_start.cpp    the start screen: brand, templates, "Open" and the boards on this device
 //   app_library.cpp  rows of "Boards on this device" and their rename and delete dialogs
-//   app_toolbar.cpp  the board's toolbar, the filter bar and the language switch
-//   app_board.cpp    the board screen: views, actions panel, workshop panel, presentation
+//   app_toolbar.cpp  the board's toolbar (tools ranked by importance; what does not fit goes into "More"),
+//                    the title (shortened, whole on a tap), the filter bar and the language switch
+//   app_board.cpp    the board screen: views (the whole board, or the reading layout on narrow screens:
+//                    reading_view.hpp), actions panel, workshop panel, presentation
 //   app_share.cpp    the share dialog (link, QR, files, outputs) and the paste-a-link dialog
 //
 // Document data lives in the session's Document (core/session/session.hpp); the shell keeps view state
@@ -28,6 +30,7 @@
 #include "ui/export_menu.hpp"
 #include "ui/journey_view.hpp"
 #include "ui/note_card.hpp"
+#include "ui/reading_view.hpp"
 #include "ui/tools_client.hpp"
 #include "ui/workshop_panel.hpp"
 
@@ -35,9 +38,17 @@ namespace mapathy::ui {
 
 void registerLibraryStrings();  // i18n_library.cpp
 
+// Which layout shows the board: the reading layout on narrow screens unless the person chose.
+enum class BoardLayout { Auto, Whole, Reading };
+
 // View state of the open board.
 struct BoardView {
-  Canvas canvas;
+  BoardView() { readingCanvas.setScrollMode(true); }
+  Canvas canvas;         // the whole board
+  Canvas readingCanvas;  // the reading layout (scroll mode: its own scroll position, zoom 1)
+  ReadingViewState reading;
+  BoardLayout layout = BoardLayout::Auto;
+  bool narrow = false;   // this frame: the canvas is too narrow for the whole board (prefersReadingLayout)
   NoteCards cards;
   NoteFilter filter;
   EmpathyViewState empathy;
@@ -45,6 +56,7 @@ struct BoardView {
   std::string titleBuffer;
   bool titleActive = false;
   std::string focusNote;  // "show note" from the actions panel: centred in the next frame
+  bool focusAcross = false;  // centre focusNote across only (the view keeps its top)
 };
 
 struct App::Impl final : SessionListener {
@@ -90,6 +102,13 @@ struct App::Impl final : SessionListener {
   std::string renameBuffer;
   std::unique_ptr<EditorContext> context;
 
+  // True when this frame shows the reading layout.
+  [[nodiscard]] bool readingLayout() const {
+    return view.layout == BoardLayout::Reading || (view.layout == BoardLayout::Auto && view.narrow);
+  }
+  Canvas& activeCanvas() { return readingLayout() ? view.readingCanvas : view.canvas; }
+  [[nodiscard]] const Canvas& activeCanvas() const { return readingLayout() ? view.readingCanvas : view.canvas; }
+
   Document* doc() { return session.document(); }
   const Document* doc() const { return session.document(); }
 
@@ -120,6 +139,7 @@ struct App::Impl final : SessionListener {
 
   // ---- app_toolbar.cpp
   void toolbar();
+  void titlePopup();
   void filterBar();
   void languageSwitch();
   [[nodiscard]] float languageSwitchWidth() const;

@@ -106,13 +106,11 @@ const Board* App::Impl::libraryBoard(const std::string& id) const {
 }
 
 void App::Impl::libraryDialogs() {
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
   if (openRename) {
     ImGui::OpenPopup("###library.renameDialog");
     openRename = false;
   }
-  ImGui::SetNextWindowSize(ImVec2(std::min(480.0f, display.x - 24.0f), 0.0f));
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.35f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  placeDialog(480.0f, 0.35f);
   std::string title = std::string(tr("library.renameTitle")) + "###library.renameDialog";
   if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
     if (ImGui::IsWindowAppearing()) {
@@ -133,8 +131,7 @@ void App::Impl::libraryDialogs() {
     ImGui::OpenPopup("###library.deleteDialog");
     openDelete = false;
   }
-  ImGui::SetNextWindowSize(ImVec2(std::min(480.0f, display.x - 24.0f), 0.0f));
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.35f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  placeDialog(480.0f, 0.35f);
   title = std::string(tr("library.deleteTitle")) + "###library.deleteDialog";
   if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
     const Board* b = libraryBoard(deleteId);

@@ -21,12 +21,9 @@ void App::Impl::shareDialog() {
     ImGui::OpenPopup("###share");
     openShare = false;
   }
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
   // Centred and never taller than the screen (the outputs make it long; it scrolls on small screens).
-  const float shareW = std::min(560.0f, display.x - 24.0f);
-  ImGui::SetNextWindowSize(ImVec2(shareW, 0.0f));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(shareW, 0.0f), ImVec2(shareW, std::max(200.0f, display.y - 32.0f)));
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  placeDialog(560.0f);
   const std::string title = std::string(tr("share.title")) + "###share";
   if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
     return;
@@ -106,6 +103,7 @@ void App::Impl::shareDialog() {
       ImGui::IsKeyPressed(ImGuiKey_Escape)) {
     ImGui::CloseCurrentPopup();
   }
+  dragScroll();
   ImGui::EndPopup();
 }
 
@@ -126,9 +124,7 @@ void App::Impl::pasteDialog() {
     ImGui::OpenPopup("###paste");
     openPaste = false;
   }
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  ImGui::SetNextWindowSize(ImVec2(std::min(520.0f, display.x - 24.0f), 0.0f));
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.35f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  placeDialog(520.0f, 0.35f);
   const std::string title = std::string(tr("paste.title")) + "###paste";
   if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
     return;

@@ -25,6 +25,7 @@ struct CanvasEvents {
   bool clicked = false;        // a click (press + release without drag) on empty space
   bool doubleClicked = false;  // a double-click/double-tap on empty space
   ImVec2 world{0, 0};          // where, in world units
+  float swipeX = 0.0f;         // scroll mode: a finished sideways swipe on empty space, screen px (left < 0)
 };
 
 class Canvas {
@@ -68,6 +69,18 @@ class Canvas {
   void centreOn(ImVec2 world);
   [[nodiscard]] bool hasBeenFitted() const { return fitted_; }
 
+  // ---- scroll mode (the reading layout): zoom stays at 1, the content is one column as wide as the region,
+  // the wheel and a finger scroll it vertically (with momentum after a flick), sideways drags are reported
+  // as swipes instead of panning, and the view never leaves the content.
+  void setScrollMode(bool on) { scrollMode_ = on; }
+  [[nodiscard]] bool scrollMode() const { return scrollMode_; }
+  // True while a flick is still gliding (the platform keeps drawing frames).
+  [[nodiscard]] bool gliding() const { return scrollMode_ && velocityY_ != 0.0f; }
+  void scrollToTop() {
+    pan_ = contentMin_;
+    velocityY_ = 0.0f;
+  }
+
   // ---- where the region is this frame (valid between begin and end, and after end until next begin)
   [[nodiscard]] ImVec2 origin() const { return origin_; }
   [[nodiscard]] ImVec2 size() const { return size_; }
@@ -76,6 +89,8 @@ class Canvas {
 
  private:
   void applyPendingFit();
+  void clampScroll();
+  void scrollInput(CanvasEvents* ev);
 
   float zoom_ = 1.0f;
   ImVec2 pan_{0, 0};     // world point at the region's top-left corner
@@ -91,6 +106,10 @@ class Canvas {
   ImVec2 contentMax_{0, 0};
   ImVec2 fitMin_{0, 0};
   ImVec2 fitMax_{0, 0};
+  bool scrollMode_ = false;
+  float velocityY_ = 0.0f;    // scroll mode: screen px per second, after the finger lifts
+  float swipeX_ = 0.0f;       // scroll mode: sideways travel of the drag in progress
+  bool pressInside_ = false;  // scroll mode: the finger went down in the region
 };
 
 }  // namespace mapathy::ui

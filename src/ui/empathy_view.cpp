@@ -1,6 +1,8 @@
 // Mapathy UI — the empathy-map view (see empathy_view.hpp).
 #include "ui/empathy_view.hpp"
 
+#include "ui/empathy_parts.hpp"
+
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
@@ -14,7 +16,7 @@
 
 namespace mapathy::ui {
 
-namespace {
+namespace empathy {
 
 // The map fills the canvas at 100 %: one template unit is as wide as fills the canvas (within these
 // bounds), and the rows share the canvas's height; a row grows beyond its share when its notes need more
@@ -376,7 +378,9 @@ void drawSection(EditorContext& ctx, const Section& s, int noteCount, ImVec2 wmi
   }
 }
 
-}  // namespace
+}  // namespace empathy
+
+using namespace empathy;  // NOLINT(google-build-using-namespace): this file's own parts
 
 void drawEmpathyView(EditorContext& ctx, EmpathyViewState& state) {
   const Board& board = ctx.doc.board();

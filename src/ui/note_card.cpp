@@ -314,7 +314,7 @@ void NoteCards::drawCard(EditorContext& ctx, const Note& note, ImVec2 worldMin, 
       selected_ = note.id;
       startEditing(note.id);
     }
-    if (ImGui::IsItemActive() && !drag_.active && editing_ != note.id &&
+    if (ImGui::IsItemActive() && !drag_.active && editing_ != note.id && !cv.scrollMode() &&  // scroll mode: a drag scrolls
         ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6.0f)) {
       drag_.active = true;
       drag_.noteId = note.id;

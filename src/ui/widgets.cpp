@@ -1,6 +1,10 @@
 // Mapathy UI — std::string-bound ImGui inputs (see widgets.hpp).
 #include "ui/widgets.hpp"
 
+#include <algorithm>
+
+#include "imgui_internal.h"
+
 #include "ui/i18n.hpp"
 #include "ui/style.hpp"
 
@@ -40,6 +44,32 @@ void hintText(const char* text) {
   ImGui::PopStyleColor();
 }
 
+void placeDialog(float maxWidth, float pivotY) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float w = std::min(maxWidth, std::max(200.0f, display.x - 16.0f));
+  const float maxH = std::max(160.0f, display.y - 16.0f);
+  ImGui::SetNextWindowSize(ImVec2(w, 0.0f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0.0f), ImVec2(w, maxH));
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, std::max(8.0f, display.y * pivotY)), ImGuiCond_Appearing,
+                          ImVec2(0.5f, pivotY));
+}
+
+void dragScroll() {
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  if (ImGui::GetScrollMaxY() <= 0.0f || !ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) ||
+      !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6.0f)) {
+    return;
+  }
+  const ImGuiID active = ImGui::GetActiveID();
+  if (active != 0 && active != window->MoveId) {
+    return;  // a slider, a text selection: the drag is theirs
+  }
+  if (active == window->MoveId) {
+    ImGui::ClearActiveID();  // scroll, not move
+  }
+  ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+}
+
 void endDialog(const char* scope, bool close) {
   ImGui::SameLine();
   if (ImGui::Button(label("common.cancel", scope).c_str(), ImVec2(0, minTarget())) ||
@@ -49,6 +79,7 @@ void endDialog(const char* scope, bool close) {
   if (close) {
     ImGui::CloseCurrentPopup();
   }
+  dragScroll();
   ImGui::EndPopup();
 }
 

@@ -16,6 +16,14 @@ bool inputTextMultiline(const char* label, std::string* text, ImVec2 size, ImGui
 // Wrapped, muted text (hints under headings).
 void hintText(const char* text);
 
+// Size and place of the next dialog: `maxWidth` wide or the screen's width less a margin, never taller than
+// the screen (its content then scrolls), centred across and at `pivotY` of the height. Phones get dialogs
+// that fit; laptops the usual size.
+void placeDialog(float maxWidth, float pivotY = 0.5f);
+// A finger dragged on a dialog scrolls it when it is taller than the screen (ImGui scrolls by wheel only;
+// the drag would otherwise move the window). Call inside the dialog, before EndPopup (endDialog does).
+void dragScroll();
+
 // The end of a modal dialog: a "Cancel" button beside what came before (`scope` keeps its ID apart from
 // other dialogs' "###common.cancel.<scope>"), Escape does the same; the popup closes when either was
 // used or `close` is already true. Call where ImGui::EndPopup() would go.

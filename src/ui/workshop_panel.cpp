@@ -468,9 +468,7 @@ void WorkshopPanel::mergeDialog(Document& doc) {
     ImGui::OpenPopup("###workshop.mergeDialog");
     openMerge_ = false;
   }
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  ImGui::SetNextWindowSize(ImVec2(std::min(600.0f, display.x - 24.0f), 0.0f));
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.35f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  placeDialog(600.0f, 0.35f);  // fits a phone, scrolls when taller than the screen
   const std::string title = std::string(tr("workshop.mergeTitle")) + "###workshop.mergeDialog";
   if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
   ImGui::PushTextWrapPos(0.0f);
@@ -529,6 +527,7 @@ void WorkshopPanel::mergeDialog(Document& doc) {
   }
   ImGui::PopTextWrapPos();
   if (close) ImGui::CloseCurrentPopup();
+  dragScroll();
   ImGui::EndPopup();
 }
 
@@ -539,8 +538,7 @@ void WorkshopPanel::sendBackDialog(Document& doc) {
     openSend_ = false;
   }
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  ImGui::SetNextWindowSize(ImVec2(std::min(520.0f, display.x - 24.0f), 0.0f));
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.45f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  placeDialog(520.0f, 0.45f);  // fits a phone, scrolls when taller than the screen
   const std::string title = std::string(tr("workshop.sendTitle")) + "###workshop.sendDialog";
   if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
   hintText(tr("workshop.sendExplain"));
@@ -560,6 +558,7 @@ void WorkshopPanel::sendBackDialog(Document& doc) {
       ImGui::IsKeyPressed(ImGuiKey_Escape)) {
     ImGui::CloseCurrentPopup();
   }
+  dragScroll();
   ImGui::EndPopup();
 }
 

@@ -24,7 +24,10 @@ async function widgetByRawLabel(page, suffix, timeout = 5000) {
   }
 }
 
+// A person types only into the tab in front: every step brings its tab to the front first (Firefox gives
+// a tab in the background no keyboard focus).
 async function clickRaw(page, suffix) {
+  await page.bringToFront();
   const item = await widgetByRawLabel(page, suffix);
   const { x, y } = centre(item);
   await page.mouse.click(x, y);
@@ -53,6 +56,7 @@ async function deleteNote(page, text) {
 }
 
 async function setTitle(page, text) {
+  await page.bringToFront();
   const item = await widgetByRawLabel(page, '##toolbar.title');
   const { x, y } = centre(item);
   await page.mouse.click(x, y);
