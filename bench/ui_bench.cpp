@@ -7,6 +7,7 @@
 
 #include <cfloat>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <string>
 
@@ -36,6 +37,8 @@ class BenchHost : public mapathy::ui::Host {
   void pickFile() override {}
   std::int64_t nowMs() override { return now; }
   void showHtml(const std::string& /*name*/, const std::string& /*html*/) override {}
+  // The benchmark draws board frames only; a tool request would mean it measures something else.
+  void runTool(std::uint32_t /*ticket*/, const std::string& /*requestJson*/) override { std::abort(); }
   std::uint64_t random64() {
     seed = seed * 6364136223846793005ull + 1442695040888963407ull;
     return seed >> 11;

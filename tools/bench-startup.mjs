@@ -32,6 +32,8 @@ const { values } = parseArgs({
 });
 if (values.site) process.env.MAPATHY_SITE_DIR = resolve(values.site);
 const lib = await import('../tests/browser/lib.mjs');
+// Chromium and its flags (SwiftShader: the same software rendering as the peer's probe).
+const { CHROMIUM, CHROMIUM_FLAGS } = await import('../tests/browser/drivers/chromium.mjs');
 const { chromium } = await import('../tests/browser/node_modules/playwright-core/index.mjs');
 const { startServer } = await import('./serve.mjs');
 
@@ -100,7 +102,7 @@ async function breakdownOnce(browser, url) {
 
 async function breakdown() {
   const server = await startServer({ root: lib.requireSite() });
-  const browser = await chromium.launch({ executablePath: lib.CHROMIUM, headless: true, args: lib.CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   try {
     const samples = [];
     for (let i = 0; i < runs; ++i) samples.push(await breakdownOnce(browser, `${server.url}#${hash}`));

@@ -31,6 +31,8 @@ const { values } = parseArgs({
 });
 if (values.site) process.env.MAPATHY_SITE_DIR = resolve(values.site);
 const lib = await import('../tests/browser/lib.mjs');
+// Chromium and its flags (SwiftShader: the same software rendering as the peer's probe).
+const { CHROMIUM, CHROMIUM_FLAGS } = await import('../tests/browser/drivers/chromium.mjs');
 const { chromium } = await import('../tests/browser/node_modules/playwright-core/index.mjs');
 const { startServer } = await import('./serve.mjs');
 
@@ -90,7 +92,7 @@ function threadTimes(events, pid, tid, matchers) {
 async function measureOnce() {
   lib.requireSite();
   const server = await startServer({ root: lib.SITE_DIR });
-  const browser = await chromium.launch({ executablePath: lib.CHROMIUM, headless: true, args: lib.CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   try {
     const context = await browser.newContext({ viewport: { width: WIDTH, height: HEIGHT }, deviceScaleFactor: 1, locale: 'de-DE' });
     const page = await context.newPage();

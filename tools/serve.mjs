@@ -37,15 +37,19 @@ export function withTestScript(html) {
 }
 
 // Starts a static file server for `root` below `base` ("/" or "/repo/"). port 0 picks a free port.
-// `testScript` (a file) turns on test mode (see above). Resolves to { url, port, close() }; url ends with
-// the base path.
-export async function startServer({ root = DEFAULT_SITE, port = 0, host = '127.0.0.1', base = '/', testScript = null } = {}) {
+// `testScript` (a file) turns on test mode (see above). `hold` (tests: a slow network for some files) is a
+// function of the path below `base`; requests it says yes to wait until release() is called. Resolves to
+// { url, port, close(), release() }; url ends with the base path.
+export async function startServer({ root = DEFAULT_SITE, port = 0, host = '127.0.0.1', base = '/', testScript = null,
+  hold = null } = {}) {
   const rootDir = resolve(root);
   if (!base.startsWith('/')) base = '/' + base;
   if (!base.endsWith('/')) base += '/';
+  let held = hold ? [] : null;
   const server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+      if (held && path.startsWith(base) && hold(path.slice(base.length))) await new Promise((go) => held.push(go));
       if (!path.startsWith(base)) {
         if (path + '/' === base) return redirect(response, base);
         return notFound(response);
@@ -72,10 +76,17 @@ export async function startServer({ root = DEFAULT_SITE, port = 0, host = '127.0
     server.listen(port, host, resolvePromise);
   });
   const actualPort = server.address().port;
+  function release() {
+    const waiting = held || [];
+    held = null;
+    for (const go of waiting) go();
+  }
   return {
     url: `http://${host}:${actualPort}${base}`,
     port: actualPort,
+    release,
     close: () => new Promise((resolvePromise) => {
+      release();
       server.closeAllConnections?.();
       server.close(() => resolvePromise());
     }),

@@ -508,32 +508,55 @@
   // file of the site, so it works offline. run(request) resolves to the result object ({ok: true, …} or
   // {ok: false, error}); it rejects only when the module cannot be loaded (a later call tries again).
   let toolsModule = null;
+  let toolsLoaded = false;
+  let toolsInstance = null;  // the loaded module
   function loadTools() {
     if (!toolsModule) {
       toolsModule = new Promise((resolve, reject) => {
         const script = document.createElement('script');
         script.src = 'mapathy-tools.js';
         script.onload = resolve;
-        script.onerror = () => reject(new Error('mapathy-tools.js could not be loaded'));
+        script.onerror = () => { script.remove(); reject(new Error('mapathy-tools.js could not be loaded')); };
         document.head.appendChild(script);
       }).then(() => window.createMapathyTools({ print: (text) => console.log(text), printErr: (text) => console.warn(text) }))
-        .then((tools) => { performance.mark('mapathy-tools-ready'); return tools; });
+        .then((tools) => {
+          toolsLoaded = true;
+          toolsInstance = tools;
+          performance.mark('mapathy-tools-ready');
+          return tools;
+        });
       toolsModule.catch(() => { toolsModule = null; });
     }
     return toolsModule;
   }
+  // One request (JSON text) → the answer (JSON text).
+  function callTool(tools, text) {
+    const size = tools.lengthBytesUTF8(text) + 1;
+    const pointer = tools._malloc(size);
+    tools.stringToUTF8(text, pointer, size);
+    try {
+      return tools.UTF8ToString(tools._tools_run(pointer));
+    } finally {
+      tools._free(pointer);
+    }
+  }
   function runTool(request) {
-    return loadTools().then((tools) => {
-      const text = JSON.stringify(request);
-      const size = tools.lengthBytesUTF8(text) + 1;
-      const pointer = tools._malloc(size);
-      tools.stringToUTF8(text, pointer, size);
-      try {
-        return JSON.parse(tools.UTF8ToString(tools._tools_run(pointer)));
-      } finally {
-        tools._free(pointer);
-      }
-    });
+    return loadTools().then((tools) => JSON.parse(callTool(tools, JSON.stringify(request))));
+  }
+  // The editor's requests (src/ui/tools_client.hpp): the answer goes back to the app by its ticket. Once the
+  // module is loaded it answers at once, so an output that opens a tab (print page, text view) does so in the
+  // same animation frame as the click that asked for it: WebKit lets a page open a tab only there. Before,
+  // the answer comes when the module has loaded, or as {ok: false, unavailable: true, error} if it cannot.
+  const answerTool = (ticket, answer) => {
+    if (ready) withString((pointer) => Module._mapathy_tool_result(ticket, pointer), answer);
+  };
+  function runToolFor(ticket, text) {
+    if (toolsInstance) return answerTool(ticket, callTool(toolsInstance, text));
+    loadTools()
+      .then((tools) => callTool(tools, text),
+        (error) => JSON.stringify({ ok: false, unavailable: true,
+          error: 'Mapathy could not load its tools (' + error.message + ').' }))
+      .then((answer) => answerTool(ticket, answer));
   }
   const tools = Object.freeze({ load: () => loadTools().then(() => true), run: runTool });
 
@@ -619,6 +642,8 @@
     },
     fatal,
     stringValue,
+    runToolFor,
+    toolsReady: () => toolsLoaded,
     toHeap,
     writeClipboard,
     download,

@@ -35,7 +35,7 @@ std::string failure(const std::string& message) { return dump(json{{"ok", false}
 // A core refusal: the English wording, and its code and parameters for a caller that words it itself.
 std::string failure(const Error& error) {
   json params = json::array();
-  for (const ErrorParam& p : error.params) params.push_back(p.text);
+  for (const ErrorParam& p : error.params) params.push_back(json{{"text", p.text}, {"number", p.number}, {"term", p.term}});
   return dump(json{{"ok", false}, {"error", ui::english(error)}, {"code", error.code}, {"params", params}});
 }
 

@@ -4,13 +4,18 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
 
 #include "core/base/text.hpp"
 #include "core/codec/share_link.hpp"
+#include "core/io/board_input.hpp"
 #include "core/io/format.hpp"
 #include "ui/app_internal.hpp"
 #include "ui/i18n.hpp"
 #include "ui/i18n_errors.hpp"
+#include "ui/qr_view.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
 
@@ -21,15 +26,22 @@ App::Impl::Impl(Host& h, Session& s) : host(h), session(s) {
   registerReadingStrings();
   setUiLang(langFromTag(host.preferredLanguage()));
   session.setListener(this);
+  tools.setFailureHandler([this](const std::string& error) { post(MessageKind::Error, text::format(tr("tools.failed"), error)); });
 }
 
-App::Impl::~Impl() { session.setListener(nullptr); }
+App::Impl::~Impl() {
+  session.setListener(nullptr);
+  setQrTools(nullptr);
+}
 
 // ---------------------------------------------------------------------------------------------
 // The frame
 // ---------------------------------------------------------------------------------------------
 void App::Impl::frame() {
   ensureStyle();
+  setQrTools(&tools);
+  tools.dispatch();  // answers of the tools module that came in since the last frame
+  toolsBanner();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -56,6 +68,7 @@ void App::Impl::frame() {
   pasteDialog();
   workshop.dialogs(doc());  // merge links, send back
   ImGui::End();
+  tools.dispatch();  // answers given at once (the browser, once the tools module is loaded)
 }
 
 void App::Impl::ensureStyle() {
@@ -71,7 +84,7 @@ void App::Impl::shortcuts() {
     return;  // text fields keep their own undo (Ctrl+Z inside a field edits the field)
   }
   if (textViewShortcutPressed()) {  // Alt+Shift+A opens the accessible text view
-    ui::openTextView(host, doc()->board());
+    ui::openTextView(host, tools, doc()->board());
     return;
   }
   const bool mod = io.KeyCtrl || io.KeySuper;
@@ -104,6 +117,18 @@ void App::Impl::post(MessageKind kind, std::string text) {
   messages.push_back(Message{nextMessageId++, kind, std::move(text)});
   if (messages.size() > 4) {
     messages.erase(messages.begin());
+  }
+}
+
+// "Preparing…" while a request waits for the tools module to arrive; gone as soon as nothing waits.
+void App::Impl::toolsBanner() {
+  const bool waiting = tools.preparing();
+  if (waiting && preparingMessage == 0) {
+    post(MessageKind::Info, tr("tools.preparing"));
+    preparingMessage = messages.empty() ? 0 : messages.back().id;
+  } else if (!waiting && preparingMessage != 0) {
+    std::erase_if(messages, [this](const Message& m) { return m.id == preparingMessage; });
+    preparingMessage = 0;
   }
 }
 
@@ -152,6 +177,7 @@ void App::Impl::drawMessages(float width) {
 
 void App::Impl::boardOpened() {
   view = BoardView();
+  ++boardsOpened;
   // A board opens at a readable zoom, fitted in its first frame to the layout that frame computes (see
   // Canvas::fitContent); the toolbar's "fit" shows everything.
   view.canvas.fitContent(true);
@@ -212,13 +238,43 @@ bool App::Impl::openLink(const std::string& url, std::string* error) {
 }
 
 bool App::Impl::openFile(const std::string& name, const std::string& text, std::string* error) {
-  const Result<bool> opened = session.openFile(name, text);
-  if (!opened) {
-    const std::string why = describe(opened.error(), uiLang());
+  const auto failed = [this, name, error](const Error& refusal) {
+    const std::string why = describe(refusal, uiLang());
     if (error != nullptr) *error = why;
     post(MessageKind::Error, text::format(tr("msg.badFile"), name, why));
     return false;
+  };
+  switch (sniffBoardInput(text, name)) {
+    case BoardInput::Json: {
+      Result<Board> loaded = loadJson(text);
+      if (!loaded) return failed(loaded.error());
+      session.openArrived(std::move(loaded.value()));
+      return true;
+    }
+    case BoardInput::Link: {  // one word, perhaps after a byte-order mark and white space
+      std::string_view word = text;
+      if (word.substr(0, 3) == "\xEF\xBB\xBF") word.remove_prefix(3);
+      const std::size_t first = word.find_first_not_of(" \t\r\n");
+      const std::size_t last = word.find_last_not_of(" \t\r\n");
+      const Result<bool> opened = session.openLink(std::string(word.substr(first, last - first + 1)));
+      return opened ? true : failed(opened.error());
+    }
+    case BoardInput::Markdown:
+      break;
   }
+  // A Markdown outline: the tools module reads it; the board opens when its answer comes (a frame later).
+  tools.request({{"op", "markdownImport"}, {"text", text}}, [this, name](const ToolResult& r) {
+    if (!r.ok) {
+      post(MessageKind::Error, text::format(tr("msg.badFile"), name, r.message()));
+      return;
+    }
+    Result<Board> loaded = loadJson(r.board);
+    if (!loaded) {
+      post(MessageKind::Error, text::format(tr("msg.badFile"), name, describe(loaded.error(), uiLang())));
+      return;
+    }
+    session.openArrived(std::move(loaded.value()));
+  });
   return true;
 }
 
@@ -231,7 +287,22 @@ bool App::Impl::newBoard(BoardKind kind, const std::string& templateId, Lang lan
   return true;
 }
 
-std::string App::Impl::link() const { return doc() ? encodeLink(doc()->board(), host.pageAddress()) : std::string(); }
+std::string App::Impl::link() const {
+  const Document* d = doc();
+  if (d == nullptr) return std::string();
+  std::string base = host.pageAddress();
+  LinkCache& c = linkCache;
+  if (c.document != d || c.opened != boardsOpened || c.revision != d->revision() || c.base != base ||
+      c.link.empty()) {
+    c.link = encodeLink(d->board(), base);
+    ++linkEncodes;
+    c.document = d;
+    c.opened = boardsOpened;
+    c.revision = d->revision();
+    c.base = std::move(base);
+  }
+  return c.link;
+}
 
 // ---------------------------------------------------------------------------------------------
 // App
@@ -255,7 +326,8 @@ bool App::openFileText(const std::string& name, const std::string& text, std::st
 
 bool App::openTextView() {
   if (impl_->doc() == nullptr) return false;
-  ui::openTextView(impl_->host, impl_->doc()->board());
+  ui::openTextView(impl_->host, impl_->tools, impl_->doc()->board());
+  impl_->tools.dispatch();  // answered at once (module loaded): the tab opens inside the page's click handler
   return true;
 }
 
@@ -266,6 +338,10 @@ std::int64_t App::nextFrameDueMs() const {
     return now;
   return impl_->workshop.nextFrameDueMs(now);
 }
+
+void App::toolResult(std::uint32_t ticket, const std::string& resultJson) { impl_->tools.deliver(ticket, resultJson); }
+const ToolsClient& App::tools() const { return impl_->tools; }
+int App::shareLinkEncodes() const { return impl_->linkEncodes; }
 
 void App::scannedCode(const std::string& text) { impl_->workshop.scannedCode(impl_->doc(), text); }
 void App::scannerFailed(ScannerProblem problem) { impl_->workshop.scannerFailed(problem); }

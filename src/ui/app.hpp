@@ -26,6 +26,7 @@ class Session;
 namespace mapathy::ui {
 
 class NoteCards;
+class ToolsClient;
 struct NoteFilter;
 class WorkshopPanel;
 
@@ -83,6 +84,14 @@ class Host {
   virtual bool startScanner() { return false; }
   virtual void placeScanner(float /*x*/, float /*y*/, float /*w*/, float /*h*/) {}
   virtual void stopScanner() {}
+  // The tools module (src/app/tools.hpp via ui/tools_client.hpp): run `requestJson` and answer with
+  // App::toolResult(ticket, result) — from inside this call (the answer is only stored; it is handed over
+  // at the end of the frame, so a tab opens in the frame of the click, which WebKit requires) or later.
+  // The browser answers at once when the module is loaded, after loading it otherwise; the native test
+  // host answers before the next frame.
+  virtual void runTool(std::uint32_t ticket, const std::string& requestJson) = 0;
+  // True once the tools module is loaded, so answers come at once; false makes the app show "preparing…".
+  virtual bool toolsReady() { return true; }
 };
 
 // Why the camera scanner stopped or could not start.
@@ -106,6 +115,8 @@ class App {
   // returns false with `error` set.
   bool openLink(const std::string& url, std::string* error = nullptr);
   // Opens file contents (JSON board, Markdown outline or a link) chosen through Host::pickFile or dropped.
+  // A Markdown outline is read by the tools module: it opens (or its error shows) a frame or two later, and
+  // the call returns true once it is handed over.
   bool openFileText(const std::string& name, const std::string& text, std::string* error = nullptr);
   // Opens the accessible text view of the open board (Host::showHtml); false when no board is open.
   // Same as the toolbar's "Text view" button and Alt+Shift+A; the page's own "Open text view" button
@@ -119,6 +130,11 @@ class App {
   // The camera scanner's reports (Host::startScanner): a code's text as read, or why it stopped.
   void scannedCode(const std::string& text);
   void scannerFailed(ScannerProblem problem);
+  // The platform's answer to Host::runTool; the waiting callback runs at the start of the next frame.
+  void toolResult(std::uint32_t ticket, const std::string& resultJson);
+  [[nodiscard]] const ToolsClient& tools() const;
+  // How often the share link was encoded (once per board revision, however many frames show it).
+  [[nodiscard]] int shareLinkEncodes() const;
 
   // ---- state for the platform, automation and tests
   [[nodiscard]] Session& session();

@@ -15,6 +15,7 @@
 // BoardView, started afresh whenever the session opens another board.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,6 +31,7 @@
 #include "ui/journey_view.hpp"
 #include "ui/note_card.hpp"
 #include "ui/reading_view.hpp"
+#include "ui/tools_client.hpp"
 #include "ui/workshop_panel.hpp"
 
 namespace mapathy::ui {
@@ -63,6 +65,20 @@ struct App::Impl final : SessionListener {
 
   Host& host;
   Session& session;
+  ToolsClient tools{host};
+  int preparingMessage = 0;  // id of the "preparing…" banner while the tools module is on its way, else 0
+  // The share link of the open board, encoded once per board and revision (the share dialog shows it every
+  // frame; encoding a big board takes milliseconds).
+  struct LinkCache {
+    const Document* document = nullptr;
+    std::uint64_t opened = 0;  // boardsOpened when encoded
+    std::uint64_t revision = 0;
+    std::string base;
+    std::string link;
+  };
+  mutable LinkCache linkCache;
+  mutable int linkEncodes = 0;
+  std::uint64_t boardsOpened = 0;
   Screen screen = Screen::Start;
   BoardView view;
   WorkshopPanel workshop{host, session};
@@ -101,6 +117,7 @@ struct App::Impl final : SessionListener {
   void ensureStyle();
   void shortcuts();
   void post(MessageKind kind, std::string text);
+  void toolsBanner();
   void drawMessages(float width);
   void boardOpened() override;
   void notice(const Notice& notice) override;

@@ -5,9 +5,10 @@
 #include <algorithm>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "core/base/text.hpp"
 #include "core/io/format.hpp"
-#include "core/io/markdown.hpp"
 #include "ui/i18n.hpp"
 #include "ui/qr_view.hpp"
 #include "ui/style.hpp"
@@ -96,7 +97,7 @@ void App::Impl::shareDialog() {
     downloadMarkdown();
   }
   ImGui::Spacing();
-  exportButtons(host, doc()->board(), exportMenu);  // PNG, SVG, CSV, print, text view
+  exportButtons(host, tools, doc()->board(), exportMenu);  // PNG, SVG, CSV, print, text view
   ImGui::Spacing();
   if (ImGui::Button(label("common.close", "share").c_str(), ImVec2(-1, minTarget())) ||
       ImGui::IsKeyPressed(ImGuiKey_Escape)) {
@@ -111,7 +112,11 @@ void App::Impl::downloadJson() {
 }
 
 void App::Impl::downloadMarkdown() {
-  host.downloadFile(text::fileStem(doc()->board().title) + ".md", "text/markdown", exportMarkdown(doc()->board()));
+  const std::string name = text::fileStem(doc()->board().title) + ".md";
+  tools.requestForBoard({{"op", "markdownExport"}}, doc()->board(), [this, name](const ToolResult& r) {
+    if (!r.ok) return tools.fail(r.message());
+    host.downloadFile(name, "text/markdown", r.text);
+  });
 }
 
 void App::Impl::pasteDialog() {

@@ -324,7 +324,7 @@ void App::Impl::toolbar() {
     const bool clicked = iconOnly ? iconButtonTip(textViewLabel.c_str(), Icon::TextView, tr("export.textViewTip"), true)
                                   : textViewButton();
     if (clicked) {
-      ui::openTextView(host, d.board());
+      ui::openTextView(host, tools, d.board());
     }
     return clicked;
   };

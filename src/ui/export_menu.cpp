@@ -1,12 +1,13 @@
 // Mapathy UI — outputs (see export_menu.hpp).
 #include "ui/export_menu.hpp"
 
+#include <functional>
 #include <string_view>
+#include <utility>
 
 #include "core/base/text.hpp"
-#include "core/export/export_csv.hpp"
-#include "core/export/export_html.hpp"
-#include "core/export/export_svg.hpp"
+#include <nlohmann/json.hpp>
+
 #include "imgui.h"
 #include "ui/i18n.hpp"
 #include "ui/style.hpp"
@@ -34,8 +35,25 @@ const StringTableRegistrar kRegisterExportStrings(kExportStrings);
 
 }  // namespace
 
-void openTextView(Host& host, const Board& board) {
-  host.showHtml(text::fileStem(board.title) + "-text.html", exportAccessibleHtml(board, uiLang()));
+namespace {
+
+const char* langCode() { return uiLang() == Lang::De ? "de" : "en"; }
+
+// Asks the tools module for one output and hands its text to `use` when it comes.
+void makeOutput(ToolsClient& tools, const Board& board, nlohmann::json request,
+                std::function<void(const std::string&)> use) {
+  tools.requestForBoard(std::move(request), board, [&tools, use = std::move(use)](const ToolResult& r) {
+    if (!r.ok) return tools.fail(r.message());
+    use(r.text);
+  });
+}
+
+}  // namespace
+
+void openTextView(Host& host, ToolsClient& tools, const Board& board) {
+  const std::string name = text::fileStem(board.title) + "-text.html";
+  makeOutput(tools, board, {{"op", "textView"}, {"lang", langCode()}},
+             [&host, name](const std::string& html) { host.showHtml(name, html); });
 }
 
 bool textViewButton() { return iconButtonTip(label("export.textView").c_str(), Icon::TextView, tr("export.textViewTip")); }
@@ -45,38 +63,49 @@ bool textViewShortcutPressed() {
   return io.KeyAlt && io.KeyShift && !io.KeyCtrl && !io.KeySuper && ImGui::IsKeyPressed(ImGuiKey_A, false);
 }
 
-void exportButtons(Host& host, const Board& board, ExportMenuState& state) {
+void exportButtons(Host& host, ToolsClient& tools, const Board& board, ExportMenuState& state) {
   if (!state.initialised) {
     state.semicolons = uiLang() == Lang::De;
     state.initialised = true;
   }
   const std::string stem = text::fileStem(board.title);
   ImGui::TextUnformatted(tr("export.heading"));
-  if (iconButton(label("export.png").c_str(), Icon::Download)) host.downloadPng(stem, exportSvg(board));
+  if (iconButton(label("export.png").c_str(), Icon::Download)) {
+    makeOutput(tools, board, {{"op", "svg"}}, [&host, stem](const std::string& svg) { host.downloadPng(stem, svg); });
+  }
   ImGui::SameLine();
   if (iconButton(label("export.svg").c_str(), Icon::Download)) {
-    host.downloadFile(stem + ".svg", "image/svg+xml", exportSvg(board));
+    makeOutput(tools, board, {{"op", "svg"}}, [&host, stem](const std::string& svg) {
+      host.downloadFile(stem + ".svg", "image/svg+xml", svg);
+    });
   }
-  CsvOptions csv;
-  csv.utf8Bom = true;  // spreadsheet apps read UTF-8 umlauts correctly only with it (Excel)
-  csv.delimiter = state.semicolons ? ';' : ',';
+  // Spreadsheet apps read UTF-8 umlauts correctly only with a byte-order mark (Excel).
+  const nlohmann::json csv = {{"bom", true}, {"delimiter", state.semicolons ? ";" : ","}};
   if (iconButton(label("export.csvNotes").c_str(), Icon::Download)) {
-    host.downloadFile(stem + "-notes.csv", "text/csv", exportNotesCsv(board, csv));
+    nlohmann::json request = csv;
+    request["op"] = "csvNotes";
+    makeOutput(tools, board, request, [&host, stem](const std::string& text) {
+      host.downloadFile(stem + "-notes.csv", "text/csv", text);
+    });
   }
   ImGui::SameLine();
   if (iconButton(label("export.csvActions").c_str(), Icon::Download, false, !board.actions.empty())) {
-    host.downloadFile(stem + "-actions.csv", "text/csv", exportActionsCsv(board, csv));
+    nlohmann::json request = csv;
+    request["op"] = "csvActions";
+    makeOutput(tools, board, request, [&host, stem](const std::string& text) {
+      host.downloadFile(stem + "-actions.csv", "text/csv", text);
+    });
   }
   ImGui::Checkbox(label("export.semicolons").c_str(), &state.semicolons);
-  if (iconButton(label("export.printA4").c_str(), Icon::Print)) {
-    host.showHtml(stem + "-print.html", exportPrintHtml(board, uiLang(), PaperSize::A4));
-  }
+  const auto print = [&](const char* paper) {
+    makeOutput(tools, board, {{"op", "print"}, {"lang", langCode()}, {"paper", paper}},
+               [&host, stem](const std::string& html) { host.showHtml(stem + "-print.html", html); });
+  };
+  if (iconButton(label("export.printA4").c_str(), Icon::Print)) print("a4");
   ImGui::SameLine();
-  if (iconButton(label("export.printLetter").c_str(), Icon::Print)) {
-    host.showHtml(stem + "-print.html", exportPrintHtml(board, uiLang(), PaperSize::Letter));
-  }
+  if (iconButton(label("export.printLetter").c_str(), Icon::Print)) print("letter");
   if (iconButtonTip(label("export.textView", "share").c_str(), Icon::TextView, tr("export.textViewTip"))) {
-    openTextView(host, board);
+    openTextView(host, tools, board);
   }
   hintText(tr("export.hint"));
 }

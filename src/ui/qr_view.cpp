@@ -3,8 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
-#include "core/qr/qr.hpp"
+#include <nlohmann/json.hpp>
+
+#include "core/base/text.hpp"
 #include "ui/i18n.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
@@ -15,30 +19,67 @@ namespace {
 
 constexpr int kQuietZone = 4;
 
-struct QrCache {
-  std::string text;
-  bool ok = false;
-  QrCode code;
+struct QrCode {
+  int size = 0;
+  std::string modules;  // size × size, row by row, '1' = dark
+  [[nodiscard]] bool at(int x, int y) const {
+    return modules[static_cast<std::size_t>(y) * static_cast<std::size_t>(size) + static_cast<std::size_t>(x)] == '1';
+  }
 };
 
-// The code for `text`: level M when it fits (survives a smudged screen), else L.
-const QrCache& cached(const std::string& text) {
-  static QrCache cache;
-  static bool filled = false;
-  if (!filled || cache.text != text) {
-    filled = true;
-    cache.text = text;
-    QrOptions options;
-    options.ecc = QrEcc::M;
-    Result<QrCode> code = encodeQr(text, options);
-    if (!code) {
-      options.ecc = QrEcc::L;
-      code = encodeQr(text, options);
-    }
-    cache.ok = code.ok();
-    cache.code = code.ok() ? *code : QrCode{};
+enum class QrState { Coming, Ready, Failed };
+
+struct QrCache {
+  std::string text;
+  QrState state = QrState::Coming;
+  const ToolsClient* askedBy = nullptr;
+  QrCode code;
+  std::string unavailable;  // the tools module could not be loaded: why (asked again a little later)
+  double failedAt = 0.0;
+};
+
+constexpr double kRetrySeconds = 5.0;
+
+ToolsClient* currentTools = nullptr;
+std::vector<QrCache> cache;  // the few codes on screen lately (share dialog, send back, full screen)
+constexpr std::size_t kCacheSize = 4;
+
+QrCache* find(const std::string& text) {
+  for (QrCache& c : cache) {
+    if (c.text == text) return &c;
   }
-  return cache;
+  return nullptr;
+}
+
+// The code for `text`, asked for the first time it is needed: level M when it fits (survives a smudged
+// screen), else L (the tools module's "auto").
+const QrCache& cached(const std::string& text) {
+  QrCache* c = find(text);
+  if (c == nullptr) {
+    if (cache.size() >= kCacheSize) cache.erase(cache.begin());
+    cache.push_back(QrCache{text, QrState::Coming, nullptr, {}, {}, 0.0});
+    c = &cache.back();
+  }
+  if (!c->unavailable.empty() && ImGui::GetTime() - c->failedAt > kRetrySeconds) {
+    *c = QrCache{text, QrState::Coming, nullptr, {}, {}, 0.0};  // perhaps the network is back
+  }
+  // Asked by an app that is gone (tests run several one after the other): ask again.
+  if (c->state == QrState::Coming && c->askedBy != currentTools && currentTools != nullptr) {
+    c->askedBy = currentTools;
+    currentTools->request({{"op", "qr"}, {"text", text}, {"ecc", "auto"}}, [text](const ToolResult& r) {
+      QrCache* entry = find(text);
+      if (entry == nullptr) return;
+      const bool valid = r.ok && r.size > 0 &&
+                         r.modules.size() == static_cast<std::size_t>(r.size) * static_cast<std::size_t>(r.size);
+      entry->state = valid ? QrState::Ready : QrState::Failed;
+      if (valid) entry->code = QrCode{r.size, r.modules};
+      if (r.unavailable) {
+        entry->unavailable = r.message();
+        entry->failedAt = ImGui::GetTime();
+      }
+    });
+  }
+  return *c;
 }
 
 void drawModules(ImDrawList* dl, ImVec2 pos, float side, const QrCode& code) {
@@ -68,14 +109,26 @@ void drawModules(ImDrawList* dl, ImVec2 pos, float side, const QrCode& code) {
 
 }  // namespace
 
+void setQrTools(ToolsClient* tools) { currentTools = tools; }
+
 bool qrCodeWidget(const char* id, const std::string& text, float side) {
   const QrCache& c = cached(text);
-  if (!c.ok) {
-    hintText(tr("qr.tooLong"));
+  if (c.state == QrState::Failed) {
+    hintText(c.unavailable.empty() ? tr("qr.tooLong") : text::format(tr("tools.failed"), c.unavailable).c_str());
     return false;
   }
   side = std::floor(side);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
+  if (c.state == QrState::Coming) {  // the same square, so nothing moves when the code arrives
+    const std::string waitId = std::string(id) + ".coming##qr";
+    ImGui::InvisibleButton(waitId.c_str(), ImVec2(side, side));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRect(pos, ImVec2(pos.x + side, pos.y + side), colours::kInkMuted, 6.0f);
+    const char* note = tr("tools.preparing");
+    const ImVec2 ts = ImGui::CalcTextSize(note);
+    dl->AddText(ImVec2(pos.x + (side - ts.x) * 0.5f, pos.y + (side - ts.y) * 0.5f), colours::kInkMuted, note);
+    return false;
+  }
   const std::string widgetId = std::string(id) + "##qr";
   ImGui::InvisibleButton(widgetId.c_str(), ImVec2(side, side));
   drawModules(ImGui::GetWindowDrawList(), pos, side, c.code);
@@ -84,7 +137,7 @@ bool qrCodeWidget(const char* id, const std::string& text, float side) {
 
 void qrFullScreenButton(const char* id, const std::string& text) {
   const std::string popup = std::string("###") + id + ".full";
-  if (iconButton(label("qr.fullScreen", id).c_str(), Icon::Fit, false, cached(text).ok)) {
+  if (iconButton(label("qr.fullScreen", id).c_str(), Icon::Fit, false, cached(text).state == QrState::Ready)) {
     ImGui::OpenPopup(popup.c_str());
   }
   const ImVec2 display = ImGui::GetIO().DisplaySize;

@@ -47,8 +47,8 @@ export function requireSite(dir = SITE_DIR) {
 }
 
 // The test server: the site (or `root`) below `base`, with the console capture (test mode).
-export function startTestServer({ root = SITE_DIR, base = '/', port = 0 } = {}) {
-  return startServer({ root, base, port, testScript: CAPTURE_SCRIPT });
+export function startTestServer({ root = SITE_DIR, base = '/', port = 0, hold = null } = {}) {
+  return startServer({ root, base, port, testScript: CAPTURE_SCRIPT, hold });
 }
 
 // Serves the site and opens it in a fresh profile of the engine under test (MAPATHY_ENGINE).

@@ -99,6 +99,10 @@ test('outputs: text view and print page, by mouse, shortcut and keyboard', async
   const app = await openApp({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
   const { page } = app;
   try {
+    // The tools module makes these pages. Asked for before it has loaded, the page comes a moment after the
+    // click, and WebKit then offers it as a file instead of a tab (it opens tabs only in the click's frame;
+    // tests/browser/tools_module.test.mjs covers that moment). Here: once it is loaded, as a second later.
+    await page.evaluate(() => window.mapathy.tools.load());
     // ---- the page tells screen readers what the canvas is and where the text view is
     const shell = await page.evaluate(() => {
       const canvas = document.getElementById('canvas');
@@ -171,6 +175,7 @@ test('outputs: text view and print page, by mouse, shortcut and keyboard', async
     const keyboardPage = await app.newPage();
     await keyboardPage.goto(app.url);
     await waitForApp(keyboardPage);
+    await keyboardPage.evaluate(() => window.mapathy.tools.load());  // as above: the tools module is there
     const map = await openBoard(keyboardPage, EMPATHY);
     const mapBoard = map.board || map;
     await keyboardPage.keyboard.press('Tab');

@@ -2,8 +2,9 @@
 // The tools module (mapathy-tools.js + mapathy-tools.wasm, src/app/tools.hpp): fetched only after the first
 // frame and loaded when the page is idle; its outputs are byte for byte those of the editor's own export
 // buttons; Markdown goes out and comes back; its QR codes scan; a contribution made with it merges back;
-// bad requests get a message; it works offline once the service worker has cached the site; and it never
-// touches the app's own module. The byte-for-byte comparison with the editor's download buttons needs a
+// bad requests get a message; it works offline once the service worker has cached the site (the editor's
+// own export button and QR code too); a click before the module is there shows "preparing…" and completes
+// by itself once it arrives; and it never touches the app's own module. The byte-for-byte comparison with the editor's download buttons needs a
 // driver that reports downloads (Chromium here); every engine runs the rest.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -11,14 +12,30 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ARTIFACTS_DIR, byId, capabilities, centre, documentJson, findWidget, openApp, startTestServer,
+import { ARTIFACTS_DIR, byId, capabilities, centre, click, documentJson, findWidget, openApp, startTestServer,
   waitForApp, widgets } from './lib.mjs';
 
 const ZBARIMG = '/usr/bin/zbarimg';
 const LINKS = fileURLToPath(new URL('../fixtures/links/', import.meta.url));
 const germanMap = readFileSync(join(LINKS, 'v1-typical-german-empathy-map.txt'), 'utf8').trim().replace(/^[^#]*#/, '');
+// Short enough for the share dialog's QR code (the German map's link is not).
+const journey = readFileSync(join(LINKS, 'v1-journey-lifecycle-en.txt'), 'utf8').trim().replace(/^[^#]*#/, '');
 
 const run = (page, request) => page.evaluate((r) => window.mapathy.tools.run(r), request);
+
+// The editor's downloads, caught in the page on every engine (not every driver reports downloads): the
+// files the app hands to web/platform.js, as text.
+async function catchDownloads(page) {
+  await page.evaluate(() => {
+    window.__downloads = [];
+    window.MapathyWeb.download = (name, mime, bytes) => {
+      const data = typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes);
+      window.__downloads.push({ name, mime, text: data });
+    };
+  });
+}
+const caught = (page) => page.evaluate(() => window.__downloads);
+const messageTexts = (page) => page.evaluate(() => window.mapathy.messages().map((m) => m.text));
 
 async function downloadOf(page, id) {
   const { bytes } = await page.download(async () => {
@@ -52,7 +69,7 @@ test('loaded after the first frame, when idle; the same outputs as the editor; M
     const notes = JSON.parse(board).board.notes;
     assert.equal(notes.length, 40);
 
-    // SVG and CSV: byte for byte what the share dialog's buttons download (computed by the app's module).
+    // SVG and CSV: byte for byte what the share dialog's buttons download (the editor asks the module too).
     await page.mouse.click(...Object.values(centre(await findWidget(page, byId('toolbar.share')))));
     await findWidget(page, byId('share.copy'));
     const svg = await run(page, { op: 'svg', board });
@@ -170,7 +187,7 @@ test('offline: the service worker precached the module, so it loads and runs wit
   const server = await startTestServer();
   let app = null;
   try {
-    app = await openApp({ server, hash: germanMap });
+    app = await openApp({ server, hash: journey });
     const { page } = app;
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
     const cached = await page.evaluate(async () => {
@@ -193,6 +210,49 @@ test('offline: the service worker precached the module, so it loads and runs wit
     const svg = await run(page, { op: 'svg', board });
     assert.equal(svg.ok, true, svg.error);
     assert.match(svg.text, /^<\?xml/);
+    // The editor's own buttons work offline too: the share dialog's QR code and the SVG export.
+    await catchDownloads(page);
+    await click(page, byId('toolbar.share'));
+    await findWidget(page, 'share.qr', { timeout: 15000 });
+    await click(page, byId('export.svg'));
+    await page.waitForFunction(() => window.__downloads.length > 0, null, { timeout: 15000 });
+    const [file] = await caught(page);
+    assert.match(file.name, /\.svg$/);
+    assert.equal(file.text, svg.text, 'the export button downloads what the tools module makes');
+    assert.deepEqual(await app.problems(), []);
+  } finally {
+    if (app) await app.close();
+    await server.close().catch(() => {});
+  }
+});
+
+test('a click before the tools module is there shows "preparing…" and completes by itself', async () => {
+  // A slow network for the tools module only: its files wait until the test lets them through.
+  const server = await startTestServer({ hold: (path) => /^mapathy-tools\.(js|wasm)$/.test(path) });
+  let app = null;
+  try {
+    app = await openApp({ server, hash: journey });
+    const { page } = app;
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('mapathy-tools-ready').length), 0);
+    await catchDownloads(page);
+    await click(page, byId('toolbar.share'));
+    await findWidget(page, 'share.qr.coming');  // the QR code's square says it is being prepared
+    await click(page, byId('share.downloadMarkdown'));
+    await page.waitForFunction(() => window.mapathy.messages().some((m) => m.text === 'Preparing…'), null,
+      { timeout: 10000 });
+    assert.deepEqual(await caught(page), [], 'nothing downloaded before the module is there');
+
+    server.release();  // the module arrives
+    await page.waitForFunction(() => window.__downloads.length > 0, null, { timeout: 30000 });
+    const [file] = await caught(page);
+    assert.match(file.name, /\.md$/);
+    assert.equal(file.mime, 'text/markdown');
+    const expected = await run(page, { op: 'markdownExport', board: await documentJson(page) });
+    assert.equal(file.text, expected.text, 'the Markdown of the open board');
+    await findWidget(page, 'share.qr', { timeout: 15000 });
+    await page.waitForFunction(() => !window.mapathy.messages().some((m) => m.text === 'Preparing…'), null,
+      { timeout: 10000 });
+    assert.ok(!(await messageTexts(page)).includes('Preparing…'));
     assert.deepEqual(await app.problems(), []);
   } finally {
     if (app) await app.close();

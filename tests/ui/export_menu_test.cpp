@@ -1,6 +1,7 @@
 // Outputs in the app: the share dialog's outputs (PNG, SVG, CSV, print page, text view), the toolbar's
 // "Text view" button and its keyboard shortcut. The fake host records what the app hands the platform;
-// the bytes are the core's exports of the open board.
+// the bytes are the core's exports of the open board (made by the tools module, src/app/tools.hpp, and
+// handed over a frame after the click: ui/tools_client.hpp).
 #include <gtest/gtest.h>
 
 #include "core/edit/document.hpp"
@@ -113,6 +114,7 @@ TEST(ExportMenu, TextViewIsOneClickOrOneShortcutAway) {
   EXPECT_EQ(h.host.pages.size(), 2u) << "Alt+Shift+A opens it once";
 
   EXPECT_TRUE(h.app->openTextView());  // what the page's own button calls
+  h.frames(2);                         // the tools module's answer comes a frame later
   EXPECT_EQ(h.host.pages.size(), 3u);
 }
 

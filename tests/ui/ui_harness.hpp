@@ -10,9 +10,11 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "../core/fake_storage.hpp"
+#include "app/tools.hpp"
 #include "core/session/session.hpp"
 #include "imgui.h"
 #include "ui/app.hpp"
@@ -45,6 +47,17 @@ class FakeHost : public Host {
   void showHtml(const std::string& name, const std::string& html) override {
     pages.push_back(Download{name, "text/html", html});
   }
+  // The tools module: requests wait here and are answered (tools::runTool) before the next frame, while
+  // `toolsLoaded` says the module is there — the browser's order, one frame later.
+  void runTool(std::uint32_t ticket, const std::string& requestJson) override {
+    toolLog.push_back(requestJson);
+    if (answerAtOnce != nullptr) {  // the browser once the module is loaded: the answer inside the call
+      answerAtOnce->toolResult(ticket, tools::runTool(requestJson));
+      return;
+    }
+    toolRequests.emplace_back(ticket, requestJson);
+  }
+  bool toolsReady() override { return toolsLoaded; }
 
   // Sounds and the camera scanner: recorded; `camera` false makes startScanner() fail (no camera service).
   void playSound(Sound sound) override { sounds.push_back(sound); }
@@ -68,6 +81,10 @@ class FakeHost : public Host {
   std::vector<Download> downloads;
   std::vector<Download> pngs;   // downloadPng: name stem and the SVG
   std::vector<Download> pages;  // showHtml
+  std::vector<std::pair<std::uint32_t, std::string>> toolRequests;  // not answered yet
+  std::vector<std::string> toolLog;                                 // every request so far
+  bool toolsLoaded = true;
+  App* answerAtOnce = nullptr;  // set: runTool answers from inside the call
   std::string language = "en-GB";
   int pickFileCalls = 0;
   std::int64_t now = 1'700'000'000'000;
@@ -119,10 +136,18 @@ class AppHarness {
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = 1.0f / 60.0f;
     host.now += 16;
+    answerTools();
     ImGui::NewFrame();
     app->frame();
     ImGui::Render();
     storage->runSaveTimer(*session);
+  }
+  // The tools module answers what was asked in earlier frames (when it is "loaded").
+  void answerTools() {
+    if (!host.toolsLoaded) return;
+    const auto requests = std::move(host.toolRequests);
+    host.toolRequests.clear();
+    for (const auto& [ticket, request] : requests) app->toolResult(ticket, tools::runTool(request));
   }
   void frames(int n) {
     for (int i = 0; i < n; ++i) {

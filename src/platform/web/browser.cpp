@@ -40,6 +40,10 @@ EM_JS(void, mapathy_js_device_save, (const char* key, const char* value), {
 EM_JS(void, mapathy_js_download_png, (const char* name, const char* svg), {
   MapathyWeb.downloadPng(UTF8ToString(name), UTF8ToString(svg));
 });
+EM_JS(void, mapathy_js_run_tool, (int ticket, const char* request), {
+  MapathyWeb.runToolFor(ticket, UTF8ToString(request));
+});
+EM_JS(int, mapathy_js_tools_ready, (), { return MapathyWeb.toolsReady() ? 1 : 0; });
 EM_JS(void, mapathy_js_show_html, (const char* name, const char* html), {
   MapathyWeb.showHtml(UTF8ToString(name), UTF8ToString(html));
 });
@@ -96,5 +100,10 @@ void startScanner() { mapathy_js_scanner_start(); }
 void placeScanner(float x, float y, float w, float h) { mapathy_js_scanner_place(x, y, w, h); }
 void stopScanner() { mapathy_js_scanner_stop(); }
 void beep(int kind) { mapathy_js_beep(kind); }
+// The tools module.
+void runTool(std::uint32_t ticket, const std::string& request) {
+  mapathy_js_run_tool(static_cast<int>(ticket), request.c_str());
+}
+bool toolsReady() { return mapathy_js_tools_ready() != 0; }
 
 }  // namespace mapathy::platform::web::browser

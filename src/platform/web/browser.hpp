@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace mapathy::platform::web::browser {
@@ -27,6 +28,10 @@ void downloadFile(const std::string& name, const std::string& mime, const std::s
 // standalone HTML page in a new tab from a Blob URL (falls back to downloading `name`).
 void downloadPng(const std::string& name, const std::string& svg);
 void showHtml(const std::string& name, const std::string& html);
+// The tools module (web/platform.js loads it when needed): the answer comes back through the exported
+// mapathy_tool_result(ticket, json) in a later task.
+void runTool(std::uint32_t ticket, const std::string& request);
+bool toolsReady();
 void pickFile();
 
 bool coarsePointer();  // a touch screen is the main pointer (phones, tablets)

@@ -33,6 +33,8 @@ void WebHost::shareNatively(const std::string& title, const std::string& url) { 
 void WebHost::downloadPng(const std::string& name, const std::string& svg) { browser::downloadPng(name, svg); }
 
 void WebHost::showHtml(const std::string& name, const std::string& html) { browser::showHtml(name, html); }
+void WebHost::runTool(std::uint32_t ticket, const std::string& requestJson) { browser::runTool(ticket, requestJson); }
+bool WebHost::toolsReady() { return browser::toolsReady(); }
 
 void WebHost::playSound(Sound sound) { browser::beep(sound == Sound::TimeUp ? 0 : 1); }
 

@@ -23,6 +23,8 @@ class WebHost final : public ui::Host {
   // Outputs: web/platform.js rasterises the SVG / opens the page in a new tab from a Blob URL.
   void downloadPng(const std::string& name, const std::string& svg) override;
   void showHtml(const std::string& name, const std::string& html) override;
+  void runTool(std::uint32_t ticket, const std::string& requestJson) override;
+  bool toolsReady() override;
   // Sounds and the camera scanner (web/scanner.js).
   void playSound(Sound sound) override;
   bool startScanner() override;

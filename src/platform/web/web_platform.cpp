@@ -736,6 +736,13 @@ EMSCRIPTEN_KEEPALIVE int mapathy_open_file(const char* name, const char* text) {
   return opened ? 1 : 0;
 }
 
+// The tools module's answer to Host::runTool (web/platform.js runToolFor).
+EMSCRIPTEN_KEEPALIVE void mapathy_tool_result(int ticket, const char* json) {
+  if (!platform().running()) return;
+  platform().app().toolResult(static_cast<std::uint32_t>(ticket), json != nullptr ? json : "");
+  platform().wakeForInput();
+}
+
 EMSCRIPTEN_KEEPALIVE void mapathy_hash_changed() {
   if (platform().running()) platform().openFragment();
 }

@@ -1,0 +1,192 @@
+// The editor's way to the tools module (ui/tools_client.hpp): outputs, Markdown import and QR codes come
+// a frame after they were asked for, "preparing…" shows while the module is still on its way, nothing is
+// asked for twice while it stays the same — and the share link is encoded once per board revision, not
+// once per frame.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "core/codec/share_link.hpp"
+#include "core/edit/document.hpp"
+#include "core/export/export_svg.hpp"
+#include "core/io/markdown.hpp"
+#include "core/model/templates.hpp"
+#include "ui/tools_client.hpp"
+#include "ui_harness.hpp"
+
+namespace mapathy::ui::testing {
+namespace {
+
+// QR codes are cached per text for the whole process: every test opens a board of its own.
+void openSample(AppHarness& h, const std::string& id = "b-tools") {
+  Board b = makeBoard(BoardKind::EmpathyMap, "classic", Lang::En).value();
+  b.id = id;
+  b.title = "Tools";
+  ASSERT_TRUE(h.app->openLink(encodeLink(b, "https://example.org/mapathy/")));
+  h.frames(3);
+}
+
+bool hasMessage(const AppHarness& h, const std::string& text) {
+  const auto& m = h.app->messages();
+  return std::any_of(m.begin(), m.end(), [&text](const Message& x) { return x.text == text; });
+}
+
+int requestsFor(const AppHarness& h, const std::string& op) {
+  const std::string needle = "\"op\":\"" + op + "\"";
+  return static_cast<int>(std::count_if(h.host.toolLog.begin(), h.host.toolLog.end(), [&needle](const std::string& r) {
+    return r.find(needle) != std::string::npos;
+  }));
+}
+
+TEST(ToolsClient, AnswersArriveInALaterFrameNeverInTheFrameThatAsked) {
+  AppHarness h;
+  openSample(h);
+  ASSERT_TRUE(h.click("Share"));
+  const RecordedItem* svg = h.find("Picture (SVG)");
+  ASSERT_NE(svg, nullptr);
+  h.moveTo(AppHarness::centre(*svg));
+  h.press();
+  h.release();  // the click happens in this frame: the request is sent, nothing downloaded yet
+  EXPECT_EQ(requestsFor(h, "svg"), 1);
+  EXPECT_TRUE(h.host.downloads.empty());
+  EXPECT_TRUE(h.app->tools().pending());
+  h.frame();  // answered before this frame, handed over in it
+  ASSERT_EQ(h.host.downloads.size(), 1u);
+  EXPECT_EQ(h.host.downloads[0].bytes, exportSvg(h.app->document()->board()));
+  EXPECT_FALSE(h.app->tools().pending());
+}
+
+TEST(ToolsClient, AnAnswerGivenAtOnceIsHandedOverInTheFrameOfTheClick) {
+  AppHarness h;
+  openSample(h);
+  h.host.answerAtOnce = h.app.get();  // the browser once the module is loaded
+  ASSERT_TRUE(h.click("Share"));
+  const RecordedItem* print = h.find("Print or PDF (A4)");
+  ASSERT_NE(print, nullptr);
+  h.moveTo(AppHarness::centre(*print));
+  h.press();
+  h.release();  // the click's frame: the print page opens in it (WebKit opens tabs only there)
+  ASSERT_EQ(h.host.pages.size(), 1u);
+  EXPECT_NE(h.host.pages[0].bytes.find("<html"), std::string::npos);
+  EXPECT_FALSE(h.app->tools().pending());
+}
+
+TEST(ToolsClient, AClickBeforeTheModuleIsThereShowsPreparingAndCompletesByItself) {
+  AppHarness h;
+  openSample(h);
+  h.host.toolsLoaded = false;  // the page has not loaded mapathy-tools.wasm yet
+  ASSERT_TRUE(h.click("Share"));
+  ASSERT_TRUE(h.click("Download Markdown"));
+  h.frames(10);
+  EXPECT_TRUE(h.host.downloads.empty());
+  EXPECT_TRUE(hasMessage(h, "Preparing…"));
+  h.host.toolsLoaded = true;  // the module arrives
+  h.frames(2);
+  ASSERT_EQ(h.host.downloads.size(), 1u);
+  EXPECT_EQ(h.host.downloads[0].name, "tools.md");
+  EXPECT_EQ(h.host.downloads[0].bytes, exportMarkdown(h.app->document()->board()));
+  EXPECT_FALSE(hasMessage(h, "Preparing…")) << "the banner goes once nothing waits";
+  EXPECT_EQ(requestsFor(h, "markdownExport"), 1);
+}
+
+TEST(ToolsClient, MarkdownImportOpensTheBoardWithTheAnswer) {
+  AppHarness h("de-DE");
+  h.host.toolsLoaded = false;
+  EXPECT_TRUE(h.app->openFileText("notizen.md", "# Ladenbesuch\n\n## Sagt\n- Zu teuer\n"));
+  h.frames(3);
+  EXPECT_EQ(h.app->document(), nullptr) << "nothing opens before the tools module has read the file";
+  EXPECT_TRUE(hasMessage(h, "Wird vorbereitet …"));
+  h.host.toolsLoaded = true;
+  h.frames(2);
+  ASSERT_NE(h.app->document(), nullptr);
+  EXPECT_EQ(h.app->document()->board().title, "Ladenbesuch");
+  EXPECT_EQ(h.app->document()->board().notes.size(), 1u);
+}
+
+TEST(ToolsClient, AFailedAnswerIsShownAndChangesNothing) {
+  AppHarness h;
+  openSample(h);
+  const std::string before = h.app->documentJson();
+  // Not Markdown the reader refuses, but an answer that says the module could not be loaded.
+  h.host.toolsLoaded = false;
+  ASSERT_TRUE(h.click("Share"));
+  ASSERT_TRUE(h.click("Picture (SVG)"));
+  // The SVG request (the QR code's may wait beside it when no earlier test drew this link's code).
+  const auto svg = std::find_if(h.host.toolRequests.begin(), h.host.toolRequests.end(),
+                                [](const auto& r) { return r.second.find("\"op\":\"svg\"") != std::string::npos; });
+  ASSERT_NE(svg, h.host.toolRequests.end());
+  h.app->toolResult(svg->first, R"({"ok": false, "error": "offline"})");
+  h.host.toolRequests.clear();
+  h.frames(2);
+  EXPECT_TRUE(h.host.downloads.empty());
+  EXPECT_TRUE(hasMessage(h, "That did not work: offline"));
+  EXPECT_EQ(h.app->documentJson(), before);
+}
+
+TEST(ShareDialog, LinkAndQrCodeAreMadeOncePerBoardRevision) {
+  AppHarness h;
+  openSample(h, "b-tools-qr-once");
+  ASSERT_TRUE(h.click("Share"));
+  h.frames(2);
+  ASSERT_NE(h.find("share.qr"), nullptr) << "the QR code is there a frame after the dialog opened";
+  const int encodes = h.app->shareLinkEncodes();
+  const int qrs = requestsFor(h, "qr");
+  EXPECT_EQ(qrs, 1);
+  h.frames(200);  // the dialog stays open
+  EXPECT_EQ(h.app->shareLinkEncodes(), encodes) << "no encoding per frame";
+  EXPECT_EQ(requestsFor(h, "qr"), qrs) << "no QR request per frame";
+  EXPECT_EQ(h.app->shareLink(), encodeLink(h.app->document()->board(), "https://example.org/mapathy/"));
+
+  // An edit is a new revision: one new link, one new code.
+  EXPECT_FALSE(h.app->document()->addNote(Place{"says", "", ""}, "Neue Notiz").empty());
+  h.frames(50);
+  EXPECT_EQ(h.app->shareLinkEncodes(), encodes + 1);
+  EXPECT_EQ(requestsFor(h, "qr"), qrs + 1);
+  EXPECT_EQ(h.app->shareLink(), encodeLink(h.app->document()->board(), "https://example.org/mapathy/"));
+  // Undo goes back to the earlier board: a new revision again, and the link follows it.
+  h.app->document()->undo();
+  h.frames(2);
+  EXPECT_EQ(h.app->shareLinkEncodes(), encodes + 2);
+  EXPECT_EQ(h.app->shareLink(), encodeLink(h.app->document()->board(), "https://example.org/mapathy/"));
+}
+
+TEST(ShareDialog, QrCodeShowsPreparingUntilTheModuleIsThere) {
+  AppHarness h;
+  openSample(h, "b-tools-qr-preparing");
+  h.host.toolsLoaded = false;
+  ASSERT_TRUE(h.click("Share"));
+  h.frames(5);
+  EXPECT_EQ(h.find("share.qr"), nullptr);
+  const RecordedItem* coming = h.find("share.qr.coming");
+  ASSERT_NE(coming, nullptr) << "the code's square, saying it is being prepared";
+  const float side = coming->w;
+  h.host.toolsLoaded = true;
+  h.frames(2);
+  const RecordedItem* qr = h.find("share.qr");
+  ASSERT_NE(qr, nullptr);
+  EXPECT_EQ(qr->w, side) << "nothing moves when the code arrives";
+  EXPECT_EQ(requestsFor(h, "qr"), 1);
+}
+
+TEST(ShareDialog, QrCodeAsksAgainWhenTheModuleCouldNotBeLoaded) {
+  AppHarness h;
+  openSample(h, "b-tools-qr-offline");
+  h.host.toolsLoaded = false;  // offline on the first visit: the page cannot load the module
+  ASSERT_TRUE(h.click("Share"));
+  ASSERT_EQ(h.host.toolRequests.size(), 1u);
+  h.app->toolResult(h.host.toolRequests[0].first,
+                    R"({"ok": false, "unavailable": true, "error": "Mapathy could not load its tools."})");
+  h.host.toolRequests.clear();
+  h.frames(3);
+  EXPECT_EQ(h.find("share.qr"), nullptr);
+  EXPECT_EQ(h.find("share.qr.coming"), nullptr) << "the failure is said in its place";
+  EXPECT_EQ(requestsFor(h, "qr"), 1);
+  h.host.toolsLoaded = true;  // the network is back
+  h.frames(6 * 60);           // a little later the code is asked for again, and comes
+  EXPECT_EQ(requestsFor(h, "qr"), 2);
+  EXPECT_NE(h.find("share.qr"), nullptr);
+}
+
+}  // namespace
+}  // namespace mapathy::ui::testing
