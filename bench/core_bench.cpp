@@ -1,5 +1,5 @@
 // Core benchmarks: share link encode/decode, JSON save/load and Markdown import/export for a 40-note
-// and a 1,000-note board (issue 7). Target: encode + decode of 1,000 notes under 5 ms natively.
+// and a 1,000-note board. Target: encode + decode of 1,000 notes under 5 ms natively.
 // BM_LinkRoundTripInFormat compares link formats 1 and 2 on the same boards (and on 1,000 notes
 // whose texts all differ).
 //

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Browser benchmark (issue 7): the built site in Debian's Chromium (playwright-core, the browser tests'
+// Browser benchmark: the built site in Debian's Chromium (playwright-core, the browser tests'
 // helpers in tests/browser/lib.mjs). For an empty board and a 2,000-note board, each opened from a share
 // link in a fresh profile:
 //   - navigation → first frame (performance.now() at the first requestAnimationFrame after the app has

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every Mapathy benchmark and writes BENCHMARKS.md at the repository root (issue 7). Nothing in that
+// Runs every Mapathy benchmark and writes BENCHMARKS.md at the repository root. Nothing in that
 // file is typed by hand: it is this script's output. Not part of CI (only the size budget is:
 // tests/browser/size_budget.test.mjs).
 //

@@ -4,7 +4,7 @@
 // (cmake/embed_file.cmake). The platform calls loadFonts() at start and whenever the pixel ratio changes.
 //
 // Why the web build embeds only the regular face: everything loaded before the first frame must fit in
-// 400 KB gzip (issue 7), and the semibold face is 16 KB of it. The web build copies it next to the app
+// the start-up budget (tools/sitesize.mjs), and the semibold face is 16 KB of gzip. The web build copies it next to the app
 // (mapathy-bold.otf); web/platform.js fetches it after the first frame and the platform loads the fonts
 // again with it. Until it arrives (or if it never does: offline without a cache) headings use the regular
 // face, like a web page's font-display: swap. Native builds (tests, tools) embed both.

@@ -1,5 +1,5 @@
 // engines: chromium firefox webkit
-// Outputs in a real browser (issue 9): the accessible text view and the print page open in a new tab and
+// Outputs in a real browser: the accessible text view and the print page open in a new tab and
 // pass a structural check (headings, lists, a table with header cells) with their own CSS applied (the
 // Content-Security-Policy a Blob page inherits would block an inline style: the page links its CSS as a
 // Blob stylesheet). The canvas carries an aria-label that says where the text view is, and the page's own

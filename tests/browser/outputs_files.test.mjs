@@ -1,5 +1,5 @@
 // engines: chromium
-// Outputs as files, in Chromium (issue 9): the print page prints to landscape A4 PDF pages; the PNG
+// Outputs as files, in Chromium: the print page prints to landscape A4 PDF pages; the PNG
 // download is the rasterised SVG; the SVG is well-formed for the browser's XML parser and holds every
 // note; the notes CSV parses back with Python's csv module. Chromium only: its driver reports downloads
 // and prints PDFs; the Firefox and WebKit drivers used here do neither (README: what is not covered).

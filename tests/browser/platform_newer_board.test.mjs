@@ -1,5 +1,5 @@
 // engines: chromium firefox webkit
-// Browser platform, nothing lost (issue 6): a board in the local library that a newer Mapathy saved (a
+// Browser platform, nothing lost: a board in the local library that a newer Mapathy saved (a
 // format version this app cannot read) is reported by a message naming its version, listed on the start
 // screen as made by a newer Mapathy, and left byte for byte as it is: not opened, not replaced by its older
 // stored version, not saved over, not deleted, while the other boards work as usual.

@@ -1,5 +1,5 @@
 // engines: chromium firefox webkit
-// Workshops without a server (issue 8), in a real browser: a participant opens the facilitator's
+// Workshops without a server, in a real browser: a participant opens the facilitator's
 // link, adds notes and sends them back as a contribution link (the send-back dialog shows it as a QR
 // code); the facilitator pastes that link into "Merge links…", sees the summary and the new notes on
 // the board; the share dialog shows the board's link as a QR code that an independent decoder

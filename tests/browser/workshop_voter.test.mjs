@@ -1,5 +1,5 @@
 // engines: chromium firefox webkit
-// Dot voting across a reload (issue 8): the participant's anonymous voter id is kept on the device
+// Dot voting across a reload: the participant's anonymous voter id is kept on the device
 // (localStorage "mapathy:device:voter"), so reloading the page does not hand out fresh dots — the dots
 // already placed still count against the budget, and new ones go on the same ballot.
 import assert from 'node:assert/strict';
