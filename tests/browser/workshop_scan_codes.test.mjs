@@ -97,7 +97,7 @@ test('bad codes get a message and change nothing; a good one merges once', async
           seen.add(message.label);
           if (message.label.startsWith('This contribution belongs to another board')) await screenshot(page, 'workshop-scan-other-board');
         }
-        merged = merged || message.label.startsWith('Merged: 1 new notes');
+        merged = merged || message.label.startsWith('Merged: 1 new note.');
         already = already || (merged && message.label.startsWith('Already merged'));
       }
       await page.waitForTimeout(100);
