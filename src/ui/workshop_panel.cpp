@@ -40,7 +40,10 @@ const UiString kWorkshopStrings[] = {
                            "Ein oder mehrere Links, einer pro Zeile: ganze Boards oder Beiträge („Zurücksenden“)."},
     {"workshop.mergeRun", "Merge", "Zusammenführen"},
     {"workshop.mergeDone", "Done", "Fertig"},
-    {"workshop.summary", "%d new notes, %d edited, %d deleted, %d dots", "%d neue Notizen, %d bearbeitet, %d gelöscht, %d Punkte"},
+    {"workshop.summary.new", "%d new note|%d new notes", "%d neue Notiz|%d neue Notizen"},
+    {"workshop.summary.edited", "%d edited|%d edited", "%d bearbeitet|%d bearbeitet"},
+    {"workshop.summary.deleted", "%d deleted|%d deleted", "%d gelöscht|%d gelöscht"},
+    {"workshop.summary.dots", "%d dot|%d dots", "%d Punkt|%d Punkte"},
     {"workshop.linksMerged", "Links merged: %d", "Zusammengeführte Links: %d"},
     {"workshop.nothingNew", "Nothing new: the board already had all of it.", "Nichts Neues: Das Board enthielt schon alles."},
     {"workshop.linkError", "A link could not be merged: %s", "Ein Link ließ sich nicht zusammenführen: %s"},
@@ -101,7 +104,8 @@ const UiString kWorkshopStrings[] = {
     {"workshop.dots.show", "Dot controls on cards", "Punkte-Knöpfe auf Karten"},
     {"workshop.sort", "Sort notes by votes", "Notizen nach Stimmen sortieren"},
     {"workshop.results", "Most votes (anonymous)", "Meiste Stimmen (anonym)"},
-    {"workshop.resultRow", "%d dots from %d people", "%d Punkte von %d Personen"},
+    {"workshop.resultRow.dots", "%d dot|%d dots", "%d Punkt|%d Punkte"},
+    {"workshop.resultRow.people", "from %d person|from %d people", "von %d Person|von %d Personen"},
     {"workshop.noVotes", "No dots placed yet.", "Noch keine Punkte vergeben."},
     {"workshop.vote.add", "Place a dot", "Punkt setzen"},
     {"workshop.vote.remove", "Take a dot back", "Punkt zurücknehmen"},
@@ -142,6 +146,14 @@ std::string preview(const std::string& text, std::size_t max = 60) {
 }
 
 const StringTableRegistrar kRegister(kWorkshopStrings);
+
+// "2 new notes, 1 edited, 0 deleted, 3 dots": each count in its own number's form.
+std::string mergeSummary(const MergeOutcome& m) {
+  return countText("workshop.summary.new", static_cast<long long>(m.addedNotes.size())) + ", " +
+         countText("workshop.summary.edited", static_cast<long long>(m.editedNotes.size())) + ", " +
+         countText("workshop.summary.deleted", static_cast<long long>(m.deletedNotes.size())) + ", " +
+         countText("workshop.summary.dots", m.votesAdded);
+}
 
 }  // namespace
 
@@ -311,10 +323,7 @@ void WorkshopPanel::drawPanel(EditorContext& ctx, float width, float height) {
     ImGui::InvisibleButton((count + "###workshop.contributions").c_str(), ImVec2(1, 1));  // readable for tests
   }
   if (lastMerge_.linksMerged > 0) {
-    ImGui::TextUnformatted(text::format(tr("workshop.summary"), static_cast<int>(lastMerge_.addedNotes.size()),
-                                      static_cast<int>(lastMerge_.editedNotes.size()),
-                                      static_cast<int>(lastMerge_.deletedNotes.size()), lastMerge_.votesAdded)
-                               .c_str());
+    ImGui::TextUnformatted(mergeSummary(lastMerge_).c_str());
     if (!lastMerge_.conflicts.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, colours::kWarning);
       ImGui::TextUnformatted(
@@ -401,7 +410,7 @@ void WorkshopPanel::votingSection(EditorContext& ctx) {
     ImGui::PushID(t.noteId.c_str());
     ImGui::Bullet();
     ImGui::SameLine();
-    ImGui::TextUnformatted((preview(n->text, 50) + " — " + text::format(tr("workshop.resultRow"), t.votes, t.voters)).c_str());
+    ImGui::TextUnformatted((preview(n->text, 50) + " — " + countText("workshop.resultRow.dots", t.votes) + " " + countText("workshop.resultRow.people", t.voters)).c_str());
     if (ImGui::SmallButton(label("workshop.show", "result." + t.noteId).c_str())) {
       ctx.cards.select(t.noteId);
       if (auto centre = ctx.cards.lastWorldCentre(t.noteId)) ctx.canvas.centreOn(*centre);
@@ -696,10 +705,7 @@ void WorkshopPanel::mergeDialog(Document& doc) {
       ImGui::PushStyleColor(ImGuiCol_Text, colours::kSuccess);
       ImGui::TextUnformatted(text::format(tr("workshop.linksMerged"), m.linksMerged).c_str());
       ImGui::PopStyleColor();
-      ImGui::TextUnformatted(text::format(tr("workshop.summary"), static_cast<int>(m.addedNotes.size()),
-                                        static_cast<int>(m.editedNotes.size()), static_cast<int>(m.deletedNotes.size()),
-                                        m.votesAdded)
-                                 .c_str());
+      ImGui::TextUnformatted(mergeSummary(m).c_str());
       if (!m.changed) hintText(tr("workshop.nothingNew"));
       if (!m.conflicts.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours::kWarning);
