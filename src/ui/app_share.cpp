@@ -73,13 +73,13 @@ void App::Impl::shareDialog() {
     post(MessageKind::Success, tr("msg.copied"));
   }
   if (host.canShareNatively()) {
-    ImGui::SameLine();
+    sameLineIfFits(label("library.shareNative").c_str());
     if (iconButton(label("library.shareNative").c_str(), Icon::Share)) {
       host.shareNatively(doc()->board().title, url);
     }
   }
   if (band == 0) {  // the link as a QR code, large enough to scan from a projector
-    ImGui::SameLine();
+    sameLineIfFits(label("qr.fullScreen", "share.qr").c_str());
     qrFullScreenButton("share.qr", url);
     hintText(tr("share.qrCaption"));
     // As large as the screen allows next to the rest of the dialog (which scrolls on small screens).
@@ -92,7 +92,7 @@ void App::Impl::shareDialog() {
   if (iconButton(label("share.downloadJson").c_str(), Icon::Download, false, true, band == 2)) {
     downloadJson();
   }
-  ImGui::SameLine();
+  sameLineIfFits(label("share.downloadMarkdown").c_str());
   if (iconButton(label("share.downloadMarkdown").c_str(), Icon::Download)) {
     downloadMarkdown();
   }

@@ -73,7 +73,7 @@ void exportButtons(Host& host, ToolsClient& tools, const Board& board, ExportMen
   if (iconButton(label("export.png").c_str(), Icon::Download)) {
     makeOutput(tools, board, {{"op", "svg"}}, [&host, stem](const std::string& svg) { host.downloadPng(stem, svg); });
   }
-  ImGui::SameLine();
+  sameLineIfFits(label("export.svg").c_str());
   if (iconButton(label("export.svg").c_str(), Icon::Download)) {
     makeOutput(tools, board, {{"op", "svg"}}, [&host, stem](const std::string& svg) {
       host.downloadFile(stem + ".svg", "image/svg+xml", svg);
@@ -88,7 +88,7 @@ void exportButtons(Host& host, ToolsClient& tools, const Board& board, ExportMen
       host.downloadFile(stem + "-notes.csv", "text/csv", text);
     });
   }
-  ImGui::SameLine();
+  sameLineIfFits(label("export.csvActions").c_str());
   if (iconButton(label("export.csvActions").c_str(), Icon::Download, false, !board.actions.empty())) {
     nlohmann::json request = csv;
     request["op"] = "csvActions";
@@ -102,7 +102,7 @@ void exportButtons(Host& host, ToolsClient& tools, const Board& board, ExportMen
                [&host, stem](const std::string& html) { host.showHtml(stem + "-print.html", html); });
   };
   if (iconButton(label("export.printA4").c_str(), Icon::Print)) print("a4");
-  ImGui::SameLine();
+  sameLineIfFits(label("export.printLetter").c_str());
   if (iconButton(label("export.printLetter").c_str(), Icon::Print)) print("letter");
   if (iconButtonTip(label("export.textView", "share").c_str(), Icon::TextView, tr("export.textViewTip"))) {
     openTextView(host, tools, board);

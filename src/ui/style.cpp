@@ -353,6 +353,12 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 min, float size, ImU32 col) {
   }
 }
 
+void sameLineIfFits(const char* nextLabel) {
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float right = ImGui::GetItemRectMax().x + spacing + iconButtonWidth(nextLabel, false);
+  if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
 float iconButtonWidth(const char* label, bool iconOnly) {
   const float iconSize = std::round(ImGui::GetFontSize() * 1.1f);
   const ImGuiStyle& style = ImGui::GetStyle();

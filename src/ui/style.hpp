@@ -81,6 +81,9 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 min, float size, ImU32 col);
 bool iconButton(const char* label, Icon icon, bool iconOnly = false, bool enabled = true, bool primary = false);
 // The width iconButton() takes for `label` (toolbars use it to decide what fits).
 float iconButtonWidth(const char* label, bool iconOnly);
+// ImGui::SameLine() when an iconButton labelled `nextLabel` still fits beside the last item, otherwise
+// nothing (the button starts a new row): rows of buttons in dialogs wrap on a phone instead of running off.
+void sameLineIfFits(const char* nextLabel);
 // Same as iconButton but with an explicit tooltip shown on hover.
 bool iconButtonTip(const char* label, Icon icon, const char* tooltip, bool iconOnly = false, bool enabled = true,
                    bool primary = false);

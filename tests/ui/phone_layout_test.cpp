@@ -322,5 +322,33 @@ TEST(PhoneToolbar, ALongTitleIsShortenedAndReadableInFullOnATap) {
   EXPECT_NE(h.findRaw("###toolbar.titleFull"), nullptr);
 }
 
+// The share dialog on a phone: its rows of buttons wrap instead of running off the screen's right edge.
+TEST(PhoneDialogs, EveryShareAndExportButtonIsWhollyOnScreen) {
+  for (const int width : {320, 360, 390}) {
+    for (const char* locale : {"de-DE", "en-GB"}) {
+      SCOPED_TRACE(std::string(locale) + " at " + std::to_string(width) + " px");
+      const ImVec2 screen = screenOf(width);
+      AppHarness h(locale, screen);
+      h.app->setTouchMode(true);
+      h.frames(2);
+      ASSERT_TRUE(h.app->openLink("https://example.org/mapathy/#" + fixtureLink(kEmpathyLink)));
+      h.frames(3);
+      ASSERT_TRUE(h.clickRaw("###toolbar.share"));
+      h.frames(3);
+      int buttons = 0;
+      for (const RecordedItem& item : h.recorder.lastFrame()) {
+        const std::string& raw = item.rawLabel;
+        const bool inDialog = raw.find("###share.") != std::string::npos ||
+                              raw.find("###export.") != std::string::npos || raw.find("###qr.fullScreen") != std::string::npos;
+        if (!inDialog || item.w <= 0.0f) continue;
+        ++buttons;
+        EXPECT_GE(item.x, 0.0f) << raw;
+        EXPECT_LE(item.x + item.w, screen.x + 0.5f) << raw;
+      }
+      EXPECT_GE(buttons, 5) << "the share dialog's copy, file and export buttons were found (the rest scroll)";
+    }
+  }
+}
+
 }  // namespace
 }  // namespace mapathy::ui
