@@ -51,9 +51,14 @@
       return original.apply(this, args);
     };
   }
+  let leaving = false;
+  window.addEventListener('pagehide', () => { leaving = true; });
+  window.addEventListener('beforeunload', () => { leaving = true; });
   window.addEventListener('error', (event) => {
     const target = event.target;
     if (target && target !== window && (target.src || target.href)) {
+      // A load the page's own navigation (a reload) cut short is not a failure anyone sees.
+      if (leaving) return;
       record('resource', (target.tagName || '').toLowerCase() + ' ' + (target.src || target.href) + ' failed to load');
     } else {
       const where = event.filename ? ' (' + event.filename + ':' + event.lineno + ')' : '';

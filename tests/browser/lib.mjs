@@ -210,6 +210,22 @@ export const byId = (id) => {
   return matcher;
 };
 
+// Clicks the widget whose raw label ends with `suffix` until one whose raw label ends with `doneSuffix`
+// shows (a click on a button that is still disabled — pasted text not yet arrived on a busy machine — does
+// nothing; a person would click again).
+export async function clickRawUntil(page, suffix, doneSuffix, { tries = 6, wait = 2000 } = {}) {
+  for (let attempt = 1; ; ++attempt) {
+    const item = (await widgets(page)).find((w) => w.visible && w.w > 0 && w.rawLabel.endsWith(suffix));
+    if (item) await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+    try {
+      return await page.waitForFunction((d) => window.mapathy.widgets().find((w) => w.visible && w.w > 0 &&
+        w.rawLabel.endsWith(d)), doneSuffix, { timeout: wait, polling: 100 });
+    } catch (error) {
+      if (attempt >= tries) throw new Error(`clicked ${suffix} ${tries} times; ${doneSuffix} never showed`);
+    }
+  }
+}
+
 // Matches a widget whose raw label (with its ###id) ends with `suffix`.
 export const byRawSuffix = (suffix) => {
   const matcher = (item) => item.rawLabel.endsWith(suffix);

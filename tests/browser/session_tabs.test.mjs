@@ -35,9 +35,18 @@ async function clickRaw(page, suffix) {
 }
 
 async function addNote(page, section, text) {
-  await clickRaw(page, `###section.add.${section}`);
-  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input', null,
-    { timeout: 5000 });
+  // The other tab's changes may come in just then, with a note above the board that moves it down: a click
+  // that landed beside the "+" is made again, as a person would.
+  for (let attempt = 1; ; ++attempt) {
+    await clickRaw(page, `###section.add.${section}`);
+    try {
+      await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input', null,
+        { timeout: 2500 });
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
   await page.keyboard.insertText(text);  // one input event, as an on-screen keyboard's suggestion would
   await page.keyboard.press('Escape');
   // (Counting notes would not do: the other tab's changes may come in meanwhile, deletions included.)

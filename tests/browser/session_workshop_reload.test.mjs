@@ -6,7 +6,7 @@
 // without its page). The facilitator merges the link twice and gets the note once.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { centre, documentJson, openApp, screenshot, shareLink, typeText, waitForApp, widgets } from './lib.mjs';
+import { centre, clickRawUntil, documentJson, openApp, screenshot, shareLink, typeText, waitForApp, widgets } from './lib.mjs';
 
 const NOTE = 'Ruft lieber an, als Anträge über das Portal zu schicken – „zu umständlich“';
 
@@ -91,8 +91,7 @@ test('after a reload, "Send back" still sends what the participant added', async
     await facilitator.setClipboard(contribution + '\n' + again);
     await fpage.keyboard.press('Control+V');
     await fpage.waitForTimeout(200);
-    await clickRaw(fpage, '###workshop.mergeRun');
-    await widgetByRawLabel(fpage, '###workshop.mergeDone');
+    await clickRawUntil(fpage, '###workshop.mergeRun', '###workshop.mergeDone');
     assert.deepEqual((await notesOf(fpage)).map((n) => n.text), [NOTE]);
 
     assert.deepEqual(await facilitator.problems(), []);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import test from 'node:test';
-import { byRawSuffix, click, documentJson, findWidget, openApp, screenshot, shareLink, typeText } from './lib.mjs';
+import { byRawSuffix, click, clickRawUntil, documentJson, findWidget, openApp, screenshot, shareLink, typeText } from './lib.mjs';
 
 const ZBARIMG = '/usr/bin/zbarimg';
 
@@ -85,8 +85,7 @@ test('a participant sends notes back, the facilitator merges the link and shares
     await facilitator.setClipboard(contribution);
     await fpage.keyboard.press('Control+V');
     await fpage.waitForTimeout(300);
-    await clickRaw(fpage, '###workshop.mergeRun');
-    await widgetByRawLabel(fpage, '###workshop.mergeDone');
+    await clickRawUntil(fpage, '###workshop.mergeRun', '###workshop.mergeDone');
     const merged = await notesOf(fpage);
     assert.deepEqual(merged.map((n) => n.text).sort(),
       ['Wartet zu lange am Telefon', 'Will einen Rückruf, keine Warteschleife'].sort());

@@ -17,10 +17,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import {
-  byRawSuffix, capabilities, centre, click, findWidget, openApp, screenshot, settle, tap, typeText, waitForApp,
-  writeY4m,
-} from './lib.mjs';
+import { byRawSuffix, capabilities, centre, click, clickRawUntil, findWidget, openApp, screenshot, settle, tap, typeText, waitForApp, writeY4m } from './lib.mjs';
 
 const clickRaw = (page, suffix) => click(page, byRawSuffix(suffix));
 const tapRaw = (page, suffix) => tap(page, byRawSuffix(suffix));
@@ -127,8 +124,7 @@ test('a workshop in the room: three tablets send back, the facilitator merges, s
     await facilitator.setClipboard(pasted.join('\n'));
     await fpage.keyboard.press('Control+V');
     await fpage.waitForTimeout(300);
-    await clickRaw(fpage, '###workshop.mergeRun');
-    await findWidget(fpage, byRawSuffix('###workshop.mergeDone'));
+    await clickRawUntil(fpage, '###workshop.mergeRun', '###workshop.mergeDone');
     let merged = await docOf(fpage);
     assert.equal(merged.notes.length, 1 + 2 * pasted.length);
 
