@@ -5,7 +5,7 @@
 // The second tab is a second page of the same browser profile (same localStorage, real 'storage' events).
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { centre, documentJson, openApp, screenshot, waitForApp, widgets } from './lib.mjs';
+import { byRawSuffix, centre, documentJson, findWidget, openApp, screenshot, waitForApp, widgets } from './lib.mjs';
 
 // The open board; lists the app writes only when not empty are filled in.
 const boardOf = async (page) => {
@@ -14,15 +14,8 @@ const boardOf = async (page) => {
 };
 const texts = async (page) => (await boardOf(page)).notes.map((n) => n.text).sort();
 
-async function widgetByRawLabel(page, suffix, timeout = 5000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const found = (await widgets(page)).find((w) => w.visible && w.w > 0 && w.rawLabel.endsWith(suffix));
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no visible widget whose raw label ends with ${suffix}`);
-    await page.waitForTimeout(50);
-  }
-}
+// The visible widget whose raw label ends with `suffix` (lib.mjs's findWidget does the waiting).
+const widgetByRawLabel = (page, suffix) => findWidget(page, byRawSuffix(suffix));
 
 // A person types only into the tab in front: every step brings its tab to the front first (Firefox gives
 // a tab in the background no keyboard focus).

@@ -6,19 +6,12 @@
 // without its page). The facilitator merges the link twice and gets the note once.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { centre, clickRawUntil, documentJson, openApp, screenshot, shareLink, typeText, waitForApp, widgets } from './lib.mjs';
+import { byRawSuffix, centre, clickRawUntil, documentJson, findWidget, openApp, screenshot, shareLink, typeText, waitForApp, widgets } from './lib.mjs';
 
 const NOTE = 'Ruft lieber an, als Anträge über das Portal zu schicken – „zu umständlich“';
 
-async function widgetByRawLabel(page, suffix, timeout = 5000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const found = (await widgets(page)).find((w) => w.visible && w.w > 0 && w.rawLabel.endsWith(suffix));
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no visible widget whose raw label ends with ${suffix}`);
-    await page.waitForTimeout(50);
-  }
-}
+// The visible widget whose raw label ends with `suffix` (lib.mjs's findWidget does the waiting).
+const widgetByRawLabel = (page, suffix) => findWidget(page, byRawSuffix(suffix));
 
 async function clickRaw(page, suffix) {
   const item = await widgetByRawLabel(page, suffix);
