@@ -17,6 +17,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { germanLocale, killTree, ownProcess, readXClipboard, setXClipboard, xDisplay } from './display.mjs';
+import { DRIVER_NO_ANSWER } from './hang.mjs';
 import { Page } from './page.mjs';
 
 export const WEBKIT_DRIVER = process.env.MAPATHY_WEBKIT_DRIVER || '/usr/bin/WebKitWebDriver';
@@ -49,10 +50,29 @@ function freePort() {
   });
 }
 
+// How long one WebDriver command may take. The longest wait a test asks for is 30 s (scripts time out
+// after SCRIPT_TIMEOUT_MS); a command with no answer after this is the driver or the browser process
+// hanging — seen about once in a few hundred WebKit launches on a loaded machine. It fails with
+// DRIVER_NO_ANSWER in its message, which tests/browser/run.mjs recognises: it runs the test once more in
+// a fresh browser and says so, so one hung browser does not sink a run while every real failure still
+// fails.
+const SCRIPT_TIMEOUT_MS = 45000;
+const COMMAND_TIMEOUT_MS = Number(process.env.MAPATHY_DRIVER_COMMAND_TIMEOUT_MS) || 60000;
+
+async function request(url, init, what, log) {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(COMMAND_TIMEOUT_MS) });
+  } catch (error) {
+    if (error.name !== 'TimeoutError') throw error;
+    throw new Error(`WebKitWebDriver: ${DRIVER_NO_ANSWER} (${what}) within ${COMMAND_TIMEOUT_MS / 1000} s; its last output: ${log()}`);
+  }
+}
+
 class Session {
-  constructor(base, id) {
+  constructor(base, id, log) {
     this.base = base;
     this.id = id;
+    this.log = log;
     this.current = null;  // the window handle commands go to
     this.queue = Promise.resolve();
   }
@@ -72,10 +92,10 @@ class Session {
   }
 
   async raw(method, path, body) {
-    const response = await fetch(`${this.base}/session/${this.id}${path}`, {
+    const response = await request(`${this.base}/session/${this.id}${path}`, {
       method, headers: { 'Content-Type': 'application/json; charset=utf-8' },
       body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    }, `${method} ${path}`, this.log);
     const reply = await response.json();
     if (!response.ok || (reply.value && reply.value.error)) {
       const error = reply.value || {};
@@ -269,18 +289,18 @@ export async function launch(options) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const args = ['--automation', '--javascript-can-access-clipboard=true'];
-    const response = await fetch(`${base}/session`, {
+    const response = await request(`${base}/session`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ capabilities: { alwaysMatch: {
         'webkitgtk:browserOptions': { binary: MINIBROWSER, args },
-        timeouts: { script: 180000, pageLoad: 60000, implicit: 0 },
+        timeouts: { script: SCRIPT_TIMEOUT_MS, pageLoad: 45000, implicit: 0 },
       } } }),
-    });
+    }, 'a new session (MiniBrowser starting)', () => driverLog);
     const reply = await response.json();
     if (!response.ok || !reply.value || !reply.value.sessionId) {
       throw new Error(`WebKitWebDriver: no session: ${JSON.stringify(reply).slice(0, 500)} ${driverLog}`);
     }
-    const session = new Session(base, reply.value.sessionId);
+    const session = new Session(base, reply.value.sessionId, () => driverLog);
     const handle = await session.command('GET', '/window');
     session.current = handle;
     const setUp = async (page) => {
@@ -316,8 +336,8 @@ export async function launch(options) {
       readClipboard: readXClipboard,
       async close() {
         try {
-          await fetch(`${base}/session/${session.id}`, { method: 'DELETE' });
-        } catch { /* the driver is gone already */ }
+          await fetch(`${base}/session/${session.id}`, { method: 'DELETE', signal: AbortSignal.timeout(10000) });
+        } catch { /* the driver is gone already, or hangs: it is killed next */ }
         stop();
       },
     };
