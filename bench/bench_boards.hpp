@@ -103,55 +103,8 @@ inline Board typicalEnglishEmpathyMap() {
   return b;
 }
 
-// `notes` notes made from a 40-note map, spread over its sections, texts varied so they do not
-// compress trivially (the same recipe as samples::largeGermanEmpathyMap).
-inline Board largeEmpathyMap(const Board& small, int notes) {
-  Board b = small;
-  const std::vector<Note> base = b.notes;
-  b.notes.clear();
-  b.actions.clear();
-  for (int i = 0; i < notes; ++i) {
-    Note n = base[static_cast<std::size_t>(i) % base.size()];
-    n.id = "q4z-" + base36(static_cast<std::uint64_t>(i));
-    n.text += " (" + std::to_string(i * 7919 % 1000) + ")";
-    n.order = static_cast<std::int64_t>(i / 4) * 1024;
-    n.created = static_cast<std::uint64_t>(i) + 1;
-    n.modified = n.created;
-    b.notes.push_back(std::move(n));
-  }
-  b.clock = static_cast<std::uint64_t>(notes) + 1;
-  return b;
-}
-
-// `notes` notes whose texts all differ: 3 to 8 words drawn (by a fixed pseudo-random sequence) from
-// the words of the 40-note map, so the compressor cannot reuse whole notes — the hard case for links.
-inline Board distinctTextEmpathyMap(const Board& small, int notes) {
-  Board b = largeEmpathyMap(small, notes);
-  std::vector<std::string> words;
-  for (const Note& n : small.notes) {
-    std::string word;
-    for (const char c : n.text + " ") {
-      if (c != ' ') {
-        word += c;
-      } else if (!word.empty()) {
-        words.push_back(word);
-        word.clear();
-      }
-    }
-  }
-  std::uint32_t state = 12345;
-  const auto next = [&state] {
-    state = state * 1103515245u + 12345u;
-    return state >> 8;
-  };
-  for (Note& n : b.notes) {
-    std::string text;
-    const std::uint32_t count = 3 + next() % 6;
-    for (std::uint32_t i = 0; i < count; ++i) text += (i ? " " : "") + words[next() % words.size()];
-    n.text = text;
-  }
-  return b;
-}
+using samples::distinctTextEmpathyMap;
+using samples::largeEmpathyMap;
 
 // A lifecycle journey board with `notes` notes spread over its stages × text lanes (texts taken from
 // the 40-note map of the same language) and an as-is emotion curve.

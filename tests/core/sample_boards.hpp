@@ -94,9 +94,10 @@ inline Board typicalGermanEmpathyMap() {
   return b;
 }
 
-// `notes` notes spread over the classic sections, texts varied so they do not compress trivially.
-inline Board largeGermanEmpathyMap(int notes) {
-  Board b = typicalGermanEmpathyMap();
+// `notes` notes made from the notes of `small` (a 40-note map), spread over its sections, texts varied so
+// they do not compress trivially. Deterministic ids ("q4z-" + base 36), times and clock.
+inline Board largeEmpathyMap(const Board& small, int notes) {
+  Board b = small;
   const std::vector<Note> base = b.notes;
   b.notes.clear();
   b.actions.clear();
@@ -119,10 +120,9 @@ inline Board largeGermanEmpathyMap(int notes) {
 }
 
 // `notes` notes whose texts all differ: 3 to 8 words drawn (by a fixed pseudo-random sequence) from the
-// words of the 40-note map, so the compressor cannot reuse whole notes — the hard case for links.
-inline Board distinctGermanEmpathyMap(int notes) {
-  const Board small = typicalGermanEmpathyMap();
-  Board b = largeGermanEmpathyMap(notes);
+// words of `small`'s notes, so the compressor cannot reuse whole notes — the hard case for links.
+inline Board distinctTextEmpathyMap(const Board& small, int notes) {
+  Board b = largeEmpathyMap(small, notes);
   std::vector<std::string> words;
   for (const Note& n : small.notes) {
     std::string word;
@@ -148,6 +148,10 @@ inline Board distinctGermanEmpathyMap(int notes) {
   }
   return b;
 }
+
+// The two above made from typicalGermanEmpathyMap().
+inline Board largeGermanEmpathyMap(int notes) { return largeEmpathyMap(typicalGermanEmpathyMap(), notes); }
+inline Board distinctGermanEmpathyMap(int notes) { return distinctTextEmpathyMap(typicalGermanEmpathyMap(), notes); }
 
 // Words of another topic (garden, kitchen, travel) for boards whose texts share nothing with the link
 // priming texts (tests/core/share_link_test.cpp checks that no word of them is a word of either priming
