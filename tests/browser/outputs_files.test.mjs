@@ -6,41 +6,11 @@
 // The views themselves (text view, print page) are tested on every engine in outputs.test.mjs.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
-import { ARTIFACTS_DIR, byRawSuffix, click, decodePng, distinctColours, documentJson, dropFile, openApp } from './lib.mjs';
-
-const JOURNEY = new URL('../fixtures/v1/journey_lifecycle_en.json', import.meta.url);
-
-// Notes that break naive writers: markup, quotes, commas, line breaks, umlauts.
-const AWKWARD = [
-  '<img src=x onerror=alert(1)> & <b>bold</b>',
-  'Says: "Why, again, is nobody answering?"',
-  'Line one\nLine two, with a comma\nLine "three"',
-  'Grüße aus Köln – Straße, Maß, Äpfel, Öl',
-];
-
-function withAwkwardNotes(fixtureUrl) {
-  const file = JSON.parse(readFileSync(fixtureUrl, 'utf8'));
-  const board = file.board;
-  AWKWARD.forEach((text, i) => {
-    const place = board.sections
-      ? { section: board.sections[i % board.sections.length].id }
-      : { stage: board.stages[i % board.stages.length].id, lane: board.lanes.find((l) => !l.kind || l.kind === 'text').id };
-    board.notes.push({ id: `awk-${i}`, text, ...place, order: 1000 + i, created: 100 + i, modified: 100 + i, votes: i });
-  });
-  return JSON.stringify(file);
-}
-
-async function openBoard(page, fixtureUrl) {
-  const before = await documentJson(page);
-  await dropFile(page, 'board.json', withAwkwardNotes(fixtureUrl));
-  await page.waitForFunction((old) => window.mapathy.document() !== null && window.mapathy.document() !== old, before,
-    { timeout: 10000 });
-  await page.waitForTimeout(300);
-  return JSON.parse(await documentJson(page));
-}
+import { ARTIFACTS_DIR, byRawSuffix, click, decodePng, distinctColours, openApp } from './lib.mjs';
+import { JOURNEY, openBoard } from './outputs_boards.mjs';
 
 // Clicks the visible widget whose raw label (with its ###id) ends with `suffix`, once it has come to rest.
 const clickRaw = (page, suffix) => click(page, byRawSuffix(suffix));
