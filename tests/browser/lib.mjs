@@ -200,6 +200,12 @@ export async function dropFile(page, name, text, type = 'application/json') {
   }, { name, text, type });
 }
 
+// Drops a file on the canvas and waits until the open document contains `contains` (a text of the file).
+export async function openDroppedFile(page, name, text, contains, type = 'application/json') {
+  await dropFile(page, name, text, type);
+  await page.waitForFunction((c) => (window.mapathy.document() || '').includes(c), contains, { timeout: 5000 });
+}
+
 export const centre = (item) => ({ x: item.x + item.w / 2, y: item.y + item.h / 2 });
 
 // Matches a widget by the stable ID part of its label ("Notiz hinzufügen###section.add.says" → byId(

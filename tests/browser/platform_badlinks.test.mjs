@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
-import { documentJson, findWidget, centre, openApp, screenshot } from './lib.mjs';
+import { centre, documentJson, findWidget, openApp, openDroppedFile, screenshot } from './lib.mjs';
 
 const FIXTURE = new URL('../fixtures/v1/empathy_classic_de.json', import.meta.url);
 
@@ -14,13 +14,7 @@ test('bad links leave the open board alone and say what is wrong', async () => {
   try {
     const { page } = app;
     // The board that must survive: dropped as a file.
-    await page.evaluate((text) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([text], 'board.json', { type: 'application/json' }));
-      document.getElementById('canvas').dispatchEvent(
-        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }, readFileSync(FIXTURE, 'utf8'));
-    await page.waitForFunction(() => (window.mapathy.document() || '').includes('Sabine'), null, { timeout: 5000 });
+    await openDroppedFile(page, 'board.json', readFileSync(FIXTURE, 'utf8'), 'Sabine');
     const before = await documentJson(page);
     const good = (await page.evaluate(() => window.mapathy.shareLink())).split('#')[1];
     await page.waitForFunction(() => window.mapathy.library().boards.length === 1);

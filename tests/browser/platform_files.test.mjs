@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
-import { click, documentJson, findWidget, centre, openApp } from './lib.mjs';
+import { centre, click, documentJson, findWidget, openApp, openDroppedFile } from './lib.mjs';
 
 const FIXTURE = new URL('../fixtures/v1/journey_lifecycle_en.json', import.meta.url);
 
@@ -45,14 +45,7 @@ test('file picker, drag-and-drop, downloads and the share sheet', async () => {
 
     // Drag-and-drop of a Markdown outline.
     const markdown = '# Ideen für den Umzug\n\n## Sagt\n\n- Ich will nicht dreimal anrufen müssen.\n';
-    await page.evaluate((text) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([text], 'umzug.md', { type: 'text/markdown' }));
-      const canvas = document.getElementById('canvas');
-      canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }, markdown);
-    await page.waitForFunction(() => (window.mapathy.document() || '').includes('dreimal anrufen'), null, { timeout: 5000 });
+    await openDroppedFile(page, 'umzug.md', markdown, 'dreimal anrufen', 'text/markdown');
     await page.waitForFunction((id) => window.mapathy.library().boards.some((b) => b.id === id), journey.board.id);
 
     // Downloads from the share dialog.

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
-import { documentJson, findWidget, centre, openApp, screenshot } from './lib.mjs';
+import { centre, documentJson, findWidget, openApp, openDroppedFile, screenshot } from './lib.mjs';
 
 const FIXTURE = new URL('../fixtures/v1/empathy_classic_de.json', import.meta.url);
 
@@ -24,13 +24,7 @@ test('a German browser reads bad-link messages in German only', async () => {
   const app = await openApp({ locale: 'de-DE' });
   try {
     const { page } = app;
-    await page.evaluate((text) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([text], 'board.json', { type: 'application/json' }));
-      document.getElementById('canvas').dispatchEvent(
-        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }, readFileSync(FIXTURE, 'utf8'));
-    await page.waitForFunction(() => (window.mapathy.document() || '').includes('Sabine'), null, { timeout: 5000 });
+    await openDroppedFile(page, 'board.json', readFileSync(FIXTURE, 'utf8'), 'Sabine');
     const before = await documentJson(page);
     const good = (await page.evaluate(() => window.mapathy.shareLink())).split('#')[1];
 
@@ -71,13 +65,7 @@ test('a cut-off link opened as the page address is worded in German too', async 
   let good;
   try {
     const { page } = first;
-    await page.evaluate((text) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([text], 'board.json', { type: 'application/json' }));
-      document.getElementById('canvas').dispatchEvent(
-        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }, readFileSync(FIXTURE, 'utf8'));
-    await page.waitForFunction(() => (window.mapathy.document() || '').includes('Sabine'), null, { timeout: 5000 });
+    await openDroppedFile(page, 'board.json', readFileSync(FIXTURE, 'utf8'), 'Sabine');
     good = (await page.evaluate(() => window.mapathy.shareLink())).split('#')[1];
   } finally {
     await first.close();
