@@ -21,6 +21,7 @@
 #include "core/io/format.hpp"
 #include "core/codec/share_link.hpp"
 #include "core/model/templates.hpp"
+#include "crafted_links.hpp"
 #include "sample_boards.hpp"
 #include "error_wording.hpp"
 #include "ui/i18n_errors.hpp"
@@ -33,64 +34,14 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-constexpr std::string_view kBase64Url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-std::string base64url(const std::vector<std::uint8_t>& bytes) {
-  std::string out;
-  std::uint32_t acc = 0;
-  int bits = 0;
-  for (const std::uint8_t b : bytes) {
-    acc = (acc << 8) | b;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out.push_back(kBase64Url[(acc >> bits) & 63u]);
-    }
-  }
-  if (bits > 0) out.push_back(kBase64Url[(acc << (6 - bits)) & 63u]);
-  return out;
-}
-
-// A format-1 fragment built by hand: declared size, stream length, CRC-32 of `raw`, then `stream`.
-std::string craftFragment(const std::vector<std::uint8_t>& raw, std::uint64_t declaredSize,
-                          const std::vector<std::uint8_t>& stream) {
-  std::vector<std::uint8_t> bytes;
-  auto varint = [&bytes](std::uint64_t v) {
-    while (v >= 0x80) {
-      bytes.push_back(static_cast<std::uint8_t>(v | 0x80));
-      v >>= 7;
-    }
-    bytes.push_back(static_cast<std::uint8_t>(v));
-  };
-  varint(declaredSize);
-  varint(stream.size());
-  const std::uint32_t crc = compress::crc32(raw);
-  for (int k = 0; k < 4; ++k) bytes.push_back(static_cast<std::uint8_t>(crc >> (8 * k)));
-  bytes.insert(bytes.end(), stream.begin(), stream.end());
-  return "1" + base64url(bytes);
-}
+using crafted::base64url;
+using crafted::craftFragment;
+using crafted::percentEncode;
 
 // The fragment of a link whose board bytes are `raw` (compressed and checksummed correctly), so the
 // test reaches the layers behind the checksum.
 std::string fragmentOfRawBoard(const std::vector<std::uint8_t>& raw) {
   return craftFragment(raw, raw.size(), compress::compress(raw));
-}
-
-std::string percentEncode(std::string_view text) {
-  std::string out;
-  constexpr char hex[] = "0123456789ABCDEF";
-  for (const char c : text) {
-    const auto b = static_cast<unsigned char>(c);
-    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '-' || b == '_' ||
-        b == '.') {
-      out.push_back(c);
-    } else {
-      out += '%';
-      out += hex[b >> 4];
-      out += hex[b & 15];
-    }
-  }
-  return out;
 }
 
 json typicalDocument() { return json::parse(saveJson(samples::typicalGermanEmpathyMap())); }
