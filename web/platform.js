@@ -123,6 +123,78 @@
     }
   }
 
+  // ---- note editor: in-place editing of a note's text in a real textarea laid over the card (as
+  // Excalidraw's textWysiwyg does), so the browser gives caret, selection, touch handles, IME, autocorrect
+  // and dictation. The app places it every frame (ui::Host::placeTextEdit) and draws the card without its
+  // text; the textarea draws the text transparent over the card, in the card's face (a FontFace made from
+  // the bytes the app already has), wrapping as the card does (style.css #note-editor). Its whole text goes
+  // to the app after every change; keys typed into it never reach the app's shortcuts.
+  let editor = null;
+  let editorEm = 1;
+  let editorQuiet = false;  // the app is ending the edit: no report of its own
+  function editorReport(ended) {
+    withString((text) => Module._mapathy_text_edit(text, ended ? 1 : 0), editor.value);
+  }
+  function finishEdit() {  // Escape, Ctrl/Cmd+Enter, focus lost, a press on the canvas: keep the text
+    if (editor && !editor.hidden && !editorQuiet) editorReport(true);
+  }
+  function createEditor() {
+    const bytes = Module.HEAPU8.slice(Module._mapathy_card_font(0), Module._mapathy_card_font(0) + Module._mapathy_card_font(1));
+    editorEm = Module._mapathy_card_font(2) / 1e6;
+    const face = new FontFace('mapathy-card', bytes.buffer);
+    document.fonts.add(face);
+    face.load().catch(() => {});
+    editor = document.createElement('textarea');
+    editor.id = 'note-editor';
+    editor.setAttribute('autocomplete', 'off');
+    editor.setAttribute('autocapitalize', 'sentences');
+    editor.hidden = true;
+    document.body.appendChild(editor);
+    editor.addEventListener('input', () => editorReport(false));
+    editor.addEventListener('keydown', (event) => {
+      event.stopPropagation();  // the app's keyboard handler is on window
+      if (event.key === 'Escape' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))) {
+        event.preventDefault();
+        finishEdit();
+      }
+    });
+    editor.addEventListener('keyup', (event) => event.stopPropagation());
+    editor.addEventListener('blur', finishEdit);
+  }
+  function placeTextEdit(x, y, w, h, size, colour) {
+    const rect = canvas.getBoundingClientRect();
+    const style = editor.style;
+    style.left = (rect.left + x) + 'px';
+    style.top = (rect.top + y) + 'px';
+    style.width = w + 'px';
+    style.height = h + 'px';
+    style.fontSize = (size * editorEm) + 'px';
+    style.lineHeight = size + 'px';
+    style.color = 'rgb(' + (colour & 255) + ',' + ((colour >>> 8) & 255) + ',' + ((colour >>> 16) & 255) + ')';
+    editor.scrollTop = 0;
+  }
+  function beginTextEdit(x, y, w, h, size, colour, lang, text) {
+    if (!editor) createEditor();
+    editor.lang = lang;
+    editor.setAttribute('aria-label', lang === 'de' ? 'Notiz' : 'Note');
+    editor.value = text;
+    placeTextEdit(x, y, w, h, size, colour);
+    editor.hidden = false;
+    editor.focus({ preventScroll: true });
+    editor.setSelectionRange(text.length, text.length);
+  }
+  function endTextEdit(finish) {
+    if (!editor || editor.hidden) return;
+    if (finish) {
+      finishEdit();
+      return;
+    }
+    editorQuiet = true;
+    editor.blur();
+    editor.hidden = true;
+    editorQuiet = false;
+  }
+
   // ---- clipboard: ImGui copies synchronously; the browser pastes through the paste event only.
   function writeClipboard(text) {
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -143,7 +215,7 @@
   }
 
   window.addEventListener('paste', (event) => {
-    if (!ready) return;
+    if (!ready || event.target === editor) return;  // the note editor pastes by itself
     const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
     event.preventDefault();
     if (text) withString(Module._mapathy_paste, text);
@@ -649,6 +721,9 @@
     download,
     pickFile,
     setTextInput,
+    beginTextEdit,
+    placeTextEdit,
+    endTextEdit,
     canShare,
     share,
     downloadPng,
@@ -719,6 +794,8 @@
         shareLink() { const text = string(Module._mapathy_share_link()); return text === '' ? null : text; },
         openLink: (url) => withString(Module._mapathy_open_link, String(url)) === 1,
         zoom: () => Module._mapathy_zoom(),
+        // The lines a note's text is drawn in on its card: ['line', …].
+        noteLines: (id) => JSON.parse(withString((p) => string(Module._mapathy_note_lines(p)), String(id))),
         // The banners on screen: [{kind: 'info' | 'success' | 'error', text}].
         messages: () => JSON.parse(string(Module._mapathy_messages_json())),
         // What the local library holds: [{id, title, gen}] and the open board's id.
