@@ -130,6 +130,7 @@
   // the bytes the app already has), wrapping as the card does (style.css #note-editor). Its whole text goes
   // to the app after every change; keys typed into it never reach the app's shortcuts.
   let editor = null;
+  let measure = null;
   let editorEm = 1;
   let editorQuiet = false;  // the app is ending the edit: no report of its own
   function editorReport(ended) {
@@ -149,7 +150,9 @@
     editor.setAttribute('autocomplete', 'off');
     editor.setAttribute('autocapitalize', 'sentences');
     editor.hidden = true;
-    document.body.appendChild(editor);
+    measure = document.createElement('span');
+    measure.id = 'note-measure';
+    document.body.append(editor, measure);
     editor.addEventListener('input', () => editorReport(false));
     editor.addEventListener('keydown', (event) => {
       event.stopPropagation();  // the app's keyboard handler is on window
@@ -161,14 +164,33 @@
     editor.addEventListener('keyup', (event) => event.stopPropagation());
     editor.addEventListener('blur', finishEdit);
   }
-  function placeTextEdit(x, y, w, h, size, colour) {
+  // The width that breaks the text where the card does, in this browser's glyph metrics (a few per cent
+  // narrower than the card's rounded ones): between the widest line and the narrowest line plus what went
+  // to the next line (a word, or a character inside a long word), measured in a span styled like the editor;
+  // `w` (the card's width) when that is well inside, else moved inwards by up to half a line height.
+  function breakingWidth(layout, w, size) {
+    let lo = 0;
+    let hi = Infinity;
+    const width = (text) => { measure.textContent = text; return measure.getBoundingClientRect().width; };
+    for (const paragraph of layout.split('\n')) {
+      const lines = paragraph.split('\u0001');
+      lines.forEach((line, i) => {
+        lo = Math.max(lo, width(line.trimEnd()));
+        const next = lines[i + 1];
+        if (next) hi = Math.min(hi, width(line + (line.endsWith(' ') ? next.split(' ')[0] : String.fromCodePoint(next.codePointAt(0)))));
+      });
+    }
+    const margin = Math.min((hi - lo) / 2, size / 2);
+    return Math.min(Math.max(w, lo + margin), hi - margin);
+  }
+  function placeTextEdit(x, y, w, h, size, colour, layout) {
     const rect = canvas.getBoundingClientRect();
     const style = editor.style;
+    style.fontSize = measure.style.fontSize = (size * editorEm) + 'px';
     style.left = (rect.left + x) + 'px';
     style.top = (rect.top + y) + 'px';
-    style.width = w + 'px';
+    style.width = (layout === undefined || layout.replace(/\u0001/g, '') !== editor.value ? w : breakingWidth(layout, w, size)) + 'px';
     style.height = h + 'px';
-    style.fontSize = (size * editorEm) + 'px';
     style.lineHeight = size + 'px';
     style.color = 'rgb(' + (colour & 255) + ',' + ((colour >>> 8) & 255) + ',' + ((colour >>> 16) & 255) + ')';
     editor.scrollTop = 0;

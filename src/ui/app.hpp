@@ -97,13 +97,17 @@ class Host {
   // over the card, so people get the platform's caret, selection (mouse, keyboard, touch handles), IME
   // composition, autocorrect and dictation. The UI draws the card without its text; the field draws the
   // text, transparent over the card, in the card's font at `fontSize` (Dear ImGui's size: ascent − descent),
-  // line height `fontSize`, wrapping at `w` as ui::wrapText does (pre-wrap, long words broken anywhere).
+  // line height `fontSize`, wrapping as ui::wrapText does (pre-wrap, long words broken anywhere) and where
+  // the card does: `layout` is the text with U+0001 at the card's soft breaks, and the platform picks a
+  // width near `w` that gives exactly those breaks in its own glyph metrics (which differ from the card's
+  // rounded ones by a few per cent).
   // The field owns the keyboard: keys typed into it never reach the UI's shortcuts.
   struct TextField {
     float x = 0, y = 0, w = 0, h = 0;  // the text's box, UI coordinates (CSS pixels)
     float fontSize = 0;
     std::uint32_t colour = 0;  // ImU32 ink
     std::string lang;          // "de" / "en": the field's language (spelling, autocorrect, dictation)
+    std::string layout;        // the text with U+0001 where the card breaks a line without a newline
   };
   // Opens the field with `text`, focused, caret at the end. Every host has one: Dear ImGui 1.90's own
   // multi-line field cannot wrap, and a note must never be edited as a cut-off line.

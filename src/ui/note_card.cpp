@@ -153,10 +153,7 @@ WrappedText wrapText(const ImFont* font, float size, float width, std::string_vi
     }
     return w;
   };
-  auto push = [&](std::size_t begin, std::size_t end, float ink) {
-    out.lines.push_back(TextLine{begin, end, ink});
-    out.inkWidth = std::max(out.inkWidth, ink);
-  };
+  auto push = [&](std::size_t begin, std::size_t end, float ink) { out.lines.push_back(TextLine{begin, end, ink}); };
   constexpr std::size_t kNone = std::string_view::npos;
   std::size_t lineStart = 0;
   float x = 0.0f;            // pen position from the line's start
@@ -184,20 +181,7 @@ WrappedText wrapText(const ImFont* font, float size, float width, std::string_vi
       continue;
     }
     if (x + adv > width && i > lineStart) {
-      if (brk != kNone) {
-        // Soft break after the last spaces. The line would have kept the word at the width of the line
-        // up to the word's end.
-        float wordEnd = x;
-        for (std::size_t k = i; k < text.size();) {
-          int l = 1;
-          const unsigned d = charAt(text, k, &l);
-          if (d == ' ' || d == '\n') {
-            break;
-          }
-          wordEnd += advance(d);
-          k += static_cast<std::size_t>(l);
-        }
-        out.breakWidth = std::min(out.breakWidth, wordEnd);
+      if (brk != kNone) {  // soft break after the last spaces
         push(lineStart, brk, brkInk);
         lineStart = brk;
         x = ink = measure(brk, i);
@@ -205,7 +189,6 @@ WrappedText wrapText(const ImFont* font, float size, float width, std::string_vi
         continue;  // the same character again, on the new line
       }
       // A word longer than the line: break before this character.
-      out.breakWidth = std::min(out.breakWidth, x + adv);
       push(lineStart, i, ink);
       lineStart = i;
       x = ink = 0.0f;
@@ -218,15 +201,16 @@ WrappedText wrapText(const ImFont* font, float size, float width, std::string_vi
   return out;
 }
 
-float WrappedText::fieldWidth(float wrapWidth, float size) const {
-  const float lo = inkWidth;
-  const float hi = breakWidth;
-  const float margin = hi == FLT_MAX ? size * 0.5f : std::min((hi - lo) * 0.5f, size * 0.5f);
-  float w = std::max(wrapWidth, lo + margin);
-  if (hi != FLT_MAX) {
-    w = std::min(w, hi - margin);
+std::string WrappedText::marked(std::string_view text) const {
+  std::string out;
+  out.reserve(text.size() + lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) {
+      out.push_back(lines[i].begin == lines[i - 1].end ? '\x01' : '\n');
+    }
+    out.append(text.substr(lines[i].begin, lines[i].end - lines[i].begin));
   }
-  return w;
+  return out;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -580,7 +564,8 @@ void NoteCards::placeEditor(EditorContext& ctx, const Note& note, ImVec2 a, ImVe
   Host::TextField field;
   field.x = a.x + pad;
   field.y = a.y + pad;
-  field.w = lines.fieldWidth(wrap, CardMetrics::kFontSize) * z;
+  field.w = wrap * z;
+  field.layout = lines.marked(note.text);
   field.h = std::max(CardMetrics::kFontSize * z, (b.y - a.y) - pad * 2.0f - footerHeight() * z);
   field.fontSize = CardMetrics::kFontSize * z;
   field.colour = noteColour(note.colour).ink;

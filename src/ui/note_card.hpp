@@ -19,15 +19,14 @@
 // Card widgets carry stable labels for tests and automation: "note.<id>" (the card).
 //
 // Editing: the text is typed into the platform's text field (a DOM textarea in the browser), placed over
-// the card's text box every frame, with the card's font, size and line height, and wrapped at a width that
-// gives the card's line breaks (wrapText, WrappedText::fieldWidth). The card draws its box and footer, the
+// the card's text box every frame, with the card's font, size and line height, told where the card breaks
+// its lines (wrapText, WrappedText::marked) so that it breaks them there too. The card draws its box and footer, the
 // field draws the text, caret, selection and IME composition. Each change the field reports is written to
 // the note (the card grows with it); the whole session is one undo step (the document coalesces a note's
 // typing until endGesture(), called when editing ends).
 #pragma once
 
 #include <array>
-#include <cfloat>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -66,12 +65,9 @@ struct TextLine {
 };
 struct WrappedText {
   std::vector<TextLine> lines;
-  float inkWidth = 0;          // the widest line
-  float breakWidth = FLT_MAX;  // the narrowest width at which one of the soft breaks would not happen
-  // Any width in [inkWidth, breakWidth) gives these lines. A platform text field wraps with its own
-  // glyph metrics, which may differ from ours by a fraction of a pixel per glyph: it gets `wrapWidth` when
-  // that is well inside the range, else a width moved inwards (at most half a line height from it).
-  [[nodiscard]] float fieldWidth(float wrapWidth, float size) const;
+  // The text with U+0001 where a line breaks without a newline (a platform text field is laid out in its
+  // own glyph metrics and must still break where the card does: Host::TextField::layout).
+  [[nodiscard]] std::string marked(std::string_view text) const;
 };
 WrappedText wrapText(const ImFont* font, float size, float width, std::string_view text);
 

@@ -55,7 +55,8 @@ const editorLines = (page) => page.evaluate(() => {
     const range = document.createRange();
     range.setStart(text, m.index);
     range.setEnd(text, m.index + m[0].length);
-    const rects = range.getClientRects();
+    // WebKit adds an empty rectangle at the end of the line before for a word that starts a line.
+    const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
     const first = rects[0];
     if (lines.length === 0 || (lastTop !== null && first.top > lastTop + 1)) lines.push([]);
     lines[lines.length - 1].push(m[0]);

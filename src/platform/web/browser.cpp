@@ -28,8 +28,9 @@ EM_JS(void, mapathy_js_text_edit_begin, (float x, float y, float w, float h, flo
                                          const char* lang, const char* text), {
   MapathyWeb.beginTextEdit(x, y, w, h, size, colour, UTF8ToString(lang), UTF8ToString(text));
 });
-EM_JS(void, mapathy_js_text_edit_place, (float x, float y, float w, float h, float size, unsigned colour), {
-  MapathyWeb.placeTextEdit(x, y, w, h, size, colour);
+EM_JS(void, mapathy_js_text_edit_place, (float x, float y, float w, float h, float size, unsigned colour,
+                                         const char* layout), {
+  MapathyWeb.placeTextEdit(x, y, w, h, size, colour, UTF8ToString(layout));
 });
 EM_JS(void, mapathy_js_text_edit_end, (int finish), { MapathyWeb.endTextEdit(finish !== 0); });
 EM_JS(void, mapathy_js_clear_fragment, (), { history.replaceState(history.state, "", location.href.split("#")[0]); });
@@ -104,8 +105,8 @@ void beginTextEdit(float x, float y, float w, float h, float fontSize, std::uint
                    const std::string& text) {
   mapathy_js_text_edit_begin(x, y, w, h, fontSize, colour, lang.c_str(), text.c_str());
 }
-void placeTextEdit(float x, float y, float w, float h, float fontSize, std::uint32_t colour) {
-  mapathy_js_text_edit_place(x, y, w, h, fontSize, colour);
+void placeTextEdit(float x, float y, float w, float h, float fontSize, std::uint32_t colour, const std::string& layout) {
+  mapathy_js_text_edit_place(x, y, w, h, fontSize, colour, layout.c_str());
 }
 void endTextEdit() { mapathy_js_text_edit_end(0); }
 void finishTextEdit() { mapathy_js_text_edit_end(1); }

@@ -59,7 +59,8 @@ void WebHost::stopScanner() { browser::stopScanner(); }
 
 namespace {
 bool samePlace(const ui::Host::TextField& a, const ui::Host::TextField& b) {
-  return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h && a.fontSize == b.fontSize && a.colour == b.colour;
+  return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h && a.fontSize == b.fontSize && a.colour == b.colour &&
+         a.layout == b.layout;
 }
 }  // namespace
 
@@ -68,12 +69,13 @@ void WebHost::beginTextEdit(const TextField& field, const std::string& text) {
   report_ = {};
   placed_ = field;
   browser::beginTextEdit(field.x, field.y, field.w, field.h, field.fontSize, field.colour, field.lang, text);
+  browser::placeTextEdit(field.x, field.y, field.w, field.h, field.fontSize, field.colour, field.layout);
 }
 
 void WebHost::placeTextEdit(const TextField& field) {
   if (!textEditOpen_ || samePlace(field, placed_)) return;
   placed_ = field;
-  browser::placeTextEdit(field.x, field.y, field.w, field.h, field.fontSize, field.colour);
+  browser::placeTextEdit(field.x, field.y, field.w, field.h, field.fontSize, field.colour, field.layout);
 }
 
 void WebHost::endTextEdit() {
