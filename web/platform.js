@@ -147,8 +147,6 @@
     face.load().catch(() => {});
     editor = document.createElement('textarea');
     editor.id = 'note-editor';
-    editor.setAttribute('autocomplete', 'off');
-    editor.setAttribute('autocapitalize', 'sentences');
     editor.hidden = true;
     measure = document.createElement('span');
     measure.id = 'note-measure';
@@ -189,18 +187,17 @@
     style.fontSize = measure.style.fontSize = (size * editorEm) + 'px';
     style.left = (rect.left + x) + 'px';
     style.top = (rect.top + y) + 'px';
-    style.width = (layout === undefined || layout.replace(/\u0001/g, '') !== editor.value ? w : breakingWidth(layout, w, size)) + 'px';
+    style.width = (layout.replace(/\u0001/g, '') !== editor.value ? w : breakingWidth(layout, w, size)) + 'px';
     style.height = h + 'px';
     style.lineHeight = size + 'px';
     style.color = 'rgb(' + (colour & 255) + ',' + ((colour >>> 8) & 255) + ',' + ((colour >>> 16) & 255) + ')';
     editor.scrollTop = 0;
   }
-  function beginTextEdit(x, y, w, h, size, colour, lang, text) {
+  function beginTextEdit(lang, text) {  // placeTextEdit follows at once
     if (!editor) createEditor();
     editor.lang = lang;
     editor.setAttribute('aria-label', lang === 'de' ? 'Notiz' : 'Note');
     editor.value = text;
-    placeTextEdit(x, y, w, h, size, colour);
     editor.hidden = false;
     editor.focus({ preventScroll: true });
     editor.setSelectionRange(text.length, text.length);
@@ -817,7 +814,7 @@
         openLink: (url) => withString(Module._mapathy_open_link, String(url)) === 1,
         zoom: () => Module._mapathy_zoom(),
         // The lines a note's text is drawn in on its card: ['line', …].
-        noteLines: (id) => JSON.parse(withString((p) => string(Module._mapathy_note_lines(p)), String(id))),
+        noteLines: (id) => withString((p) => string(Module._mapathy_note_lines(p)), String(id)).split('\n').slice(0, -1),
         // The banners on screen: [{kind: 'info' | 'success' | 'error', text}].
         messages: () => JSON.parse(string(Module._mapathy_messages_json())),
         // What the local library holds: [{id, title, gen}] and the open board's id.

@@ -22,16 +22,21 @@ const editorState = (page) => page.evaluate(() => {
   const editor = document.getElementById('note-editor');
   if (!editor || editor.hidden) return null;
   const r = editor.getBoundingClientRect();
+  const height = editor.style.height;  // its text's own height: measured with the box at no height
+  editor.style.height = '0px';
+  const scrollHeight = editor.scrollHeight;
+  editor.style.height = height;
   return {
     focused: document.activeElement === editor, value: editor.value, start: editor.selectionStart,
     end: editor.selectionEnd, x: r.left, y: r.top, w: r.width, h: r.height,
-    lineHeight: parseFloat(getComputedStyle(editor).lineHeight), scrollHeight: editor.scrollHeight,
+    lineHeight: parseFloat(getComputedStyle(editor).lineHeight), scrollHeight,
     font: getComputedStyle(editor).fontFamily, fontLoaded: document.fonts.check('15px mapathy-card'),
   };
 });
 
-// The textarea's lines as words, and where each word is (page coordinates): a copy of its text in a div
-// with the textarea's computed style and width, a Range per word.
+// The textarea's lines (their characters without spaces, top to bottom) and where each word is (page
+// coordinates): a copy of its text in a div with the textarea's computed style and width, a Range per
+// character and per word.
 const editorLines = (page) => page.evaluate(() => {
   const editor = document.getElementById('note-editor');
   const style = getComputedStyle(editor);
@@ -43,32 +48,38 @@ const editorLines = (page) => page.evaluate(() => {
   const box = editor.getBoundingClientRect();
   Object.assign(copy.style, { position: 'fixed', left: box.left + 'px', top: box.top + 'px', padding: '0', border: '0',
     margin: '0', visibility: 'hidden' });
-  copy.textContent = editor.value;
+  const value = editor.value;
+  copy.textContent = value;
   document.body.appendChild(copy);
   const text = copy.firstChild;
-  const lines = [];
-  const words = [];
-  let lastTop = null;
-  const re = /[^\s]+|\n/g;
-  for (let m = re.exec(editor.value); m; m = re.exec(editor.value)) {
-    if (m[0] === '\n') { lines.push([]); lastTop = null; continue; }
+  // WebKit adds an empty rectangle at the end of the line before for a range that starts a line.
+  const rectsOf = (from, to) => {
     const range = document.createRange();
-    range.setStart(text, m.index);
-    range.setEnd(text, m.index + m[0].length);
-    // WebKit adds an empty rectangle at the end of the line before for a word that starts a line.
-    const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
-    const first = rects[0];
-    if (lines.length === 0 || (lastTop !== null && first.top > lastTop + 1)) lines.push([]);
-    lines[lines.length - 1].push(m[0]);
-    lastTop = first.top;
-    words.push({ word: m[0], x: first.left, y: first.top, w: first.width, h: first.height, pieces: rects.length });
+    range.setStart(text, from);
+    range.setEnd(text, to);
+    return [...range.getClientRects()].filter((rect) => rect.width > 0);
+  };
+  const rows = [];
+  for (let i = 0; i < value.length; ++i) {
+    if (/\s/.test(value[i])) continue;
+    const top = rectsOf(i, i + 1)[0].top;
+    let row = rows.find((r) => Math.abs(r.top - top) < 2);
+    if (!row) rows.push(row = { top, text: '' });
+    row.text += value[i];
+  }
+  rows.sort((a, b) => a.top - b.top);
+  const words = [];
+  const re = /\S+/g;
+  for (let m = re.exec(value); m; m = re.exec(value)) {
+    const rects = rectsOf(m.index, m.index + m[0].length);
+    words.push({ word: m[0], x: rects[0].left, y: rects[0].top, w: rects[0].width, h: rects[0].height, pieces: rects.length });
   }
   copy.remove();
-  return { lines, words };
+  return { lines: rows.map((r) => r.text), words };
 });
 
-const words = (line) => line.split(/\s+/).filter((w) => w !== '');
-const cardLines = async (page, id) => (await page.evaluate((i) => window.mapathy.noteLines(i), id)).map(words);
+const cardLines = async (page, id) => (await page.evaluate((i) => window.mapathy.noteLines(i), id))
+  .map((line) => line.replace(/\s/g, '')).filter((line) => line !== '');
 const noteText = async (page, id) => (await board(page)).board.notes.find((n) => n.id === id)?.text;
 
 test('a 120-character German note wraps while it is typed as the card wraps it', async () => {
@@ -192,6 +203,59 @@ test('on a phone the textarea opens over the reading layout’s card; a long pre
     await page.touchscreen.tap(after.x + 4, after.y + after.h - 4);  // the card's footer, outside the textarea
     await page.waitForFunction(() => document.getElementById('note-editor').hidden, null, { timeout: 5000 });
     assert.equal(await noteText(page, id), NOTE);
+    assert.deepEqual(await app.problems(), []);
+  } finally {
+    await app.close();
+  }
+});
+
+// More texts, each as one input event (an on-screen keyboard's suggestion or dictation): a word longer
+// than a line (broken anywhere, in the same place), newlines and an empty line, umlauts and an ellipsis.
+const MORE = [
+  'Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichen ist zu lang für eine Zeile',
+  'Zeile eins\nZeile zwei mit etwas mehr Text, der sicher umbricht\n\nNach der Leerzeile',
+  'Ärger über doppelte Rückfragen… Übersieht Hinweise im Kleingedruckten, ruft dann zweimal an.',
+  'Kurz',
+];
+
+test('other texts break in the textarea where the card breaks them', async () => {
+  const app = await openApp({ locale: 'de-DE' });
+  try {
+    const { page } = app;
+    await click(page, 'Neue Empathy Map');
+    await page.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 5000 });
+    for (const [index, text] of MORE.entries()) {
+      await click(page, byId('section.add.thinks'));
+      await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'note-editor', null,
+        { timeout: 5000 });
+      const id = (await board(page)).board.notes.at(-1).id;
+      await page.keyboard.insertText(text);
+      await page.waitForFunction((t) => window.mapathy.document().includes(JSON.stringify(t).slice(1, -1)), text,
+        { timeout: 5000 });
+      await settle(page);
+      const state = await editorState(page);
+      const { lines } = await editorLines(page);
+      const card = await cardLines(page, id);
+      if (index === 0 && app.engine === 'webkit') {
+        // WebKitGTK lays text out in whole-pixel glyph advances: a break inside a word longer than a line,
+        // where one width must hold several nearly full lines, can fall one character away from the card's.
+        assert.equal(lines.join(''), card.join(''));
+        assert.equal(lines.length, card.length, `"${text}": ${JSON.stringify(lines)} / ${JSON.stringify(card)}`);
+        lines.forEach((line, i) => assert.ok(Math.abs(line.length - card[i].length) <= 1, `${line} / ${card[i]}`));
+      } else {
+        assert.deepEqual(lines, card, `"${text}": the textarea's lines are the card's`);
+      }
+      const all = await page.evaluate((i) => window.mapathy.noteLines(i), id);
+      assert.equal(Math.round(state.scrollHeight / state.lineHeight), all.length, `"${text}": as many lines`);
+      if (index === 0) {
+        assert.ok(card.length >= 3 && card[0].length > 20, `the long word is broken inside: ${JSON.stringify(card)}`);
+        await screenshot(page, 'writing-edit-long-word');
+      }
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => document.getElementById('note-editor').hidden, null, { timeout: 5000 });
+      assert.equal(await noteText(page, id), text);
+    }
+    await screenshot(page, 'writing-edit-more-after');
     assert.deepEqual(await app.problems(), []);
   } finally {
     await app.close();

@@ -804,18 +804,16 @@ EMSCRIPTEN_KEEPALIVE double mapathy_card_font(int which) {
   return std::round(mapathy::platform::web::emPerPixelHeight(bytes, size) * 1e6);
 }
 
-// The lines a note's text is drawn in on its card, as JSON ["line", …] ([] when not laid out).
+// The lines a note's text is drawn in on its card, one per line of the answer ("" when not laid out).
 EMSCRIPTEN_KEEPALIVE const char* mapathy_note_lines(const char* id) {
-  static std::string json;
-  nlohmann::json lines = nlohmann::json::array();
-  if (platform().running() && id != nullptr) {
-    if (const mapathy::Document* doc = platform().app().document()) {
-      if (const mapathy::Note* note = mapathy::findNote(doc->board(), id)) {
-        for (const std::string& line : platform().app().noteCards().linesOf(id, note->text)) lines.push_back(line);
-      }
-    }
+  static std::string lines;
+  lines.clear();
+  const mapathy::Document* doc = platform().running() ? platform().app().document() : nullptr;
+  const mapathy::Note* note = doc != nullptr && id != nullptr ? mapathy::findNote(doc->board(), id) : nullptr;
+  if (note != nullptr) {
+    for (const std::string& line : platform().app().noteCards().linesOf(id, note->text)) lines += line + '\n';
   }
-  return mapathy::platform::web::keep(json, lines.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return lines.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE void mapathy_type_text(const char* utf8) {
