@@ -132,16 +132,15 @@
   let editor = null;
   let measure = null;
   let editorEm = 1;
-  let editorQuiet = false;  // the app is ending the edit: no report of its own
   function editorReport(ended) {
     withString((text) => Module._mapathy_text_edit(text, ended ? 1 : 0), editor.value);
   }
   function finishEdit() {  // Escape, Ctrl/Cmd+Enter, focus lost, a press on the canvas: keep the text
-    if (editor && !editor.hidden && !editorQuiet) editorReport(true);
+    if (editor && !editor.hidden) editorReport(true);
   }
   function createEditor() {
     const bytes = Module.HEAPU8.slice(Module._mapathy_card_font(0), Module._mapathy_card_font(0) + Module._mapathy_card_font(1));
-    editorEm = Module._mapathy_card_font(2) / 1e6;
+    editorEm = Module._mapathy_card_font(2);
     const face = new FontFace('mapathy-card', bytes.buffer);
     document.fonts.add(face);
     face.load().catch(() => {});
@@ -202,16 +201,13 @@
     editor.focus({ preventScroll: true });
     editor.setSelectionRange(text.length, text.length);
   }
-  function endTextEdit(finish) {
-    if (!editor || editor.hidden) return;
+  function endTextEdit(finish) {  // finish: as a click outside; else the app ended it (hidden first: no report)
     if (finish) {
       finishEdit();
-      return;
+    } else if (editor) {
+      editor.hidden = true;
+      editor.blur();
     }
-    editorQuiet = true;
-    editor.blur();
-    editor.hidden = true;
-    editorQuiet = false;
   }
 
   // ---- clipboard: ImGui copies synchronously; the browser pastes through the paste event only.

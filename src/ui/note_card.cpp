@@ -138,66 +138,40 @@ unsigned charAt(std::string_view text, std::size_t i, int* length) {
 WrappedText wrapText(const ImFont* font, float size, float width, std::string_view text) {
   WrappedText out;
   const float scale = size / font->FontSize;
-  auto advance = [&](unsigned c) {
-    if (c == '\r') {
-      return 0.0f;  // Dear ImGui draws nothing for it
-    }
-    return font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
-  };
-  auto measure = [&](std::size_t from, std::size_t to) {
-    float w = 0.0f;
-    for (std::size_t k = from; k < to;) {
-      int len = 1;
-      w += advance(charAt(text, k, &len));
-      k += static_cast<std::size_t>(len);
-    }
-    return w;
-  };
-  auto push = [&](std::size_t begin, std::size_t end, float ink) { out.lines.push_back(TextLine{begin, end, ink}); };
   constexpr std::size_t kNone = std::string_view::npos;
   std::size_t lineStart = 0;
-  float x = 0.0f;            // pen position from the line's start
-  float ink = 0.0f;          // x after the last character that is not a space
-  std::size_t brk = kNone;   // where the next line would start after the last break opportunity
-  float brkInk = 0.0f;       // the line's ink up to that opportunity
-  std::size_t i = 0;
-  while (i < text.size()) {
+  std::size_t brk = kNone;  // where the next line would start after the last spaces of this one
+  float x = 0.0f;           // pen position from the line's start
+  for (std::size_t i = 0; i < text.size();) {
     int len = 1;
     const unsigned c = charAt(text, i, &len);
+    const std::size_t next = i + static_cast<std::size_t>(len);
     if (c == '\n') {
-      push(lineStart, i, ink);
-      i += static_cast<std::size_t>(len);
-      lineStart = i;
-      x = ink = 0.0f;
+      out.lines.push_back(TextLine{lineStart, i});
+      lineStart = i = next;
+      x = 0.0f;
       brk = kNone;
       continue;
     }
-    const float adv = advance(c);
-    if (c == ' ') {  // spaces hang: they never wrap by themselves; a line may break after them
-      x += adv;
-      i += static_cast<std::size_t>(len);
-      brk = i;
-      brkInk = ink;
+    const float adv = c == '\r' ? 0.0f : font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;  // ImGui skips \r
+    // Spaces hang at a line's end and never wrap by themselves. Anything else that does not fit breaks the
+    // line after its last spaces, or (a word longer than the line) before this character; the next line
+    // starts over from there.
+    if (c != ' ' && x + adv > width && i > lineStart) {
+      const std::size_t at = brk != kNone ? brk : i;
+      out.lines.push_back(TextLine{lineStart, at});
+      lineStart = i = at;
+      x = 0.0f;
+      brk = kNone;
       continue;
     }
-    if (x + adv > width && i > lineStart) {
-      if (brk != kNone) {  // soft break after the last spaces
-        push(lineStart, brk, brkInk);
-        lineStart = brk;
-        x = ink = measure(brk, i);
-        brk = kNone;
-        continue;  // the same character again, on the new line
-      }
-      // A word longer than the line: break before this character.
-      push(lineStart, i, ink);
-      lineStart = i;
-      x = ink = 0.0f;
-    }
     x += adv;
-    ink = x;
-    i += static_cast<std::size_t>(len);
+    i = next;
+    if (c == ' ') {
+      brk = i;
+    }
   }
-  push(lineStart, text.size(), ink);
+  out.lines.push_back(TextLine{lineStart, text.size()});
   return out;
 }
 

@@ -61,7 +61,6 @@ struct CardMetrics {
 struct TextLine {
   std::size_t begin = 0;  // bytes [begin, end) of the text: no newline, trailing spaces included
   std::size_t end = 0;
-  float width = 0;  // ink: without trailing spaces
 };
 struct WrappedText {
   std::vector<TextLine> lines;

@@ -795,13 +795,13 @@ EMSCRIPTEN_KEEPALIVE void mapathy_text_edit(const char* utf8, int ended) {
 }
 
 // The card's face for the note editor's FontFace (no second download): 0 its address, 1 its size in bytes,
-// 2 its em per Dear ImGui pixel height (times 1,000,000).
+// 2 its em per Dear ImGui pixel height.
 EMSCRIPTEN_KEEPALIVE double mapathy_card_font(int which) {
   const unsigned char* bytes = mapathy::embedded::font_regular;
   const std::size_t size = mapathy::embedded::font_regular_size;
   if (which == 0) return static_cast<double>(reinterpret_cast<std::uintptr_t>(bytes));
   if (which == 1) return static_cast<double>(size);
-  return std::round(mapathy::platform::web::emPerPixelHeight(bytes, size) * 1e6);
+  return mapathy::platform::web::emPerPixelHeight(bytes, size);
 }
 
 // The lines a note's text is drawn in on its card, one per line of the answer ("" when not laid out).
