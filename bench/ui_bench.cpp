@@ -39,6 +39,11 @@ class BenchHost : public mapathy::ui::Host {
   void showHtml(const std::string& /*name*/, const std::string& /*html*/) override {}
   // The benchmark draws board frames only; a tool request would mean it measures something else.
   void runTool(std::uint32_t /*ticket*/, const std::string& /*requestJson*/) override { std::abort(); }
+  // No note is edited in a benchmark frame.
+  void beginTextEdit(const TextField& /*field*/, const std::string& /*text*/) override {}
+  void placeTextEdit(const TextField& /*field*/) override {}
+  void endTextEdit() override {}
+  TextEditReport takeTextEdit() override { return {}; }
   std::uint64_t random64() {
     seed = seed * 6364136223846793005ull + 1442695040888963407ull;
     return seed >> 11;

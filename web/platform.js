@@ -123,6 +123,93 @@
     }
   }
 
+  // ---- note editor: in-place editing of a note's text in a real textarea laid over the card (as
+  // Excalidraw's textWysiwyg does), so the browser gives caret, selection, touch handles, IME, autocorrect
+  // and dictation. The app places it every frame (ui::Host::placeTextEdit) and draws the card without its
+  // text; the textarea draws the text transparent over the card, in the card's face (a FontFace made from
+  // the bytes the app already has), wrapping as the card does (style.css #note-editor). Its whole text goes
+  // to the app after every change; keys typed into it never reach the app's shortcuts.
+  let editor = null;
+  let measure = null;
+  let editorEm = 1;
+  function editorReport(ended) {
+    withString((text) => Module._mapathy_text_edit(text, ended ? 1 : 0), editor.value);
+  }
+  function finishEdit() {  // Escape, Ctrl/Cmd+Enter, focus lost, a press on the canvas: keep the text
+    if (editor && !editor.hidden) editorReport(true);
+  }
+  function createEditor() {
+    const bytes = Module.HEAPU8.slice(Module._mapathy_card_font(0), Module._mapathy_card_font(0) + Module._mapathy_card_font(1));
+    editorEm = Module._mapathy_card_font(2);
+    const face = new FontFace('mapathy-card', bytes.buffer);
+    document.fonts.add(face);
+    face.load().catch(() => {});
+    editor = document.createElement('textarea');
+    editor.id = 'note-editor';
+    editor.hidden = true;
+    measure = document.createElement('span');
+    measure.id = 'note-measure';
+    document.body.append(editor, measure);
+    editor.addEventListener('input', () => editorReport(false));
+    editor.addEventListener('keydown', (event) => {
+      event.stopPropagation();  // the app's keyboard handler is on window
+      if (event.key === 'Escape' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))) {
+        event.preventDefault();
+        finishEdit();
+      }
+    });
+    editor.addEventListener('keyup', (event) => event.stopPropagation());
+    editor.addEventListener('blur', finishEdit);
+  }
+  // The width that breaks the text where the card does, in this browser's glyph metrics (a few per cent
+  // narrower than the card's rounded ones): between the widest line and the narrowest line plus what went
+  // to the next line (a word, or a character inside a long word), measured in a span styled like the editor;
+  // `w` (the card's width) when that is well inside, else moved inwards by up to half a line height.
+  function breakingWidth(layout, w, size) {
+    let lo = 0;
+    let hi = Infinity;
+    const width = (text) => { measure.textContent = text; return measure.getBoundingClientRect().width; };
+    for (const paragraph of layout.split('\n')) {
+      const lines = paragraph.split('\u0001');
+      lines.forEach((line, i) => {
+        lo = Math.max(lo, width(line.trimEnd()));
+        const next = lines[i + 1];
+        if (next) hi = Math.min(hi, width(line + (line.endsWith(' ') ? next.split(' ')[0] : String.fromCodePoint(next.codePointAt(0)))));
+      });
+    }
+    const margin = Math.min((hi - lo) / 2, size / 2);
+    return Math.min(Math.max(w, lo + margin), hi - margin);
+  }
+  function placeTextEdit(x, y, w, h, size, colour, layout) {
+    const rect = canvas.getBoundingClientRect();
+    const style = editor.style;
+    style.fontSize = measure.style.fontSize = (size * editorEm) + 'px';
+    style.left = (rect.left + x) + 'px';
+    style.top = (rect.top + y) + 'px';
+    style.width = (layout.replace(/\u0001/g, '') !== editor.value ? w : breakingWidth(layout, w, size)) + 'px';
+    style.height = h + 'px';
+    style.lineHeight = size + 'px';
+    style.color = 'rgb(' + (colour & 255) + ',' + ((colour >>> 8) & 255) + ',' + ((colour >>> 16) & 255) + ')';
+    editor.scrollTop = 0;
+  }
+  function beginTextEdit(lang, text) {  // placeTextEdit follows at once
+    if (!editor) createEditor();
+    editor.lang = lang;
+    editor.setAttribute('aria-label', lang === 'de' ? 'Notiz' : 'Note');
+    editor.value = text;
+    editor.hidden = false;
+    editor.focus({ preventScroll: true });
+    editor.setSelectionRange(text.length, text.length);
+  }
+  function endTextEdit(finish) {  // finish: as a click outside; else the app ended it (hidden first: no report)
+    if (finish) {
+      finishEdit();
+    } else if (editor) {
+      editor.hidden = true;
+      editor.blur();
+    }
+  }
+
   // ---- clipboard: ImGui copies synchronously; the browser pastes through the paste event only.
   function writeClipboard(text) {
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -143,7 +230,7 @@
   }
 
   window.addEventListener('paste', (event) => {
-    if (!ready) return;
+    if (!ready || event.target === editor) return;  // the note editor pastes by itself
     const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
     event.preventDefault();
     if (text) withString(Module._mapathy_paste, text);
@@ -649,6 +736,9 @@
     download,
     pickFile,
     setTextInput,
+    beginTextEdit,
+    placeTextEdit,
+    endTextEdit,
     canShare,
     share,
     downloadPng,
@@ -719,6 +809,8 @@
         shareLink() { const text = string(Module._mapathy_share_link()); return text === '' ? null : text; },
         openLink: (url) => withString(Module._mapathy_open_link, String(url)) === 1,
         zoom: () => Module._mapathy_zoom(),
+        // The lines a note's text is drawn in on its card: ['line', …].
+        noteLines: (id) => withString((p) => string(Module._mapathy_note_lines(p)), String(id)).split('\n').slice(0, -1),
         // The banners on screen: [{kind: 'info' | 'success' | 'error', text}].
         messages: () => JSON.parse(string(Module._mapathy_messages_json())),
         // What the local library holds: [{id, title, gen}] and the open board's id.

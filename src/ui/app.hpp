@@ -92,6 +92,36 @@ class Host {
   virtual void runTool(std::uint32_t ticket, const std::string& requestJson) = 0;
   // True once the tools module is loaded, so answers come at once; false makes the app show "preparing…".
   virtual bool toolsReady() { return true; }
+
+  // In-place text editing (a note's text, ui/note_card.hpp): the platform's own multi-line text field laid
+  // over the card, so people get the platform's caret, selection (mouse, keyboard, touch handles), IME
+  // composition, autocorrect and dictation. The UI draws the card without its text; the field draws the
+  // text, transparent over the card, in the card's font at `fontSize` (Dear ImGui's size: ascent − descent),
+  // line height `fontSize`, wrapping as ui::wrapText does (pre-wrap, long words broken anywhere) and where
+  // the card does: `layout` is the text with U+0001 at the card's soft breaks, and the platform picks a
+  // width near `w` that gives exactly those breaks in its own glyph metrics (which differ from the card's
+  // rounded ones by a few per cent).
+  // The field owns the keyboard: keys typed into it never reach the UI's shortcuts.
+  struct TextField {
+    float x = 0, y = 0, w = 0, h = 0;  // the text's box, UI coordinates (CSS pixels)
+    float fontSize = 0;
+    std::uint32_t colour = 0;  // ImU32 ink
+    std::string lang;          // "de" / "en": the field's language (spelling, autocorrect, dictation)
+    std::string layout;        // the text with U+0001 where the card breaks a line without a newline
+  };
+  // Opens the field with `text`, focused, caret at the end. Every host has one: Dear ImGui 1.90's own
+  // multi-line field cannot wrap, and a note must never be edited as a cut-off line.
+  virtual void beginTextEdit(const TextField& field, const std::string& text) = 0;
+  virtual void placeTextEdit(const TextField& field) = 0;  // every frame while editing (pan, zoom, growth)
+  virtual void endTextEdit() = 0;                          // the UI ended editing: the field goes away
+  // What the person did in the field since the last call: its text when it changed, and whether they
+  // ended editing (Escape, Ctrl/Cmd+Enter, a click or tap outside, focus gone). The UI asks every frame.
+  struct TextEditReport {
+    bool changed = false;
+    std::string text;
+    bool ended = false;
+  };
+  virtual TextEditReport takeTextEdit() = 0;
 };
 
 // Why the camera scanner stopped or could not start.

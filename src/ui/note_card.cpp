@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 
+#include "imgui_internal.h"
 #include "ui/app.hpp"
 #include "ui/i18n.hpp"
 #include "ui/style.hpp"
@@ -120,6 +121,73 @@ std::string joinTags(const std::vector<std::string>& tags) {
 }  // namespace
 
 // ------------------------------------------------------------------------------------------------
+// Text lines
+// ------------------------------------------------------------------------------------------------
+namespace {
+
+// One character of UTF-8 text: its code point and byte length (invalid bytes count as U+FFFD, one byte).
+unsigned charAt(std::string_view text, std::size_t i, int* length) {
+  unsigned c = 0;
+  const int n = ImTextCharFromUtf8(&c, text.data() + i, text.data() + text.size());
+  *length = n > 0 ? n : 1;
+  return n > 0 ? c : 0xFFFDu;
+}
+
+}  // namespace
+
+WrappedText wrapText(const ImFont* font, float size, float width, std::string_view text) {
+  WrappedText out;
+  const float scale = size / font->FontSize;
+  constexpr std::size_t kNone = std::string_view::npos;
+  std::size_t lineStart = 0;
+  std::size_t brk = kNone;  // where the next line would start after the last spaces of this one
+  float x = 0.0f;           // pen position from the line's start
+  for (std::size_t i = 0; i < text.size();) {
+    int len = 1;
+    const unsigned c = charAt(text, i, &len);
+    const std::size_t next = i + static_cast<std::size_t>(len);
+    if (c == '\n') {
+      out.lines.push_back(TextLine{lineStart, i});
+      lineStart = i = next;
+      x = 0.0f;
+      brk = kNone;
+      continue;
+    }
+    const float adv = c == '\r' ? 0.0f : font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;  // ImGui skips \r
+    // Spaces hang at a line's end and never wrap by themselves. Anything else that does not fit breaks the
+    // line after its last spaces, or (a word longer than the line) before this character; the next line
+    // starts over from there.
+    if (c != ' ' && x + adv > width && i > lineStart) {
+      const std::size_t at = brk != kNone ? brk : i;
+      out.lines.push_back(TextLine{lineStart, at});
+      lineStart = i = at;
+      x = 0.0f;
+      brk = kNone;
+      continue;
+    }
+    x += adv;
+    i = next;
+    if (c == ' ') {
+      brk = i;
+    }
+  }
+  out.lines.push_back(TextLine{lineStart, text.size()});
+  return out;
+}
+
+std::string WrappedText::marked(std::string_view text) const {
+  std::string out;
+  out.reserve(text.size() + lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) {
+      out.push_back(lines[i].begin == lines[i - 1].end ? '\x01' : '\n');
+    }
+    out.append(text.substr(lines[i].begin, lines[i].end - lines[i].begin));
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------------
 // Layout
 // ------------------------------------------------------------------------------------------------
 float NoteCards::cardHeight(const Note& note, float width) {
@@ -138,10 +206,10 @@ float NoteCards::cardHeight(const Note& note, float width) {
     }
   }
   const float wrap = width - CardMetrics::kPadding * 2.0f;
-  const char* text = note.text.empty() ? " " : note.text.c_str();
-  const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(CardMetrics::kFontSize, FLT_MAX, wrap, text);
+  const WrappedText lines = wrapText(ImGui::GetFont(), CardMetrics::kFontSize, wrap, note.text);
+  const float textH = static_cast<float>(lines.lines.size()) * CardMetrics::kFontSize;
   const float height =
-      CardMetrics::kPadding * 2.0f + std::max(ts.y, CardMetrics::kMinTextHeight) + 6.0f + footerHeight();
+      CardMetrics::kPadding * 2.0f + std::max(textH, CardMetrics::kMinTextHeight) + 6.0f + footerHeight();
   e.sizes[1] = e.sizes[0];
   e.sizes[0] = {width, height};
   return height;
@@ -191,9 +259,9 @@ void NoteCards::beginFrame(EditorContext& ctx) {
   drawnLastFrame_ = drawnThisFrame_;
   drawnThisFrame_ = 0;
   if (!editing_.empty() && findNote(ctx.doc.board(), editing_) == nullptr) {
-    editing_.clear();
-    editorWasActive_ = false;
+    stopEditing(ctx);  // deleted (by another tab, an undo, a merge)
   }
+  takeFieldReport(ctx);
   if (!selected_.empty() && findNote(ctx.doc.board(), selected_) == nullptr) {
     selected_.clear();
   }
@@ -203,8 +271,21 @@ void NoteCards::beginFrame(EditorContext& ctx) {
   if (layoutCache_.size() > ctx.doc.board().notes.size() * 2 + 64) {
     layoutCache_.clear();
   }
-  // Escape ends editing before the text field sees it (ImGui would revert the text on Escape).
-  if (!editing_.empty() && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+  fieldPlaced_ = false;
+}
+
+void NoteCards::takeFieldReport(EditorContext& ctx) {
+  if (fieldNote_.empty()) {
+    return;
+  }
+  Host::TextEditReport report = ctx.host.takeTextEdit();
+  if (report.changed && fieldNote_ == editing_) {
+    const Note* n = findNote(ctx.doc.board(), fieldNote_);
+    if (n != nullptr && n->text != report.text) {
+      ctx.doc.setNoteText(fieldNote_, report.text);
+    }
+  }
+  if (report.ended) {
     stopEditing(ctx);
   }
 }
@@ -372,11 +453,19 @@ void NoteCards::drawCard(EditorContext& ctx, const Note& note, ImVec2 worldMin, 
   const float wrap = (b.x - a.x) - pad * 2.0f;
   const ImVec4 clip(a.x, a.y, b.x, b.y - footerHeight() * z);
   if (!ghost && editing_ == note.id) {
-    drawEditor(ctx, note, worldMin, worldMax);
+    placeEditor(ctx, note, a, b);  // the platform's field draws the text
   } else if (fs >= 5.0f) {
-    const char* text = note.text.empty() ? tr("note.placeholder") : note.text.c_str();
-    const ImU32 ink = note.text.empty() ? colours::kInkMuted : pal.ink;
-    dl->AddText(ImGui::GetFont(), fs, textPos, withAlpha(ink, alpha), text, nullptr, wrap, &clip);
+    const std::string_view text = note.text.empty() ? std::string_view(tr("note.placeholder")) : note.text;
+    const ImU32 ink = withAlpha(note.text.empty() ? colours::kInkMuted : pal.ink, alpha);
+    const WrappedText lines = wrapText(ImGui::GetFont(), CardMetrics::kFontSize, wrap / z, text);
+    for (std::size_t i = 0; i < lines.lines.size(); ++i) {
+      const ImVec2 at(textPos.x, textPos.y + static_cast<float>(i) * fs);
+      if (at.y > clip.w) {
+        break;
+      }
+      const TextLine& line = lines.lines[i];
+      dl->AddText(ImGui::GetFont(), fs, at, ink, text.data() + line.begin, text.data() + line.end, 0.0f, &clip);
+    }
   } else {
     // Far away: grey bars stand in for text (drawing glyphs this small costs and shows nothing).
     const float lineH = CardMetrics::kFontSize * 1.3f * z;
@@ -441,58 +530,65 @@ void NoteCards::drawCard(EditorContext& ctx, const Note& note, ImVec2 worldMin, 
   }
 }
 
-void NoteCards::drawEditor(EditorContext& ctx, const Note& note, ImVec2 worldMin, ImVec2 worldMax) {
-  Canvas& cv = ctx.canvas;
-  const float z = cv.zoom();
-  const ImVec2 a = cv.toScreen(worldMin);
-  const ImVec2 b = cv.toScreen(worldMax);
+void NoteCards::placeEditor(EditorContext& ctx, const Note& note, ImVec2 a, ImVec2 b) {
+  const float z = ctx.canvas.zoom();
   const float pad = CardMetrics::kPadding * z;
-  const float baseSize = ImGui::GetFontSize();
-  if (pendingBufferLoad_) {
-    editBuffer_ = note.text;
-    pendingBufferLoad_ = false;
+  const float wrap = (b.x - a.x) / z - CardMetrics::kPadding * 2.0f;  // world units, as the card wraps
+  const WrappedText lines = wrapText(ImGui::GetFont(), CardMetrics::kFontSize, wrap, note.text);
+  Host::TextField field;
+  field.x = a.x + pad;
+  field.y = a.y + pad;
+  field.w = wrap * z;
+  field.layout = lines.marked(note.text);
+  field.h = std::max(CardMetrics::kFontSize * z, (b.y - a.y) - pad * 2.0f - footerHeight() * z);
+  field.fontSize = CardMetrics::kFontSize * z;
+  field.colour = noteColour(note.colour).ink;
+  field.lang = ctx.doc.board().lang == Lang::De ? "de" : "en";
+  if (fieldNote_ != note.id) {
+    if (!fieldNote_.empty()) {
+      ctx.host.endTextEdit();  // another note's field (editing moved on without ending)
+      ctx.doc.endGesture();
+    }
+    fieldNote_ = note.id;
+    ctx.host.beginTextEdit(field, note.text);
+  } else {
+    ctx.host.placeTextEdit(field);
   }
-  // The field uses the card's text size, so typing looks like the card it will become.
-  ImGui::SetWindowFontScale(std::max(0.3f, CardMetrics::kFontSize * z / std::max(1.0f, baseSize)));
-  ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 255, 255, 110));
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2.0f, 2.0f));
-  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-  ImGui::SetCursorScreenPos(ImVec2(a.x + pad - 2.0f, a.y + pad - 2.0f));
-  if (focusEditor_) {
-    ImGui::SetKeyboardFocusHere();
-    focusEditor_ = false;
-  }
-  const std::string id = "##note-edit." + note.id;
-  const ImVec2 size(b.x - a.x - pad * 2.0f + 4.0f, std::max(20.0f, b.y - a.y - pad * 2.0f - footerHeight() * z));
-  if (inputTextMultiline(id.c_str(), &editBuffer_, size, ImGuiInputTextFlags_NoHorizontalScroll)) {
-    ctx.doc.setNoteText(note.id, editBuffer_);
-  }
-  const bool active = ImGui::IsItemActive();
-  ImGui::PopStyleVar(2);
-  ImGui::PopStyleColor();
-  ImGui::SetWindowFontScale(1.0f);
-  if (active) {
-    editorWasActive_ = true;
-  } else if (editorWasActive_) {
-    stopEditing(ctx);  // clicked elsewhere or tabbed away
-  }
+  fieldPlaced_ = true;
 }
 
 void NoteCards::startEditing(const std::string& noteId) {
   editing_ = noteId;
-  editBuffer_.clear();
-  focusEditor_ = true;
-  editorWasActive_ = false;
-  pendingBufferLoad_ = true;
 }
 
 void NoteCards::stopEditing(EditorContext& ctx) {
+  if (!fieldNote_.empty()) {
+    ctx.host.endTextEdit();
+    fieldNote_.clear();
+  }
   if (!editing_.empty()) {
     ctx.doc.endGesture();
   }
   editing_.clear();
-  editorWasActive_ = false;
-  focusEditor_ = false;
+}
+
+std::vector<std::string> NoteCards::linesOf(const std::string& noteId, const std::string& text) const {
+  std::vector<std::string> out;
+  for (const auto* list : {&places_, &lastPlaces_}) {
+    for (const auto& area : *list) {
+      for (const auto& slot : area.slots) {
+        if (slot.noteId != noteId) {
+          continue;
+        }
+        const float wrap = (slot.max.x - slot.min.x) - CardMetrics::kPadding * 2.0f;
+        for (const TextLine& line : wrapText(ImGui::GetFont(), CardMetrics::kFontSize, wrap, text).lines) {
+          out.push_back(text.substr(line.begin, line.end - line.begin));
+        }
+        return out;
+      }
+    }
+  }
+  return out;
 }
 
 std::string NoteCards::addNoteAndEdit(EditorContext& ctx, const Place& place, int colour) {
@@ -602,6 +698,17 @@ bool NoteCards::dropTarget(ImVec2 world, Place* place, std::string* beforeId, Im
 }
 
 void NoteCards::endFrame(EditorContext& ctx) {
+  if (!fieldNote_.empty() && !fieldPlaced_) {
+    // The card is out of view (panned or scrolled away): the field waits off-screen, keeping its focus
+    // (and the on-screen keyboard) and its text, until the card is back.
+    Host::TextField away;
+    away.x = -10000.0f;
+    away.y = -10000.0f;
+    away.w = 100.0f;
+    away.h = 20.0f;
+    away.fontSize = CardMetrics::kFontSize;
+    ctx.host.placeTextEdit(away);
+  }
   if (drag_.active) {
     const ImVec2 mouseWorld = ctx.canvas.toWorld(ImGui::GetIO().MousePos);
     // The grabbed point of the card decides where it lands: its top-left plus the grab offset.

@@ -3,7 +3,8 @@
 // A view hands NoteCards the *places* it shows (an empathy-map section, a journey stage × lane cell)
 // with their world rectangles; NoteCards lays the notes of each place out in rows of cards, draws the
 // visible ones (culled through the Canvas) and handles:
-//   click → select · double-click → edit text in place (multi-line) · drag → reorder or move to another
+//   click → select · double-click → edit text in place (multi-line, wrapped like the card: the platform's own
+//   text field laid over the card, Host::beginTextEdit) · drag → reorder or move to another
 //   place (one moveNote on release = one undo step) · right-click or long-press → menu (colour, tags,
 //   observed/assumed, votes, create action, delete) · double-click on empty space in a place → new note.
 // Per frame:
@@ -15,14 +16,21 @@
 //   cards.handleCanvasEvents(ctx, ev);                 // double-click on empty space adds a note
 //   cards.endFrame(ctx);                               // drop, dragged card on top, menu
 //
-// Card widgets carry stable labels for tests and automation: "note.<id>" (the card), "note-edit.<id>"
-// (its text field while editing).
+// Card widgets carry stable labels for tests and automation: "note.<id>" (the card).
+//
+// Editing: the text is typed into the platform's text field (a DOM textarea in the browser), placed over
+// the card's text box every frame, with the card's font, size and line height, told where the card breaks
+// its lines (wrapText, WrappedText::marked) so that it breaks them there too. The card draws its box and footer, the
+// field draws the text, caret, selection and IME composition. Each change the field reports is written to
+// the note (the card grows with it); the whole session is one undo step (the document coalesces a note's
+// typing until endGesture(), called when editing ends).
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -44,6 +52,23 @@ struct CardMetrics {
   static constexpr float kSmallFont = 12.0f;  // badges
   static constexpr float kMinTextHeight = 38.0f;
 };
+
+// A card's text broken into lines. The rule, shared by the card and the platform's text field (CSS
+// `white-space: pre-wrap; overflow-wrap: anywhere; word-break: normal`): a newline always breaks; a line
+// otherwise breaks after the last run of spaces that still fits (the spaces hang at the line's end and
+// never wrap by themselves); a word longer than a whole line breaks before the first character that does
+// not fit. Widths are in the units of `size` (world units for cards).
+struct TextLine {
+  std::size_t begin = 0;  // bytes [begin, end) of the text: no newline, trailing spaces included
+  std::size_t end = 0;
+};
+struct WrappedText {
+  std::vector<TextLine> lines;
+  // The text with U+0001 where a line breaks without a newline (a platform text field is laid out in its
+  // own glyph metrics and must still break where the card does: Host::TextField::layout).
+  [[nodiscard]] std::string marked(std::string_view text) const;
+};
+WrappedText wrapText(const ImFont* font, float size, float width, std::string_view text);
 
 class NoteCards {
  public:
@@ -74,6 +99,9 @@ class NoteCards {
   // Figures for tests and performance checks.
   [[nodiscard]] int cardsDrawnLastFrame() const { return drawnLastFrame_; }
   [[nodiscard]] std::size_t layoutCacheSize() const { return layoutCache_.size(); }
+  // The lines a note's text is drawn in, at its card's width in the last frame (tests and automation:
+  // window.mapathy.noteLines); empty when the note was not laid out.
+  [[nodiscard]] std::vector<std::string> linesOf(const std::string& noteId, const std::string& text) const;
 
  private:
   struct Slot {
@@ -98,7 +126,9 @@ class NoteCards {
 
   float cardHeight(const Note& note, float width);
   void drawCard(EditorContext& ctx, const Note& note, ImVec2 worldMin, ImVec2 worldMax, bool ghost);
-  void drawEditor(EditorContext& ctx, const Note& note, ImVec2 worldMin, ImVec2 worldMax);
+  void placeEditor(EditorContext& ctx, const Note& note, ImVec2 a, ImVec2 b);
+  // Takes what the platform's text field reported: the text into the note, its end into stopEditing.
+  void takeFieldReport(EditorContext& ctx);
   void drawMenu(EditorContext& ctx);
   // Saves the tags typed into the open menu's field for the note the menu belongs to.
   void commitMenuTags(EditorContext& ctx);
@@ -111,12 +141,10 @@ class NoteCards {
   Drag drag_;
   std::string selected_;
   std::string editing_;
-  std::string editBuffer_;
-  bool focusEditor_ = false;
-  bool pendingBufferLoad_ = false;  // load the note's text into the buffer on the editor's first frame
+  std::string fieldNote_;      // the note the platform's text field is open for ("" = none)
+  bool fieldPlaced_ = false;  // placed over its card in this frame
   bool longPressFired_ = false;
   bool menuWasOpen_ = false;
-  bool editorWasActive_ = false;
   std::string menuNote_;
   bool openMenu_ = false;
   bool reopenMenu_ = false;  // right-click on a card while the menu was open: open it again next frame

@@ -60,10 +60,10 @@ test('empathy map on a tablet: finger-sized targets, German notes, drag to anoth
     }
     assert.ok(await page.evaluate(() => window.mapathy.zoom()) >= 0.95, 'a new map opens at a readable zoom');
 
-    // A note in "Sagt": the "+" button, then German text through the hidden textarea.
+    // A note in "Sagt": the "+" button, then German text into the note editor over the card.
     await tap(page, byId(`section.add.${says.id}`));
     await page.waitForFunction(() => JSON.parse(window.mapathy.document()).board.notes.length === 1);
-    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input', null,
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'note-editor', null,
       { timeout: 3000 });
     await typeText(page, SAYS);
     await tapEmptyCanvas(page);
@@ -71,7 +71,7 @@ test('empathy map on a tablet: finger-sized targets, German notes, drag to anoth
     const first = doc.board.notes[0];
     assert.equal(first.text, SAYS);
     assert.equal(first.section, says.id);
-    assert.notEqual(await page.evaluate(() => document.activeElement && document.activeElement.id), 'text-input',
+    assert.notEqual(await page.evaluate(() => document.activeElement && document.activeElement.id), 'note-editor',
       'the on-screen keyboard closes when editing ends');
 
     // A note in "Denkt".

@@ -102,7 +102,7 @@ test('journey board: drag two emotion scores, add and name a stage, a note, undo
     await page.waitForTimeout(300);
     await click(page, byId(`add-note:${textLane.id}:${first.id}`));
     await page.waitForFunction(() => JSON.parse(window.mapathy.document()).board.notes.length === 1);
-    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input', null,
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'note-editor', null,
       { timeout: 3000 });
     await typeText(page, 'Wartezeit in der Hotline: 20 Minuten – ärgerlich, aber gewöhnt.');
     await page.keyboard.press('Escape');

@@ -29,7 +29,7 @@ async function addAndShare(app, viewport, plusLabel, where) {
   const added = doc.board.notes.find((n) => n.text === TEXT);
   assert.ok(added, 'the note is in the document, umlauts and dash intact');
   for (const [key, value] of Object.entries(where)) assert.equal(added[key], value, `the note is in ${key} ${value}`);
-  const card = await findWidget(page, (w) => w.rawLabel === `note.${added.id}` || w.rawLabel === `##note-edit.${added.id}`,
+  const card = await findWidget(page, (w) => w.rawLabel === `note.${added.id}`,
     { settled: true });
   assert.ok(card.x >= 0 && card.x + card.w <= viewport.width + 0.5 && card.y >= 0 &&
     card.y + card.h <= viewport.height + 0.5, `the note is on screen (${JSON.stringify(card)})`);

@@ -33,7 +33,7 @@ async function addNote(page, section, text) {
   for (let attempt = 1; ; ++attempt) {
     await clickRaw(page, `###section.add.${section}`);
     try {
-      await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input', null,
+      await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'note-editor', null,
         { timeout: 2500 });
       break;
     } catch (error) {

@@ -36,7 +36,7 @@ test('after a reload, "Send back" still sends what the participant added', async
     const ppage = participant.page;
     await ppage.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 5000 });
     await clickRaw(ppage, '###section.add.says');
-    await ppage.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input');
+    await ppage.waitForFunction(() => document.activeElement && document.activeElement.id === 'note-editor');
     await typeText(ppage, NOTE, { delay: 5 });
     await ppage.keyboard.press('Escape');
     await ppage.waitForFunction((t) => JSON.parse(window.mapathy.document()).board.notes.some((n) => n.text === t), NOTE);

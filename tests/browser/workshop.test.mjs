@@ -20,9 +20,9 @@ async function clickRaw(page, suffix) {
   return item;
 }
 
-async function waitForTextInput(page) {
-  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input', null,
-    { timeout: 5000 });
+// A text field has the keyboard: the hidden textarea of Dear ImGui's fields, or the note editor over a card.
+async function waitForTextInput(page, id = 'text-input') {
+  await page.waitForFunction((i) => document.activeElement && document.activeElement.id === i, id, { timeout: 5000 });
 }
 
 // The document is the file format's envelope: {"board": {…}, …}.
@@ -59,7 +59,7 @@ test('a participant sends notes back, the facilitator merges the link and shares
     await ppage.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 5000 });
     for (const text of ['Wartet zu lange am Telefon', 'Will einen Rückruf, keine Warteschleife']) {
       await clickRaw(ppage, '###section.add.says');
-      await waitForTextInput(ppage);
+      await waitForTextInput(ppage, 'note-editor');
       await typeText(ppage, text, { delay: 5 });
       await ppage.keyboard.press('Escape');
       await ppage.waitForTimeout(200);

@@ -32,14 +32,14 @@ const PARTICIPANTS = [
   ['Bevorzugt Rückruf statt Mail.', 'Übersieht Hinweise im Kleingedruckten.'],
 ];
 
-async function waitForTextInput(page) {
-  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input', null,
-    { timeout: 5000 });
+// A text field has the keyboard: the hidden textarea of Dear ImGui's fields, or the note editor over a card.
+async function waitForTextInput(page, id = 'text-input') {
+  await page.waitForFunction((i) => document.activeElement && document.activeElement.id === i, id, { timeout: 5000 });
 }
 
 async function addNoteByTouch(page, text) {
   await tapRaw(page, '###section.add.says');
-  await waitForTextInput(page);
+  await waitForTextInput(page, 'note-editor');
   await typeText(page, text, { delay: 5 });
   await page.keyboard.press('Escape');
   await page.waitForFunction((t) => JSON.parse(window.mapathy.document()).board.notes.some((n) => n.text === t), text);
@@ -79,7 +79,7 @@ test('a workshop in the room: three tablets send back, the facilitator merges, s
     await clickRaw(fpage, '###workshop.toolbar');
     for (let i = 0; i < 3; ++i) await clickRaw(fpage, '###workshop.dots.more');
     await clickRaw(fpage, '###section.add.says');
-    await waitForTextInput(fpage);
+    await waitForTextInput(fpage, 'note-editor');
     await typeText(fpage, FACILITATOR_NOTE, { delay: 5 });
     await fpage.keyboard.press('Escape');
     await fpage.waitForFunction((t) => JSON.parse(window.mapathy.document()).board.notes.some((n) => n.text === t), FACILITATOR_NOTE);

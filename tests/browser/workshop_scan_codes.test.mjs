@@ -18,7 +18,7 @@ const docOf = async (page) => JSON.parse(await page.evaluate(() => window.mapath
 
 async function addNote(page, text) {
   await clickRaw(page, '###section.add.says');
-  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'note-editor');
   await typeText(page, text, { delay: 5 });
   await page.keyboard.press('Escape');
   await page.waitForFunction((t) => JSON.parse(window.mapathy.document()).board.notes.some((n) => n.text === t), text);

@@ -29,7 +29,7 @@ test('the voter id survives a reload: no fresh dots, new ones go on the same bal
     await clickRaw(page, '###start.newEmpathy.classic.en');
     await page.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 5000 });
     await clickRaw(page, '###section.add.says');
-    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input', null,
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'note-editor', null,
       { timeout: 5000 });
     await typeText(page, 'Wartet zu lange', { delay: 5 });
     await page.keyboard.press('Escape');

@@ -99,6 +99,9 @@ class JourneyHarness {
     frame();
   }
   void press() {
+    if (host_.fieldOpen) {  // a note's text field ends on a press anywhere, as in the browser
+      host_.fieldEnd();
+    }
     ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, true);
     frame();
   }
@@ -123,7 +126,11 @@ class JourneyHarness {
     release();
   }
   void type(const char* utf8) {
-    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    if (host_.fieldOpen) {  // a note's text goes into its text field (FakeHost), as keys go to the textarea
+      host_.fieldType(utf8);
+    } else {
+      ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    }
     frame();
   }
   void key(ImGuiKey k) {

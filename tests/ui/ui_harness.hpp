@@ -69,9 +69,55 @@ class FakeHost : public Host {
   void placeScanner(float x, float y, float w, float h) override { scannerRect = ImVec4(x, y, w, h); }
   void stopScanner() override { scannerOn = false; }
 
+  // In-place text editing: a simulated platform text field (the browser's textarea). While it is open,
+  // AppHarness::type and ::key go to it, as keys go to the focused textarea in the browser, and a press
+  // anywhere ends it first (the web platform does the same); the field reports its whole text.
+  void beginTextEdit(const TextField& f, const std::string& text) override {
+    field = f;
+    fieldOpen = true;
+    fieldText = text;
+    report = {};
+    ++fieldBegins;
+  }
+  void placeTextEdit(const TextField& f) override { field = f; }
+  void endTextEdit() override {
+    fieldOpen = false;
+    report = {};
+  }
+  TextEditReport takeTextEdit() override {
+    TextEditReport r = report;
+    report = {};
+    return r;
+  }
+  void fieldType(const std::string& utf8) {
+    fieldText += utf8;
+    report.changed = true;
+    report.text = fieldText;
+  }
+  void fieldBackspace() {
+    while (!fieldText.empty() && (static_cast<unsigned char>(fieldText.back()) & 0xC0) == 0x80) {
+      fieldText.pop_back();
+    }
+    if (!fieldText.empty()) {
+      fieldText.pop_back();
+    }
+    report.changed = true;
+    report.text = fieldText;
+  }
+  void fieldEnd() {
+    report.changed = true;
+    report.text = fieldText;
+    report.ended = true;
+  }
+
   struct Download {
     std::string name, mime, bytes;
   };
+  bool fieldOpen = false;
+  TextField field;
+  std::string fieldText;
+  TextEditReport report;
+  int fieldBegins = 0;
   std::vector<Sound> sounds;
   bool camera = true;
   bool scannerOn = false;
@@ -177,6 +223,9 @@ class AppHarness {
   }
   void press(int button = 0) {
     ImGui::SetCurrentContext(context_);
+    if (host.fieldOpen) {
+      host.fieldEnd();
+    }
     ImGui::GetIO().AddMouseButtonEvent(button, true);
     frame();
   }
@@ -232,11 +281,26 @@ class AppHarness {
   // ---- keyboard
   void type(const std::string& utf8) {
     ImGui::SetCurrentContext(context_);
-    ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
+    if (host.fieldOpen) {
+      host.fieldType(utf8);
+    } else {
+      ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
+    }
     frames(2);
   }
   void key(ImGuiKey k, bool ctrl = false, bool shift = false) {
     ImGui::SetCurrentContext(context_);
+    if (host.fieldOpen) {  // the text field has the keyboard: Enter is a new line, Escape or Ctrl+Enter end
+      if (k == ImGuiKey_Escape || (k == ImGuiKey_Enter && ctrl)) {
+        host.fieldEnd();
+      } else if (k == ImGuiKey_Enter) {
+        host.fieldType("\n");
+      } else if (k == ImGuiKey_Backspace) {
+        host.fieldBackspace();
+      }
+      frames(2);
+      return;
+    }
     ImGuiIO& io = ImGui::GetIO();
     if (ctrl) {
       io.AddKeyEvent(ImGuiMod_Ctrl, true);

@@ -24,6 +24,14 @@ EM_JS(void, mapathy_js_pick_file, (), { MapathyWeb.pickFile(); });
 EM_JS(void, mapathy_js_text_input, (int active, float x, float y, float lineHeight), {
   MapathyWeb.setTextInput(active !== 0, x, y, lineHeight);
 });
+EM_JS(void, mapathy_js_text_edit_begin, (const char* lang, const char* text), {
+  MapathyWeb.beginTextEdit(UTF8ToString(lang), UTF8ToString(text));
+});
+EM_JS(void, mapathy_js_text_edit_place, (float x, float y, float w, float h, float size, unsigned colour,
+                                         const char* layout), {
+  MapathyWeb.placeTextEdit(x, y, w, h, size, colour, UTF8ToString(layout));
+});
+EM_JS(void, mapathy_js_text_edit_end, (int finish), { MapathyWeb.endTextEdit(finish !== 0); });
 EM_JS(void, mapathy_js_clear_fragment, (), { history.replaceState(history.state, "", location.href.split("#")[0]); });
 EM_JS(int, mapathy_js_can_share, (), { return MapathyWeb.canShare() ? 1 : 0; });
 EM_JS(void, mapathy_js_share, (const char* title, const char* url), {
@@ -91,6 +99,15 @@ void deviceSave(const std::string& key, const std::string& value) { mapathy_js_d
 void setTextInput(bool active, float x, float y, float lineHeight) {
   mapathy_js_text_input(active ? 1 : 0, x, y, lineHeight);
 }
+
+void beginTextEdit(const std::string& lang, const std::string& text) {
+  mapathy_js_text_edit_begin(lang.c_str(), text.c_str());
+}
+void placeTextEdit(float x, float y, float w, float h, float fontSize, std::uint32_t colour, const std::string& layout) {
+  mapathy_js_text_edit_place(x, y, w, h, fontSize, colour, layout.c_str());
+}
+void endTextEdit() { mapathy_js_text_edit_end(0); }
+void finishTextEdit() { mapathy_js_text_edit_end(1); }
 
 // Outputs.
 void downloadPng(const std::string& name, const std::string& svg) { mapathy_js_download_png(name.c_str(), svg.c_str()); }

@@ -1,6 +1,8 @@
 // WebHost (see web_host.hpp).
 #include "platform/web/web_host.hpp"
 
+#include <utility>
+
 #include "platform/web/browser.hpp"
 
 namespace mapathy::platform::web {
@@ -54,5 +56,46 @@ void WebHost::placeScanner(float x, float y, float w, float h) {
 }
 
 void WebHost::stopScanner() { browser::stopScanner(); }
+
+namespace {
+bool samePlace(const ui::Host::TextField& a, const ui::Host::TextField& b) {
+  return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h && a.fontSize == b.fontSize && a.colour == b.colour &&
+         a.layout == b.layout;
+}
+}  // namespace
+
+void WebHost::beginTextEdit(const TextField& field, const std::string& text) {
+  textEditOpen_ = true;
+  report_ = {};
+  placed_ = field;
+  browser::beginTextEdit(field.lang, text);
+  browser::placeTextEdit(field.x, field.y, field.w, field.h, field.fontSize, field.colour, field.layout);
+}
+
+void WebHost::placeTextEdit(const TextField& field) {
+  if (!textEditOpen_ || samePlace(field, placed_)) return;
+  placed_ = field;
+  browser::placeTextEdit(field.x, field.y, field.w, field.h, field.fontSize, field.colour, field.layout);
+}
+
+void WebHost::endTextEdit() {
+  if (!textEditOpen_) return;
+  textEditOpen_ = false;
+  report_ = {};
+  browser::endTextEdit();
+}
+
+ui::Host::TextEditReport WebHost::takeTextEdit() {
+  TextEditReport report = std::move(report_);
+  report_ = {};
+  return report;
+}
+
+void WebHost::textEdited(std::string text, bool ended) {
+  if (!textEditOpen_) return;
+  report_.changed = true;
+  report_.text = std::move(text);
+  report_.ended = report_.ended || ended;
+}
 
 }  // namespace mapathy::platform::web

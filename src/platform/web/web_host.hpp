@@ -30,8 +30,19 @@ class WebHost final : public ui::Host {
   bool startScanner() override;
   void placeScanner(float x, float y, float w, float h) override;
   void stopScanner() override;
+  // In-place text editing: the textarea of web/platform.js (MapathyWeb.beginTextEdit …). The page reports
+  // through textEdited(); the app takes it with takeTextEdit() in its next frame.
+  void beginTextEdit(const TextField& field, const std::string& text) override;
+  void placeTextEdit(const TextField& field) override;
+  void endTextEdit() override;
+  TextEditReport takeTextEdit() override;
+  void textEdited(std::string text, bool ended);
+  [[nodiscard]] bool textEditOpen() const { return textEditOpen_; }
 
  private:
+  bool textEditOpen_ = false;
+  TextField placed_;  // the field's last place: sent to the page again only when it changed
+  TextEditReport report_;
   // The last rectangle given to the preview: placing it again only when it moved.
   float scanX_ = -1, scanY_ = -1, scanW_ = -1, scanH_ = -1;
 };

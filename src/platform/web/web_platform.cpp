@@ -27,6 +27,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/edit/document.hpp"
 #include "core/session/session.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -37,7 +38,13 @@
 #include "platform/web/local_library.hpp"
 #include "platform/web/web_host.hpp"
 #include "ui/app.hpp"
+#include "ui/note_card.hpp"
 #include "ui/test_hooks.hpp"
+
+namespace mapathy::embedded {
+extern const unsigned char font_regular[];  // the card's face (platform/fonts.cpp); also the note editor's
+extern const std::size_t font_regular_size;
+}  // namespace mapathy::embedded
 
 namespace mapathy::platform::web {
 namespace {
@@ -95,6 +102,9 @@ class WebPlatform {
   void wakeForInput();
   void pumpNow();
   void flushLibrary() { library_.flush(); }
+  WebHost& host() { return host_; }
+  // The note editor (web/platform.js) reports its text; `ended` when the person ended editing.
+  void textEdited(const char* utf8, bool ended);
   void storageChanged() { library_.otherTabWrote(); }
   // The semibold face arrived (web/platform.js fetches it after the first frame) or will not come (empty):
   // either way the full atlas replaces the first frame's.
@@ -405,6 +415,34 @@ void WebPlatform::syncTextInput() {
   browser::setTextInput(wanted, pos.x, pos.y, ime.InputLineHeight > 0 ? ime.InputLineHeight : kFontSize);
 }
 
+void WebPlatform::textEdited(const char* utf8, bool ended) {
+  host_.textEdited(utf8 != nullptr ? utf8 : "", ended);
+  // Typing: the card grows and the editor is placed again before the browser lays the new text out.
+  if (ended) {
+    wakeForInput();
+  } else {
+    pumpNow();
+  }
+}
+
+// CSS sizes a font by its em; Dear ImGui (stb_truetype's ScaleForPixelHeight) by the hhea table's
+// ascent − descent. The note editor's CSS font size is the card's size times this.
+float emPerPixelHeight(const unsigned char* font, std::size_t size) {
+  auto u16 = [&](std::size_t at) { return at + 2 <= size ? (font[at] << 8) | font[at + 1] : 0; };
+  auto s16 = [&](std::size_t at) { return static_cast<std::int16_t>(u16(at)); };
+  auto u32 = [&](std::size_t at) { return (static_cast<std::uint32_t>(u16(at)) << 16) | u16(at + 2); };
+  std::size_t head = 0, hhea = 0;
+  for (int i = 0, n = u16(4); i < n; ++i) {
+    const std::size_t record = 12 + static_cast<std::size_t>(i) * 16;
+    const std::uint32_t tag = u32(record);
+    if (tag == 0x68656164u) head = u32(record + 8);  // 'head'
+    if (tag == 0x68686561u) hhea = u32(record + 8);  // 'hhea'
+  }
+  const int unitsPerEm = head != 0 ? u16(head + 18) : 0;
+  const int height = hhea != 0 ? s16(hhea + 4) - s16(hhea + 6) : 0;
+  return unitsPerEm > 0 && height > 0 ? static_cast<float>(unitsPerEm) / static_cast<float>(height) : 1.0f;
+}
+
 void WebPlatform::typeText(const char* utf8) {
   ImGui::GetIO().AddInputCharactersUTF8(utf8);
   pumpNow();
@@ -509,6 +547,9 @@ EM_BOOL WebPlatform::onMouse(int type, const EmscriptenMouseEvent* event, void* 
     p.wakeForInput();
     return EM_FALSE;
   }
+  // A press on the canvas while a note is edited ends editing first (the canvas keeps the focus from
+  // moving, so the note editor would not notice on its own), then counts as the press it is.
+  if (type == EMSCRIPTEN_EVENT_MOUSEDOWN && p.host_.textEditOpen()) browser::finishTextEdit();
   io.AddMousePosEvent(static_cast<float>(event->clientX), static_cast<float>(event->clientY));
   const int button = imguiButton(event->button);
   if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
@@ -606,6 +647,7 @@ EM_BOOL WebPlatform::onTouch(int type, const EmscriptenTouchEvent* event, void* 
   WebPlatform& p = *self(userData);
   Touch& touch = p.touch_;
   ImGuiIO& io = ImGui::GetIO();
+  if (type == EMSCRIPTEN_EVENT_TOUCHSTART && p.host_.textEditOpen()) browser::finishTextEdit();  // as onMouse
   if (touch.pinching) {
     if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
       p.movePinch(*event);
@@ -745,6 +787,33 @@ EMSCRIPTEN_KEEPALIVE void mapathy_tool_result(int ticket, const char* json) {
 
 EMSCRIPTEN_KEEPALIVE void mapathy_hash_changed() {
   if (platform().running()) platform().openFragment();
+}
+
+// The note editor (web/platform.js): its whole text after each change, and once more when editing ends.
+EMSCRIPTEN_KEEPALIVE void mapathy_text_edit(const char* utf8, int ended) {
+  if (platform().running()) platform().textEdited(utf8, ended != 0);
+}
+
+// The card's face for the note editor's FontFace (no second download): 0 its address, 1 its size in bytes,
+// 2 its em per Dear ImGui pixel height.
+EMSCRIPTEN_KEEPALIVE double mapathy_card_font(int which) {
+  const unsigned char* bytes = mapathy::embedded::font_regular;
+  const std::size_t size = mapathy::embedded::font_regular_size;
+  if (which == 0) return static_cast<double>(reinterpret_cast<std::uintptr_t>(bytes));
+  if (which == 1) return static_cast<double>(size);
+  return mapathy::platform::web::emPerPixelHeight(bytes, size);
+}
+
+// The lines a note's text is drawn in on its card, one per line of the answer ("" when not laid out).
+EMSCRIPTEN_KEEPALIVE const char* mapathy_note_lines(const char* id) {
+  static std::string lines;
+  lines.clear();
+  const mapathy::Document* doc = platform().running() ? platform().app().document() : nullptr;
+  const mapathy::Note* note = doc != nullptr && id != nullptr ? mapathy::findNote(doc->board(), id) : nullptr;
+  if (note != nullptr) {
+    for (const std::string& line : platform().app().noteCards().linesOf(id, note->text)) lines += line + '\n';
+  }
+  return lines.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE void mapathy_type_text(const char* utf8) {

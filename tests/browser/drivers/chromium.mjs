@@ -82,6 +82,7 @@ class ChromiumPage extends Page {
   _mouseMove(x, y) { return this.page.mouse.move(x, y); }
   _mouseDown() { return this.page.mouse.down(); }
   _mouseUp() { return this.page.mouse.up(); }
+  _doubleClick(x, y) { return this.page.mouse.dblclick(x, y); }
   async _wheel(x, y, dx, dy) {
     await this.page.mouse.move(x, y);
     await this.page.mouse.wheel(dx, dy);

@@ -58,6 +58,7 @@ class FirefoxPage extends Page {
   _mouseMove(x, y) { return this.page.mouse.move(x, y); }
   _mouseDown() { return this.page.mouse.down(); }
   _mouseUp() { return this.page.mouse.up(); }
+  _doubleClick(x, y) { return this.page.mouse.click(x, y, { count: 2 }); }
   async _wheel(x, y, dx, dy) {
     await this.page.mouse.move(x, y);
     await this.page.mouse.wheel({ deltaX: dx, deltaY: dy });

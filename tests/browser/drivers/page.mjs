@@ -10,6 +10,7 @@
 //   _goto(url), _reload()                  navigate and wait for the load event
 //   _screenshot(fullPage)                  the viewport (or the whole document) as a PNG
 //   _mouseMove(x, y), _mouseDown(), _mouseUp(), _wheel(x, y, dx, dy)
+//   _doubleClick(x, y)                     two clicks the browser counts as one double-click (word selection)
 //   _keyDown(key), _keyUp(key)             DOM key names: 'Control', 'Enter', 'a', 'Z', 'ä' …
 //   _type(text, delay)                     text, character by character, as key presses
 //   _insertText(text)                      text as one input event into the focused element
@@ -39,6 +40,10 @@ export class Page {
         await page.mouse.move(x, y);
         await page._mouseDown();
         await page._mouseUp();
+      },
+      async dblclick(x, y) {
+        await page.mouse.move(x, y);
+        await page._doubleClick(x, y);
       },
       // Like Playwright: at the mouse's position; positive deltaY scrolls down (towards the page's end).
       wheel: (deltaX, deltaY) => page._wheel(page.mousePosition.x, page.mousePosition.y, deltaX, deltaY),

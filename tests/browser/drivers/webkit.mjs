@@ -200,6 +200,13 @@ class WebKitPage extends Page {
     return this.actions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
       actions: [{ type: 'pointerDown', button: 0 }] }]);
   }
+  // One action sequence: WebKit counts the second press as a double-click.
+  _doubleClick(x, y) {
+    return this.actions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
+      actions: [{ type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport', duration: 0 },
+        { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 },
+        { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }]);
+  }
   _mouseUp() {
     return this.actions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
       actions: [{ type: 'pointerUp', button: 0 }] }]);
