@@ -59,11 +59,35 @@ bool ToolsClient::preparing() const { return waiting_.size() > inbox_.size() && 
 
 std::string ToolResult::message() const { return refusal ? describe(*refusal, uiLang()) : error; }
 
+namespace {
+
+// A refusal as app/tools.cpp writes it: {code, params: [{text, number, term}], cause?}.
+Error refusalOf(const nlohmann::json& value) {
+  Error refusal(value.value("code", std::string()));
+  const auto params = value.find("params");
+  if (params != value.end() && params->is_array()) {
+    for (const nlohmann::json& p : *params) {
+      if (!p.is_object() || !p.contains("text") || !p["text"].is_string()) continue;
+      ErrorParam param(p["text"].get<std::string>());
+      param.number = p.value("number", false);
+      param.term = p.value("term", false);
+      refusal.params.push_back(std::move(param));
+    }
+  }
+  const auto cause = value.find("cause");
+  if (cause != value.end() && cause->is_object() && cause->contains("code")) return refusal.because(refusalOf(*cause));
+  return refusal;
+}
+
+}  // namespace
+
 ToolResult parseToolResult(const std::string& resultJson) {
   ToolResult out;
   const nlohmann::json value = nlohmann::json::parse(resultJson, nullptr, false);
+  const Error noAnswer("tools.noAnswer");
   if (!value.is_object()) {
-    out.error = "The tools module gave no answer.";
+    out.error = english(noAnswer);
+    out.refusal = noAnswer;
     return out;
   }
   const auto str = [&value](const char* name) {
@@ -73,21 +97,11 @@ ToolResult parseToolResult(const std::string& resultJson) {
   const auto ok = value.find("ok");
   out.ok = ok != value.end() && ok->is_boolean() && ok->get<bool>();
   out.error = str("error");
-  if (!out.ok && out.error.empty()) out.error = "The tools module gave no answer.";
-  const std::string code = str("code");
-  const auto params = value.find("params");
-  if (!out.ok && !code.empty()) {
-    Error refusal(code);
-    if (params != value.end() && params->is_array()) {
-      for (const nlohmann::json& p : *params) {
-        if (!p.is_object() || !p.contains("text") || !p["text"].is_string()) continue;
-        ErrorParam param(p["text"].get<std::string>());
-        param.number = p.value("number", false);
-        param.term = p.value("term", false);
-        refusal.params.push_back(std::move(param));
-      }
-    }
-    out.refusal = std::move(refusal);
+  if (!out.ok && !str("code").empty()) {
+    out.refusal = refusalOf(value);
+  } else if (!out.ok && out.error.empty()) {
+    out.error = english(noAnswer);
+    out.refusal = noAnswer;
   }
   const auto unavailable = value.find("unavailable");
   out.unavailable = unavailable != value.end() && unavailable->is_boolean() && unavailable->get<bool>();
