@@ -29,6 +29,42 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxRequestBytes = 64u * 1024u * 1024u;  // a few 4 MB boards and their links
 
+// The module's own refusals of a request, in English and German like the core's (ui/i18n_errors.hpp). They
+// live here, in the tools module, not in the editor's first download: the module words every refusal in
+// the request's "lang" itself.
+// clang-format off
+const ui::ErrorWording kToolsWordings[] = {
+    {"tools.notObject", "The request is not a JSON object.",
+     "Die Anfrage ist kein JSON-Objekt."},
+    {"tools.tooLarge", "The request is too large.",
+     "Die Anfrage ist zu groß."},
+    {"tools.noOp", "The request names no \"op\".",
+     "Die Anfrage nennt keine Operation („op“)."},
+    {"tools.unknownOp", "Unknown op \"{0}\".",
+     "Unbekannte Operation „{0}“."},
+    {"tools.noBoard", "The request has no board in \"{0}\".",
+     "Die Anfrage enthält in „{0}“ kein Board."},
+    {"tools.noText", "The request has no \"text\" to encode.",
+     "Die Anfrage enthält keinen zu kodierenden Inhalt („text“)."},
+    {"tools.noMarkdown", "The request has no Markdown \"text\".",
+     "Die Anfrage enthält keinen Markdown-Inhalt („text“)."},
+    {"tools.noIncoming", "The request has no \"incoming\" boards or links to merge.",
+     "Die Anfrage enthält keine Boards oder Links zum Zusammenführen („incoming“)."},
+    {"tools.incomingNotText", "Incoming item {0} is not text.",
+     "Eingang {0} ist kein Text."},
+    {"tools.incoming", "Incoming item {0}: {c}",
+     "Eingang {0}: {c}"},
+    {"tools.mergedInvalid", "The merged board is not valid: {c}",
+     "Das zusammengeführte Board ist ungültig: {c}"},
+    {"tools.otherKind", "The changed board is not the same kind of board as its base.",
+     "Das geänderte Board ist nicht von derselben Art wie seine Vorlage."},
+    {"tools.notCopy", "The changed board is not a copy of its base.",
+     "Das geänderte Board ist keine Kopie seiner Vorlage."},
+};
+// clang-format on
+
+Lang gLang = Lang::En;  // the language of the request being run ("lang"; English without)
+
 std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 // A refusal's code, parameters and cause as JSON, for a caller that words it itself (ui/tools_client.cpp).
@@ -40,15 +76,14 @@ json refusalJson(const Error& error) {
   return out;
 }
 
-// A refusal — the core's, or the request's own ("tools.*", worded in ui/i18n_errors.cpp like the core's):
-// the English wording, and its code, parameters and cause, so the editor shows it in the reader's language.
+// A refusal — the core's, or the request's own ("tools.*"): worded in the request's language, with its code,
+// parameters and cause for a caller that words it itself.
 std::string failure(const Error& error) {
   json out = refusalJson(error);
   out["ok"] = false;
-  out["error"] = ui::english(error);
+  out["error"] = ui::describe(error, gLang);
   return dump(out);
 }
-
 
 std::string success(json result) {
   result["ok"] = true;
@@ -209,10 +244,15 @@ std::string run(const json& request) {
 
 }  // namespace
 
+std::span<const ui::ErrorWording> errorWordings() { return kToolsWordings; }
+
 std::string runTool(std::string_view requestJson) {
+  ui::addErrorWordings(kToolsWordings);
+  gLang = Lang::En;
   if (requestJson.size() > kMaxRequestBytes) return failure(Error{"tools.tooLarge"});
   const json request = json::parse(requestJson, nullptr, false);
   if (request.is_discarded() || !request.is_object()) return failure(Error{"tools.notObject"});
+  gLang = langField(request);
   return run(request);
 }
 

@@ -80,8 +80,9 @@ ImFont* addCopy(ImFontAtlas& atlas, const ImFont& font) {
 // has): a few glyphs more instead of Latin-1's two hundred, at up to 128 px each.
 ImVector<ImWchar> zoomRanges(std::span<const char32_t> used) {
   // Basic Latin, German letters and quotes, dashes, …, € (typed at 400 % without a rebuild), the fallback.
-  constexpr ImWchar kAlways[] = {0x20, 0x7E, 0xC4, 0xC4, 0xD6, 0xD6, 0xDC, 0xDC, 0xDF, 0xDF, 0xE4, 0xE4, 0xF6, 0xF6,
-                                 0xFC, 0xFC, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0x20AC, 0x20AC, 0xFFFD, 0xFFFD};
+  constexpr ImWchar kAlways[] = {0x20,   0x7E,   0xC4,   0xC4,   0xD6,   0xD6,   0xDC,   0xDC,   0xDF,
+                                 0xDF,   0xE4,   0xE4,   0xF6,   0xF6,   0xFC,   0xFC,   0x2013, 0x2014,
+                                 0x2018, 0x201E, 0x2026, 0x2026, 0x20AC, 0x20AC, 0xFFFD, 0xFFFD};
   ImVector<ImWchar> ranges;
   for (const ImWchar c : kAlways) ranges.push_back(c);
   for (const char32_t c : used) {  // a range per code point (ImGui accepts any order)
@@ -100,7 +101,8 @@ struct ExtraPlacer {
   std::vector<int> rects;
 
   void reserve(ImFontAtlas& atlas) {
-    for (const ExtraGlyph& g : glyphs) rects.push_back(atlas.AddCustomRectRegular(g.width, g.height));
+    for (const ExtraGlyph& g : glyphs)
+      rects.push_back(g.width > 0 ? atlas.AddCustomRectRegular(g.width, g.height) : -1);
   }
 
   void place(ImFontAtlas& atlas) {
@@ -110,10 +112,11 @@ struct ExtraPlacer {
     atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
     for (std::size_t i = 0; i < glyphs.size(); ++i) {
       const ExtraGlyph& g = glyphs[i];
+      if (rects[i] < 0) continue;  // nobody could draw it
       const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(rects[i]);
       for (int y = 0; y < g.height; ++y) {
-        std::memcpy(pixels + ((rect->Y + y) * width + rect->X) * 4, g.rgba.data() + static_cast<std::size_t>(y * g.width) * 4,
-                    static_cast<std::size_t>(g.width) * 4);
+        std::memcpy(pixels + ((rect->Y + y) * width + rect->X) * 4,
+                    g.rgba.data() + static_cast<std::size_t>(y * g.width) * 4, static_cast<std::size_t>(g.width) * 4);
       }
       ImVec2 uv0, uv1;
       atlas.CalcCustomRectUV(rect, &uv0, &uv1);
@@ -179,8 +182,8 @@ std::span<const unsigned char> embeddedBoldFace() {
 #endif
 }
 
-Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale, std::span<const unsigned char> boldFace,
-                FontSet set, const AtlasOptions& options) {
+Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale, std::span<const unsigned char> boldFace, FontSet set,
+                const AtlasOptions& options) {
   if (rasterScale < 1.0f) rasterScale = 1.0f;
   io.Fonts->Clear();
   // As tall as the glyphs need, not the next power of two (WebGL2 takes any size): up to half the memory.
@@ -223,8 +226,8 @@ Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale, std::span<cons
     fonts.regularZoom = addTextFont(io, regular, regularSize, zoomPixels, "Inter Regular Zoom", zoomGlyphs.Data, 1);
     fonts.regularZoom->Scale = 1.0f / rasterScale;
     if (haveBold) {
-      fonts.boldZoom = addTextFont(io, boldFace.data(), boldFace.size(), zoomPixels, "Inter SemiBold Zoom",
-                                   zoomGlyphs.Data, 1);
+      fonts.boldZoom =
+          addTextFont(io, boldFace.data(), boldFace.size(), zoomPixels, "Inter SemiBold Zoom", zoomGlyphs.Data, 1);
       fonts.boldZoom->Scale = 1.0f / rasterScale;
     }
   }
@@ -236,8 +239,8 @@ Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale, std::span<cons
     fonts.boldLarge = addCopy(*io.Fonts, *fonts.regularLarge);
     if (fonts.regularZoom != nullptr) fonts.boldZoom = addCopy(*io.Fonts, *fonts.regularZoom);
   }
-  ImFont* const order[] = {fonts.regular, fonts.bold, fonts.regularLarge, fonts.boldLarge, fonts.regularZoom,
-                           fonts.boldZoom};
+  ImFont* const order[] = {fonts.regular,   fonts.bold,        fonts.regularLarge,
+                           fonts.boldLarge, fonts.regularZoom, fonts.boldZoom};
   for (int i = 0; i < list.Size; ++i) list[i] = order[i];
   extras.place(*io.Fonts);
   io.FontDefault = fonts.regular;

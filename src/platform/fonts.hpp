@@ -45,7 +45,8 @@ inline constexpr float kMaxZoomRasterPixels = 128.0f;
 float zoomStepFor(float zoom);
 
 // A glyph the embedded face lacks (emoji, other scripts), drawn by somebody else: the browser's own fonts in
-// the web build, a placeholder box natively. Pixels are RGBA for a line `height` pixels tall.
+// the web build, a placeholder box natively. Pixels are RGBA for a line `height` pixels tall; a glyph of width 0
+// (nothing drawn) is left out.
 struct ExtraGlyph {
   char32_t codepoint = 0;
   int width = 0, height = 0;
@@ -62,8 +63,8 @@ bool isJoiningMark(char32_t codepoint);
 
 // What an atlas holds besides the faces of the FontSet.
 struct AtlasOptions {
-  float zoomStep = 1.0f;                  // zoomStepFor(): > kLargeStep adds faces [4] and [5]
-  std::span<const char32_t> zoomGlyphs;   // code points the zoom faces hold besides Basic Latin (the board's)
+  float zoomStep = 1.0f;                    // zoomStepFor(): > kLargeStep adds faces [4] and [5]
+  std::span<const char32_t> zoomGlyphs;     // code points the zoom faces hold besides Basic Latin (the board's)
   std::span<const ExtraGlyph> extraGlyphs;  // added to every face; the atlas becomes RGBA when non-empty
 };
 

@@ -210,7 +210,8 @@ void drawPersona(EditorContext& ctx, EmpathyViewState& state, ImVec2 wmin, ImVec
     dl->AddText(nameFont, nameFs, ImVec2(tx, ty), p.name.empty() ? colours::kInkMuted : colours::kInk, name.c_str(),
                 nullptr, textW);
     ty += nameH + 2.0f * z;
-    dl->AddText(fontForSize(roleFs, false, role.c_str()), roleFs, ImVec2(tx, ty), colours::kInkMuted, role.c_str(), nullptr, textW);
+    dl->AddText(fontForSize(roleFs, false, role.c_str()), roleFs, ImVec2(tx, ty), colours::kInkMuted, role.c_str(),
+                nullptr, textW);
     sideBottom = ty + roleH;
   }
   if (side) y = std::max(disc.y + r + 4.0f * z, sideBottom) + 14.0f * z;
@@ -247,8 +248,8 @@ void drawPersona(EditorContext& ctx, EmpathyViewState& state, ImVec2 wmin, ImVec
       const float fs = cv.fontSize(11.5f);
       dl->AddText(fontForSize(fs), fs, ImVec2(x0, y), pal.accent, tr("persona.goal"));
       y += fs * 1.4f;
-      dl->AddText(fontForSize(cv.fontSize(14.0f), false, p.goal.c_str()), cv.fontSize(14.0f), ImVec2(x0, y), colours::kInk,
-                  p.goal.c_str(), nullptr, innerW);
+      dl->AddText(fontForSize(cv.fontSize(14.0f), false, p.goal.c_str()), cv.fontSize(14.0f), ImVec2(x0, y),
+                  colours::kInk, p.goal.c_str(), nullptr, innerW);
       y += ImGui::GetFont()->CalcTextSizeA(cv.fontSize(14.0f), FLT_MAX, innerW, p.goal.c_str()).y + 8.0f * z;
     }
     if (!p.quote.empty()) {
@@ -269,8 +270,8 @@ void drawPersona(EditorContext& ctx, EmpathyViewState& state, ImVec2 wmin, ImVec
       dl->AddText(fontForSize(fs), fs, ImVec2(x0, y), pal.accent, tr(labelKey), nullptr, innerW, &clip);
       y += fs * 1.4f;
       const float bodyFs = cv.fontSize(14.0f);
-      dl->AddText(fontForSize(bodyFs, false, value->c_str()), bodyFs, ImVec2(x0, y), colours::kInk, value->c_str(), nullptr,
-                  innerW, &clip);
+      dl->AddText(fontForSize(bodyFs, false, value->c_str()), bodyFs, ImVec2(x0, y), colours::kInk, value->c_str(),
+                  nullptr, innerW, &clip);
       y += ImGui::GetFont()->CalcTextSizeA(bodyFs, FLT_MAX, innerW, value->c_str()).y + 8.0f * z;
     }
     if (p.name.empty() && p.goal.empty()) {
@@ -368,8 +369,8 @@ void drawSection(EditorContext& ctx, const Section& s, int noteCount, ImVec2 wmi
     y += titleFs * 1.25f + 4.0f * z;
     const float hintFs = cv.fontSize(kHintSize);
     if (hintFs >= 5.0f && !s.hint.empty()) {
-      dl->AddText(fontForSize(hintFs, false, s.hint.c_str()), hintFs, ImVec2(x0, y), colours::kInkMuted, s.hint.c_str(), nullptr,
-                  (wmax.x - wmin.x - kInset * 2.0f - kAddButton - 6.0f) * z);
+      dl->AddText(fontForSize(hintFs, false, s.hint.c_str()), hintFs, ImVec2(x0, y), colours::kInkMuted, s.hint.c_str(),
+                  nullptr, (wmax.x - wmin.x - kInset * 2.0f - kAddButton - 6.0f) * z);
     }
   }
   // "+" button (never smaller than a touch target allows).

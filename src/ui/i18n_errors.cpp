@@ -11,33 +11,8 @@ namespace {
 
 // clang-format off
 const ErrorWording kErrorWordings[] = {
-    // The tools module's own refusals of a request (app/tools.cpp; ui/tools_client.cpp for "noAnswer").
-    {"tools.notObject", "The request is not a JSON object.",
-     "Die Anfrage ist kein JSON-Objekt."},
-    {"tools.tooLarge", "The request is too large.",
-     "Die Anfrage ist zu groß."},
-    {"tools.noOp", "The request names no \"op\".",
-     "Die Anfrage nennt keine Operation („op“)."},
-    {"tools.unknownOp", "Unknown op \"{0}\".",
-     "Unbekannte Operation „{0}“."},
-    {"tools.noBoard", "The request has no board in \"{0}\".",
-     "Die Anfrage enthält in „{0}“ kein Board."},
-    {"tools.noText", "The request has no \"text\" to encode.",
-     "Die Anfrage enthält keinen zu kodierenden Inhalt („text“)."},
-    {"tools.noMarkdown", "The request has no Markdown \"text\".",
-     "Die Anfrage enthält keinen Markdown-Inhalt („text“)."},
-    {"tools.noIncoming", "The request has no \"incoming\" boards or links to merge.",
-     "Die Anfrage enthält keine Boards oder Links zum Zusammenführen („incoming“)."},
-    {"tools.incomingNotText", "Incoming item {0} is not text.",
-     "Eingang {0} ist kein Text."},
-    {"tools.incoming", "Incoming item {0}: {c}",
-     "Eingang {0}: {c}"},
-    {"tools.mergedInvalid", "The merged board is not valid: {c}",
-     "Das zusammengeführte Board ist ungültig: {c}"},
-    {"tools.otherKind", "The changed board is not the same kind of board as its base.",
-     "Das geänderte Board ist nicht von derselben Art wie seine Vorlage."},
-    {"tools.notCopy", "The changed board is not a copy of its base.",
-     "Das geänderte Board ist keine Kopie seiner Vorlage."},
+    // The editor's own refusals of a tools answer (ui/tools_client.cpp; web/platform.js when the module did not
+    // load). The module's refusals of a request are worded in app/tools.cpp.
     {"tools.noAnswer", "The tools module gave no answer.",
      "Das Werkzeugmodul hat nicht geantwortet."},
     {"tools.unavailable", "Mapathy could not load its tools ({0}).",  // web/platform.js: the module did not load
@@ -401,9 +376,20 @@ std::string paramText(const ErrorParam& p, Lang lang) {
 
 std::span<const ErrorWording> errorWordings() { return kErrorWordings; }
 
+std::span<const ErrorWording>& addedWordings() {
+  static std::span<const ErrorWording> added;
+  return added;
+}
+
+void addErrorWordings(std::span<const ErrorWording> more) { addedWordings() = more; }
+
 const ErrorWording* findErrorWording(const std::string& code) {
   const auto it = byCode().find(code);
-  return it == byCode().end() ? nullptr : it->second;
+  if (it != byCode().end()) return it->second;
+  for (const ErrorWording& w : addedWordings()) {
+    if (code == w.code) return &w;
+  }
+  return nullptr;
 }
 
 std::string groupDigits(const std::string& digits, Lang lang) {

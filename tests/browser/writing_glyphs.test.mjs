@@ -1,7 +1,7 @@
 // engines: chromium firefox webkit
 // Writing on the board, glyphs: text zoomed to 400 % is drawn from a raster for that zoom (sharp edges, not
 // an enlarged bitmap), and emoji are drawn with the browser's emoji font as colour glyphs; their text
-// survives the share link, JSON, Markdown export and import, and the SVG export byte for byte.
+// survives the share link, JSON, Markdown export and import, the SVG export and the print page byte for byte.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
@@ -144,7 +144,7 @@ async function colouredPixels(page, image, id) {
   return count;
 }
 
-test('an emoji note is drawn in colour and its text survives link, JSON, Markdown and SVG', async () => {
+test('an emoji note is drawn in colour and its text survives link, JSON, Markdown, SVG and print', async () => {
   const app = await openApp();
   try {
     const { page } = app;
@@ -182,6 +182,10 @@ test('an emoji note is drawn in colour and its text survives link, JSON, Markdow
     const svg = await page.evaluate((b) => window.mapathy.tools.run({ op: 'svg', board: b }), board);
     assert.ok(svg.ok, JSON.stringify(svg));
     assert.ok(svg.text.includes(EMOJI_TEXT), 'SVG export keeps the text as is');
+    // The print page too (the browser draws its text with its own fonts).
+    const print = await page.evaluate((b) => window.mapathy.tools.run({ op: 'print', board: b, lang: 'en' }), board);
+    assert.ok(print.ok, JSON.stringify(print));
+    assert.ok(print.text.includes(EMOJI_TEXT), 'the print page keeps the text as is');
     assert.deepEqual(await app.problems(), []);
   } finally {
     await app.close();

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "app/tools.hpp"
 #include "core/model/model.hpp"
 #include "error_wording.hpp"
 #include "ui/i18n_errors.hpp"
@@ -109,6 +110,7 @@ std::set<std::string> toolsCodes() {
 }
 
 TEST(ErrorWording, EveryRefusalOfTheToolsModuleHasBothWordings) {
+  ui::addErrorWordings(tools::errorWordings());  // what the module does when it runs
   const auto codes = toolsCodes();
   for (const char* known : {"tools.unknownOp", "tools.notObject", "tools.noBoard", "tools.incoming", "tools.noAnswer",
                             "tools.unavailable"})
@@ -120,6 +122,10 @@ TEST(ErrorWording, EveryRefusalOfTheToolsModuleHasBothWordings) {
     EXPECT_STRNE(w->en, "") << code;
     EXPECT_STRNE(w->de, "") << code;
   }
+  for (const ui::ErrorWording& w : tools::errorWordings()) {
+    EXPECT_EQ(placeholders(w.en), placeholders(w.de)) << w.code;
+    EXPECT_EQ(wording::englishWordsIn(w.de), "") << w.code << ": " << w.de;
+  }
   const Error unknown{"tools.unknownOp", {"nope"}};
   EXPECT_EQ(describe(unknown, Lang::En), "Unknown op \"nope\".");
   EXPECT_EQ(describe(unknown, Lang::De), "Unbekannte Operation „nope“.");
@@ -127,6 +133,9 @@ TEST(ErrorWording, EveryRefusalOfTheToolsModuleHasBothWordings) {
   EXPECT_EQ(describe(incoming, Lang::De),
             "Eingang 1: Der Link ist unvollständig – vielleicht hat ihn eine Chat-App oder ein E-Mail-Programm "
             "abgeschnitten.");
+  // The module words a refusal in the request's language; English without one (the CLI, scripts).
+  EXPECT_NE(tools::runTool(R"({"op": "nope", "lang": "de"})").find("Unbekannte Operation „nope“."), std::string::npos);
+  EXPECT_NE(tools::runTool(R"({"op": "nope"})").find("Unknown op"), std::string::npos);
 }
 
 TEST(ErrorWording, BothLanguagesUseTheSameParameters) {

@@ -125,10 +125,10 @@ class WebPlatform {
   void updateDisplay();
   // ---- the font atlas (fonts.hpp): faces for the zoom in use and glyphs the embedded face lacks
   void rebuildFonts();
-  void collectGlyphs();    // before a frame: code points of the board and of the field being edited
+  void collectGlyphs();  // before a frame: code points of the board and of the field being edited
   void noteCodepoints(const char* utf8);
   void noteCodepoint(char32_t c);
-  void followZoom();       // after a frame: a settled zoom that needs other faces rebuilds the atlas
+  void followZoom();  // after a frame: a settled zoom that needs other faces rebuilds the atlas
   [[nodiscard]] int extraGlyphPixels() const;
   bool renderFrame();  // true when the frame differed from the last one (and was drawn)
   void scheduleAfterFrame();
@@ -160,7 +160,7 @@ class WebPlatform {
   std::vector<char32_t> boardCodepoints_;  // beyond ASCII, seen on the board: the zoom faces hold them
   std::vector<char32_t> extraCodepoints_;  // drawn by the browser (emoji …)
   std::vector<ExtraGlyph> extraGlyphs_;
-  int extraPixels_ = 0;                  // the line height extraGlyphs_ were rastered for
+  int extraPixels_ = 0;  // the line height extraGlyphs_ were rastered for
   bool glyphsChanged_ = false;
   const void* scannedDocument_ = nullptr;
   std::uint64_t scannedRevision_ = 0;
@@ -185,12 +185,11 @@ EM_JS(void, mapathy_js_mark, (const char* name), { performance.mark(UTF8ToString
 
 // The glyph section of web/platform.js draws a code point with the browser's fonts (emoji first) into RGBA
 // pixels for a line `height` pixels tall and returns its width (0: nothing drawn).
-EM_JS(int, mapathy_js_draw_glyph, (int codepoint, int height, void* out, int capacity), {
-  return MapathyWeb.drawGlyph(codepoint, height, out, capacity);
-});
+EM_JS(int, mapathy_js_draw_glyph, (int codepoint, int height, void* out, int capacity),
+      { return MapathyWeb.drawGlyph(codepoint, height, out, capacity); });
 
 // A glyph the embedded face lacks, as the browser draws it: coloured (emoji) or, when every pixel is grey,
-// white with the coverage in alpha so it takes the text's colour. A placeholder box when nothing was drawn.
+// white with the coverage in alpha so it takes the text's colour.
 ExtraGlyph drawGlyph(char32_t codepoint, int height) {
   ExtraGlyph glyph;
   glyph.codepoint = codepoint;
@@ -199,7 +198,7 @@ ExtraGlyph drawGlyph(char32_t codepoint, int height) {
   glyph.rgba.resize(static_cast<std::size_t>(maxWidth * height) * 4);
   glyph.width = mapathy_js_draw_glyph(static_cast<int>(codepoint), height, glyph.rgba.data(),
                                       static_cast<int>(glyph.rgba.size()));
-  if (glyph.width <= 0 || glyph.width > maxWidth) return placeholderGlyph(codepoint, height);
+  if (glyph.width <= 0 || glyph.width > maxWidth) return {};  // nothing drawn: ImGui's fallback glyph shows
   glyph.rgba.resize(static_cast<std::size_t>(glyph.width * height) * 4);
   for (std::size_t i = 0; i < glyph.rgba.size(); i += 4) {
     const unsigned char* p = &glyph.rgba[i];
@@ -382,14 +381,8 @@ void WebPlatform::noteCodepoints(const char* utf8) {
 }
 
 // Code points the board uses that the embedded face lacks are drawn by the browser into the atlas before
-// the frame that shows them; the field being edited is read every frame (cheap), the board when it changed.
+// the frame that shows them; the board is read when it changed (typing changes it with every character).
 void WebPlatform::collectGlyphs() {
-  const ImGuiContext& g = *GImGui;
-  if (g.InputTextState.ID != 0 && g.InputTextState.ID == g.ActiveId) {
-    for (int i = 0; i < g.InputTextState.CurLenW; ++i) {
-      if (g.InputTextState.TextW[i] >= 0x80) noteCodepoint(g.InputTextState.TextW[i]);
-    }
-  }
   const Document* document = session_->document();
   const std::uint64_t revision = document != nullptr ? document->revision() : 0;
   if (document != scannedDocument_ || revision != scannedRevision_) {
@@ -420,14 +413,22 @@ void WebPlatform::followZoom() {
 double WebPlatform::atlasFigure(int which) const {
   const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
   switch (which) {
-    case 0: return atlas.TexWidth;
-    case 1: return atlas.TexHeight;
-    case 2: return atlas.TexPixelsRGBA32 != nullptr ? 1 : 0;
-    case 3: return atlas.Fonts.Size;
-    case 4: return zoomStep_;
-    case 5: return atlas.Fonts.Size > 4 ? atlas.Fonts[4]->FontSize : 0.0f;
-    case 6: return static_cast<double>(extraGlyphs_.size());
-    default: return atlasBuildMs_;
+    case 0:
+      return atlas.TexWidth;
+    case 1:
+      return atlas.TexHeight;
+    case 2:
+      return atlas.TexPixelsRGBA32 != nullptr ? 1 : 0;
+    case 3:
+      return atlas.Fonts.Size;
+    case 4:
+      return zoomStep_;
+    case 5:
+      return atlas.Fonts.Size > 4 ? atlas.Fonts[4]->FontSize : 0.0f;
+    case 6:
+      return static_cast<double>(extraGlyphs_.size());
+    default:
+      return atlasBuildMs_;
   }
 }
 
@@ -945,7 +946,9 @@ EMSCRIPTEN_KEEPALIVE const char* mapathy_messages_json() {
 EMSCRIPTEN_KEEPALIVE double mapathy_zoom() { return platform().running() ? platform().app().zoom() : 1.0; }
 
 // A figure of the font atlas (WebPlatform::atlasFigure).
-EMSCRIPTEN_KEEPALIVE double mapathy_atlas_figure(int which) { return platform().running() ? platform().atlasFigure(which) : 0; }
+EMSCRIPTEN_KEEPALIVE double mapathy_atlas_figure(int which) {
+  return platform().running() ? platform().atlasFigure(which) : 0;
+}
 
 // The page is being hidden or closed: write what the library has not saved yet.
 EMSCRIPTEN_KEEPALIVE void mapathy_flush_library() {
