@@ -152,7 +152,7 @@ bool hasGlyphs(const ImFont* font, const char* text, const char* end) {
 
 }  // namespace
 
-[[gnu::noinline]] ImFont* fontForSize(float pixels, bool bold, const char* text, const char* textEnd) {
+ImFont* fontForSize(float pixels, bool bold, const char* text, const char* textEnd) {
   const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   const int small = bold ? 1 : 0;
   if (atlas->Fonts.Size <= small) {
