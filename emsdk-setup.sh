@@ -80,6 +80,7 @@ pkg_version() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo "?"; }
 # locale compiled (locales, step 7).
 CHROMIUM_PKGS=(chromium xvfb xauth libgl1-mesa-dri libegl1)
 BROWSER_PKGS=("${CHROMIUM_PKGS[@]}" firefox-esr webkit2gtk-driver xclip locales zbar-tools)
+BROWSER_PKGS+=(fonts-noto-color-emoji)  # the emoji the browsers draw into the app's atlas (writing_glyphs)
 if [ "$CHROMIUM_ONLY" = 1 ]; then
   NATIVE_PKGS=(ca-certificates "${CHROMIUM_PKGS[@]}")
 elif [ "$WEB_ONLY" = 1 ]; then

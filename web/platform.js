@@ -589,6 +589,27 @@
       .then(() => setTimeout(() => whenIdle(() => loadTools().catch(() => {})), 1000));
   }
 
+  // ---- glyphs the UI face lacks (emoji, other scripts): the browser's own fonts draw them on a Canvas 2D and
+  // the app copies the pixels into its font atlas (src/platform/fonts.hpp, ExtraGlyph). The line is `height`
+  // pixels tall with the baseline where Inter's is (0.8 of the line). Returns the width drawn, 0 for none.
+  const GLYPH_FONTS = '"Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", sans-serif';
+  let glyphContext = null;
+  function drawGlyph(codepoint, height, out, capacity) {
+    if (!glyphContext) glyphContext = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+    const context = glyphContext;
+    const text = String.fromCodePoint(codepoint);
+    const font = Math.round(height * 0.8) + 'px ' + GLYPH_FONTS;
+    context.font = font;
+    const width = Math.min(Math.ceil(context.measureText(text).width), height * 2);
+    if (!(width > 0) || width * height * 4 > capacity) return 0;
+    context.canvas.width = width;
+    context.canvas.height = height;
+    context.font = font;  // a new canvas size resets the context
+    context.fillText(text, 0, Math.round(height * 0.8));
+    Module.HEAPU8.set(context.getImageData(0, 0, width, height).data, out);
+    return width;
+  }
+
   // ---- the tools module (mapathy-tools.js + mapathy-tools.wasm, src/app/tools.hpp): Markdown, the SVG, HTML
   // and CSV outputs, QR codes, merges and contribution links, which the first frame does not need. Loaded on
   // first use or when the page is idle after the first frame; the service worker precaches it like every
@@ -641,7 +662,7 @@
     if (toolsInstance) return answerTool(ticket, callTool(toolsInstance, text));
     loadTools()
       .then((tools) => callTool(tools, text),
-        (error) => JSON.stringify({ ok: false, unavailable: true,
+        (error) => JSON.stringify({ ok: false, unavailable: true, code: 'tools.unavailable', params: [{ text: error.message }],
           error: 'Mapathy could not load its tools (' + error.message + ').' }))
       .then((answer) => answerTool(ticket, answer));
   }
@@ -756,6 +777,7 @@
     tools,
     scanner,
     beep,
+    drawGlyph,
   };
 
   // Write what is not saved yet when the page goes away (tab closed, app switched on a phone).
@@ -811,6 +833,9 @@
         zoom: () => Module._mapathy_zoom(),
         // The lines a note's text is drawn in on its card: ['line', …].
         noteLines: (id) => withString((p) => string(Module._mapathy_note_lines(p)), String(id)).split('\n').slice(0, -1),
+        // The font atlas: {width, height, rgba, faces, zoomStep, zoomPixels, extraGlyphs, buildMs}.
+        atlas: () => Object.fromEntries(['width', 'height', 'rgba', 'faces', 'zoomStep', 'zoomPixels', 'extraGlyphs',
+          'buildMs'].map((name, i) => [name, Module._mapathy_atlas_figure(i)])),
         // The banners on screen: [{kind: 'info' | 'success' | 'error', text}].
         messages: () => JSON.parse(string(Module._mapathy_messages_json())),
         // What the local library holds: [{id, title, gen}] and the open board's id.

@@ -29,14 +29,60 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxRequestBytes = 64u * 1024u * 1024u;  // a few 4 MB boards and their links
 
+// The module's own refusals of a request, in English and German like the core's (ui/i18n_errors.hpp). They
+// live here, in the tools module, not in the editor's first download: the module words every refusal in
+// the request's "lang" itself.
+// clang-format off
+const ui::ErrorWording kToolsWordings[] = {
+    {"tools.notObject", "The request is not a JSON object.",
+     "Die Anfrage ist kein JSON-Objekt."},
+    {"tools.tooLarge", "The request is too large.",
+     "Die Anfrage ist zu groß."},
+    {"tools.noOp", "The request names no \"op\".",
+     "Die Anfrage nennt keine Operation („op“)."},
+    {"tools.unknownOp", "Unknown op \"{0}\".",
+     "Unbekannte Operation „{0}“."},
+    {"tools.noBoard", "The request has no board in \"{0}\".",
+     "Die Anfrage enthält in „{0}“ kein Board."},
+    {"tools.noText", "The request has no \"text\" to encode.",
+     "Die Anfrage enthält keinen zu kodierenden Inhalt („text“)."},
+    {"tools.noMarkdown", "The request has no Markdown \"text\".",
+     "Die Anfrage enthält keinen Markdown-Inhalt („text“)."},
+    {"tools.noIncoming", "The request has no \"incoming\" boards or links to merge.",
+     "Die Anfrage enthält keine Boards oder Links zum Zusammenführen („incoming“)."},
+    {"tools.incomingNotText", "Incoming item {0} is not text.",
+     "Eingang {0} ist kein Text."},
+    {"tools.incoming", "Incoming item {0}: {c}",
+     "Eingang {0}: {c}"},
+    {"tools.mergedInvalid", "The merged board is not valid: {c}",
+     "Das zusammengeführte Board ist ungültig: {c}"},
+    {"tools.otherKind", "The changed board is not the same kind of board as its base.",
+     "Das geänderte Board ist nicht von derselben Art wie seine Vorlage."},
+    {"tools.notCopy", "The changed board is not a copy of its base.",
+     "Das geänderte Board ist keine Kopie seiner Vorlage."},
+};
+// clang-format on
+
+Lang gLang = Lang::En;  // the language of the request being run ("lang"; English without)
+
 std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-std::string failure(const std::string& message) { return dump(json{{"ok", false}, {"error", message}}); }
-// A core refusal: the English wording, and its code and parameters for a caller that words it itself.
-std::string failure(const Error& error) {
+// A refusal's code, parameters and cause as JSON, for a caller that words it itself (ui/tools_client.cpp).
+json refusalJson(const Error& error) {
   json params = json::array();
   for (const ErrorParam& p : error.params) params.push_back(json{{"text", p.text}, {"number", p.number}, {"term", p.term}});
-  return dump(json{{"ok", false}, {"error", ui::english(error)}, {"code", error.code}, {"params", params}});
+  json out{{"code", error.code}, {"params", params}};
+  if (error.cause) out["cause"] = refusalJson(*error.cause);
+  return out;
+}
+
+// A refusal — the core's, or the request's own ("tools.*"): worded in the request's language, with its code,
+// parameters and cause for a caller that words it itself.
+std::string failure(const Error& error) {
+  json out = refusalJson(error);
+  out["ok"] = false;
+  out["error"] = ui::describe(error, gLang);
+  return dump(out);
 }
 
 std::string success(json result) {
@@ -59,7 +105,7 @@ bool boolField(const json& request, const char* name, bool fallback) {
 // The board a field holds: its JSON text, or (accepted too) a share link.
 Result<Board> boardField(const json& request, const char* name) {
   const std::optional<std::string> text = stringField(request, name);
-  if (!text) return Error{std::string("The request has no board in \"") + name + "\"."};
+  if (!text) return Error{"tools.noBoard", {name}};
   std::size_t first = text->find_first_not_of(" \t\r\n");
   if (first != std::string::npos && (*text)[first] == '{') return loadJson(*text);
   return decodeLink(*text);
@@ -82,7 +128,7 @@ std::string csv(const json& request, bool actions) {
 
 std::string qr(const json& request) {
   const std::optional<std::string> text = stringField(request, "text");
-  if (!text) return failure("The request has no \"text\" to encode.");
+  if (!text) return failure(Error{"tools.noText"});
   const std::string ecc = stringField(request, "ecc").value_or("auto");
   QrOptions options;
   if (ecc == "L")
@@ -119,18 +165,18 @@ std::string merge(const json& request) {
   if (!board) return failure(board.error());
   const auto incoming = request.find("incoming");
   if (incoming == request.end() || !incoming->is_array() || incoming->empty())
-    return failure("The request has no \"incoming\" boards or links to merge.");
+    return failure(Error{"tools.noIncoming"});
   Board result = std::move(*board);
   MergeSummary total;
   std::vector<Conflict> conflicts;
   for (std::size_t i = 0; i < incoming->size(); ++i) {
     const json& item = (*incoming)[i];
-    if (!item.is_string()) return failure("Incoming item " + std::to_string(i + 1) + " is not text.");
+    if (!item.is_string()) return failure(Error{"tools.incomingNotText", {i + 1}});
     const json wrapped = {{"board", item}};
     auto other = boardField(wrapped, "board");
-    if (!other) return failure("Incoming item " + std::to_string(i + 1) + ": " + ui::english(other.error()));
+    if (!other) return failure(Error{"tools.incoming", {i + 1}}.because(other.error()));
     auto report = mergeInto(result, *other);
-    if (!report) return failure("Incoming item " + std::to_string(i + 1) + ": " + ui::english(report.error()));
+    if (!report) return failure(Error{"tools.incoming", {i + 1}}.because(report.error()));
     const MergeSummary& s = report->summary;
     total.addedNotes.insert(total.addedNotes.end(), s.addedNotes.begin(), s.addedNotes.end());
     total.changedNotes.insert(total.changedNotes.end(), s.changedNotes.begin(), s.changedNotes.end());
@@ -139,7 +185,7 @@ std::string merge(const json& request) {
     total.votesAdded += s.votesAdded;
     conflicts.insert(conflicts.end(), report->conflicts.begin(), report->conflicts.end());
   }
-  if (auto valid = validate(result); !valid.ok()) return failure("The merged board is not valid: " + ui::english(valid.error()));
+  if (auto valid = validate(result); !valid.ok()) return failure(Error{"tools.mergedInvalid"}.because(valid.error()));
   json conflictList = json::array();
   for (const Conflict& conflict : conflicts) conflictList.push_back(conflictJson(conflict));
   return success({{"board", saveJson(result)},
@@ -157,28 +203,28 @@ std::string delta(const json& request) {
   if (!base) return failure(base.error());
   auto changed = boardField(request, "board");
   if (!changed) return failure(changed.error());
-  if (base->kind != changed->kind) return failure("The changed board is not the same kind of board as its base.");
-  if (base->id != changed->id) return failure("The changed board is not a copy of its base.");
+  if (base->kind != changed->kind) return failure(Error{"tools.otherKind"});
+  if (base->id != changed->id) return failure(Error{"tools.notCopy"});
   const Board contribution = makeDelta(*base, *changed, stringField(request, "voter").value_or(""));
   return success({{"link", encodeLink(contribution, stringField(request, "baseUrl").value_or(""))}});
 }
 
 std::string run(const json& request) {
   const std::optional<std::string> op = stringField(request, "op");
-  if (!op) return failure("The request names no \"op\".");
+  if (!op) return failure(Error{"tools.noOp"});
   if (*op == "qr") return qr(request);
   if (*op == "merge") return merge(request);
   if (*op == "delta") return delta(request);
   if (*op == "markdownImport") {
     const std::optional<std::string> text = stringField(request, "text");
-    if (!text) return failure("The request has no Markdown \"text\".");
+    if (!text) return failure(Error{"tools.noMarkdown"});
     auto board = importMarkdown(*text);
     if (!board) return failure(board.error());
     return success({{"board", saveJson(*board)}});
   }
   if (*op == "csvNotes" || *op == "csvActions") return csv(request, *op == "csvActions");
   if (*op != "svg" && *op != "textView" && *op != "print" && *op != "markdownExport")
-    return failure("Unknown op \"" + *op + "\".");
+    return failure(Error{"tools.unknownOp", {*op}});
   auto board = boardField(request, "board");
   if (!board) return failure(board.error());
   if (*op == "svg") {
@@ -198,10 +244,15 @@ std::string run(const json& request) {
 
 }  // namespace
 
+std::span<const ui::ErrorWording> errorWordings() { return kToolsWordings; }
+
 std::string runTool(std::string_view requestJson) {
-  if (requestJson.size() > kMaxRequestBytes) return failure("The request is too large.");
+  ui::addErrorWordings(kToolsWordings);
+  gLang = Lang::En;
+  if (requestJson.size() > kMaxRequestBytes) return failure(Error{"tools.tooLarge"});
   const json request = json::parse(requestJson, nullptr, false);
-  if (request.is_discarded() || !request.is_object()) return failure("The request is not a JSON object.");
+  if (request.is_discarded() || !request.is_object()) return failure(Error{"tools.notObject"});
+  gLang = langField(request);
   return run(request);
 }
 

@@ -24,15 +24,22 @@
 //                                                                    conflicts: [{id, kind, isAction, baseText,
 //                                                                    incomingText, incomingWon}]}
 //   delta          {base, board, voter?: id, baseUrl?: address}   → {link} (a contribution link)
-// Every message is in English, like the core's (the editor shows its own words for the cases it knows).
+// Every request may name its "lang" ("de" | "en", English without): refusals come worded in it ("error"), with
+// their code, parameters and cause ({code, params, cause?}); the editor sends the reader's language.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
+
+#include "ui/i18n_errors.hpp"
 
 namespace mapathy::tools {
 
 // Runs one request. Never throws; bad requests and bad boards give {"ok": false, "error": …}.
 std::string runTool(std::string_view requestJson);
+
+// The wordings of the module's own refusals ("tools.*"; tests check both languages).
+std::span<const ui::ErrorWording> errorWordings();
 
 }  // namespace mapathy::tools

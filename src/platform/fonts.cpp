@@ -1,8 +1,11 @@
 // Loads the fonts embedded by cmake/embed_file.cmake into Dear ImGui's atlas (see fonts.hpp).
 #include "platform/fonts.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdio>
+#include <cstring>
 
 #include "imgui.h"
 
@@ -49,7 +52,7 @@ constexpr ImWchar kDisplayRanges[] = {
 
 // Headings and big canvas text are drawn from a raster this many times the UI size (scaled down a little
 // at most sizes, which stays sharp; scaled up from the UI-size raster, text turns blurry).
-constexpr float kDisplayFactor = 2.0f;
+constexpr float kDisplayFactor = kLargeStep;
 
 ImFont* addTextFont(ImGuiIO& io, const unsigned char* data, std::size_t size, float pixels, const char* name,
                     const ImWchar* ranges, int oversample) {
@@ -73,7 +76,103 @@ ImFont* addCopy(ImFontAtlas& atlas, const ImFont& font) {
   return copy;
 }
 
+// The zoom faces hold Basic Latin, German letters and the other code points the board uses (those the face
+// has): a few glyphs more instead of Latin-1's two hundred, at up to 128 px each.
+ImVector<ImWchar> zoomRanges(std::span<const char32_t> used) {
+  // Basic Latin, German letters and quotes, dashes, …, € (typed at 400 % without a rebuild), the fallback.
+  constexpr ImWchar kAlways[] = {0x20,   0x7E,   0xC4,   0xC4,   0xD6,   0xD6,   0xDC,   0xDC,   0xDF,
+                                 0xDF,   0xE4,   0xE4,   0xF6,   0xF6,   0xFC,   0xFC,   0x2013, 0x2014,
+                                 0x2018, 0x201E, 0x2026, 0x2026, 0x20AC, 0x20AC, 0xFFFD, 0xFFFD};
+  ImVector<ImWchar> ranges;
+  for (const ImWchar c : kAlways) ranges.push_back(c);
+  for (const char32_t c : used) {  // a range per code point (ImGui accepts any order)
+    ranges.push_back(static_cast<ImWchar>(c));
+    ranges.push_back(static_cast<ImWchar>(c));
+  }
+  ranges.push_back(0);
+  return ranges;
+}
+
+// Adds the extra glyphs' rectangles to the atlas (before Build) and, after it, one glyph per face that
+// samples them, scaled to the face's size, plus zero-width joining marks. Copies the pixels into the
+// atlas's RGBA data.
+struct ExtraPlacer {
+  std::span<const ExtraGlyph> glyphs;
+  std::vector<int> rects;
+
+  void reserve(ImFontAtlas& atlas) {
+    for (const ExtraGlyph& g : glyphs)
+      rects.push_back(g.width > 0 ? atlas.AddCustomRectRegular(g.width, g.height) : -1);
+  }
+
+  void place(ImFontAtlas& atlas) {
+    if (glyphs.empty()) return;
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
+    for (std::size_t i = 0; i < glyphs.size(); ++i) {
+      const ExtraGlyph& g = glyphs[i];
+      if (rects[i] < 0) continue;  // nobody could draw it
+      const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(rects[i]);
+      for (int y = 0; y < g.height; ++y) {
+        std::memcpy(pixels + ((rect->Y + y) * width + rect->X) * 4,
+                    g.rgba.data() + static_cast<std::size_t>(y * g.width) * 4, static_cast<std::size_t>(g.width) * 4);
+      }
+      ImVec2 uv0, uv1;
+      atlas.CalcCustomRectUV(rect, &uv0, &uv1);
+      for (ImFont* font : atlas.Fonts) {
+        if (font->FindGlyphNoFallback(static_cast<ImWchar>(g.codepoint)) != nullptr) continue;
+        const float k = font->FontSize / static_cast<float>(g.height);
+        font->AddGlyph(nullptr, static_cast<ImWchar>(g.codepoint), 0, 0, static_cast<float>(g.width) * k,
+                       static_cast<float>(g.height) * k, uv0.x, uv0.y, uv1.x, uv1.y, static_cast<float>(g.width) * k);
+        font->Glyphs.back().Colored = g.coloured ? 1 : 0;
+      }
+    }
+    constexpr char32_t kMarks[] = {0x200D, 0xFE0E, 0xFE0F, 0x1F3FB, 0x1F3FC, 0x1F3FD, 0x1F3FE, 0x1F3FF};
+    for (ImFont* font : atlas.Fonts) {
+      for (const char32_t mark : kMarks) {
+        if (font->FindGlyphNoFallback(static_cast<ImWchar>(mark)) == nullptr) {
+          font->AddGlyph(nullptr, static_cast<ImWchar>(mark), 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
+      }
+      font->BuildLookupTable();
+    }
+  }
+};
+
 }  // namespace
+
+float zoomStepFor(float zoom) {
+  // Canvas text is 15 px at 100 %: the raster it needs in UI sizes (16 px). The large raster serves up to a
+  // fifth above its size, as fontForSize allows.
+  const float need = zoom * 15.0f / 16.0f;
+  if (need <= kLargeStep * 1.2f) return 1.0f;
+  return need <= 3.0f ? 3.0f : 4.0f;
+}
+
+bool isJoiningMark(char32_t c) {
+  return c == 0x200D || c == 0xFE0E || c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F);
+}
+
+ExtraGlyph placeholderGlyph(char32_t codepoint, int height) {
+  ExtraGlyph g;
+  g.codepoint = codepoint;
+  g.height = std::max(height, 4);
+  g.width = std::max(4, static_cast<int>(std::lround(static_cast<float>(g.height) * 0.75f)));
+  g.rgba.assign(static_cast<std::size_t>(g.width * g.height) * 4, 0);
+  // An outlined box from a little above the baseline to the cap height, one pixel per 16 of the line.
+  const int stroke = std::max(1, g.height / 16);
+  const int x0 = g.width / 8, x1 = g.width - g.width / 8, y0 = g.height / 6, y1 = g.height * 4 / 5;
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0; x < x1; ++x) {
+      const bool edge = x < x0 + stroke || x >= x1 - stroke || y < y0 + stroke || y >= y1 - stroke;
+      unsigned char* p = g.rgba.data() + static_cast<std::size_t>(y * g.width + x) * 4;
+      p[0] = p[1] = p[2] = 255;
+      p[3] = edge ? 255 : 0;
+    }
+  }
+  return g;
+}
 
 std::span<const unsigned char> embeddedBoldFace() {
 #ifdef MAPATHY_EMBED_BOLD_FONT
@@ -83,18 +182,23 @@ std::span<const unsigned char> embeddedBoldFace() {
 #endif
 }
 
-Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale, std::span<const unsigned char> boldFace,
-                FontSet set) {
+Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale, std::span<const unsigned char> boldFace, FontSet set,
+                const AtlasOptions& options) {
   if (rasterScale < 1.0f) rasterScale = 1.0f;
   io.Fonts->Clear();
+  // As tall as the glyphs need, not the next power of two (WebGL2 takes any size): up to half the memory.
+  io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
   const float pixels = sizePixels * rasterScale;
   const unsigned char* regular = embedded::font_regular;
   const std::size_t regularSize = embedded::font_regular_size;
   Fonts fonts;
   fonts.regular = addTextFont(io, regular, regularSize, pixels, "Inter Regular", kTextRanges, 2);
   fonts.regular->Scale = 1.0f / rasterScale;
+  ExtraPlacer extras{options.extraGlyphs, {}};
+  extras.reserve(*io.Fonts);
   if (set == FontSet::FirstFrame) {
     io.Fonts->Build();
+    extras.place(*io.Fonts);
     io.FontDefault = fonts.regular;
     fonts.bold = fonts.regularLarge = fonts.boldLarge = fonts.regular;
     return fonts;
@@ -114,17 +218,31 @@ Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale, std::span<cons
     fonts.bold->Scale = 1.0f / rasterScale;
     fonts.boldLarge->Scale = 1.0f / rasterScale;
   }
+  // Zoomed-in canvas text: one more pair of faces at the zoom step, capped in device pixels.
+  ImVector<ImWchar> zoomGlyphs;
+  if (options.zoomStep > kLargeStep) {
+    zoomGlyphs = zoomRanges(options.zoomGlyphs);
+    const float zoomPixels = std::min(pixels * options.zoomStep, std::max(kMaxZoomRasterPixels, pixels * kLargeStep));
+    fonts.regularZoom = addTextFont(io, regular, regularSize, zoomPixels, "Inter Regular Zoom", zoomGlyphs.Data, 1);
+    fonts.regularZoom->Scale = 1.0f / rasterScale;
+    if (haveBold) {
+      fonts.boldZoom =
+          addTextFont(io, boldFace.data(), boldFace.size(), zoomPixels, "Inter SemiBold Zoom", zoomGlyphs.Data, 1);
+      fonts.boldZoom->Scale = 1.0f / rasterScale;
+    }
+  }
   io.Fonts->Build();
+  ImVector<ImFont*>& list = io.Fonts->Fonts;
   if (!haveBold) {
-    // Places 1 and 3 copy the regular faces, in the order style.cpp expects.
-    ImVector<ImFont*>& list = io.Fonts->Fonts;
+    // Places 1, 3 and 5 copy the regular faces, in the order style.cpp expects.
     fonts.bold = addCopy(*io.Fonts, *fonts.regular);
     fonts.boldLarge = addCopy(*io.Fonts, *fonts.regularLarge);
-    list[0] = fonts.regular;
-    list[1] = fonts.bold;
-    list[2] = fonts.regularLarge;
-    list[3] = fonts.boldLarge;
+    if (fonts.regularZoom != nullptr) fonts.boldZoom = addCopy(*io.Fonts, *fonts.regularZoom);
   }
+  ImFont* const order[] = {fonts.regular,   fonts.bold,        fonts.regularLarge,
+                           fonts.boldLarge, fonts.regularZoom, fonts.boldZoom};
+  for (int i = 0; i < list.Size; ++i) list[i] = order[i];
+  extras.place(*io.Fonts);
   io.FontDefault = fonts.regular;
   return fonts;
 }

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <span>
+#include <vector>
 
 struct ImFont;
 struct ImGuiIO;
@@ -26,6 +27,45 @@ struct Fonts {
   // (ui::fontForSize picks them; style.hpp).
   ImFont* regularLarge = nullptr;
   ImFont* boldLarge = nullptr;
+  // [4] and [5]: canvas text zoomed beyond the large raster (AtlasOptions::zoomStep > kLargeStep), else null.
+  ImFont* regularZoom = nullptr;
+  ImFont* boldZoom = nullptr;
+};
+
+// The large raster is this many times the UI size; zoom steps above it add the zoom faces.
+inline constexpr float kLargeStep = 2.0f;
+// The zoom faces' raster never exceeds this many device pixels: at 400 % on a phone with a pixel ratio of 3
+// the faces would be 192 px tall; capped, such text is drawn from a 128 px raster, 1.5 times enlarged on a
+// screen whose pixels are a third as wide, and the atlas stays at 2048 × 1411 (2.8 MB as one channel; the
+// atlas without zoom faces is 1024 × 1976 there). At pixel ratio 1 and 400 %: 512 × 1006 (0.5 MB).
+inline constexpr float kMaxZoomRasterPixels = 128.0f;
+
+// The zoom step for text drawn at `zoom` on the canvas: the faces needed to draw canvas text (15–22 px at
+// 100 %) from a raster no smaller than on screen. 1 up to 2.4 (the large raster is enough), then 3, then 4.
+float zoomStepFor(float zoom);
+
+// A glyph the embedded face lacks (emoji, other scripts), drawn by somebody else: the browser's own fonts in
+// the web build, a placeholder box natively. Pixels are RGBA for a line `height` pixels tall; a glyph of width 0
+// (nothing drawn) is left out.
+struct ExtraGlyph {
+  char32_t codepoint = 0;
+  int width = 0, height = 0;
+  bool coloured = false;  // drawn as is (emoji); otherwise white with the coverage in alpha, tinted like text
+  std::vector<unsigned char> rgba;
+};
+
+// A placeholder for a code point nobody drew: an outlined box as wide as an emoji, `height` pixels tall.
+ExtraGlyph placeholderGlyph(char32_t codepoint, int height);
+
+// True for code points drawn as nothing when they follow an emoji: zero-width joiner, variation selectors,
+// skin-tone modifiers, tag characters. The atlas gives them zero-width glyphs once it holds extra glyphs.
+bool isJoiningMark(char32_t codepoint);
+
+// What an atlas holds besides the faces of the FontSet.
+struct AtlasOptions {
+  float zoomStep = 1.0f;                    // zoomStepFor(): > kLargeStep adds faces [4] and [5]
+  std::span<const char32_t> zoomGlyphs;     // code points the zoom faces hold besides Basic Latin (the board's)
+  std::span<const ExtraGlyph> extraGlyphs;  // added to every face; the atlas becomes RGBA when non-empty
 };
 
 // Which faces an atlas holds. The web app starts with the first one: building the atlas is a good part of
@@ -44,8 +84,9 @@ enum class FontSet {
 // `boldFace` is the semibold font file (OpenType bytes, kept alive by the caller as long as the atlas uses
 // them); empty means "draw bold text with the regular face" (the regular faces' glyphs are then copied
 // into the bold places, not rasterised twice). The caller rebuilds the renderer's font texture afterwards.
+// With extra glyphs the atlas's pixels are RGBA (TexPixelsRGBA32 set, the glyphs in place), otherwise Alpha8.
 Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale, std::span<const unsigned char> boldFace,
-                FontSet set = FontSet::Full);
+                FontSet set = FontSet::Full, const AtlasOptions& options = {});
 
 // The semibold face built into this binary: the whole font natively, empty in the web build.
 std::span<const unsigned char> embeddedBoldFace();

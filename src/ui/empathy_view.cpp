@@ -210,7 +210,8 @@ void drawPersona(EditorContext& ctx, EmpathyViewState& state, ImVec2 wmin, ImVec
     dl->AddText(nameFont, nameFs, ImVec2(tx, ty), p.name.empty() ? colours::kInkMuted : colours::kInk, name.c_str(),
                 nullptr, textW);
     ty += nameH + 2.0f * z;
-    dl->AddText(ImGui::GetFont(), roleFs, ImVec2(tx, ty), colours::kInkMuted, role.c_str(), nullptr, textW);
+    dl->AddText(fontForSize(roleFs, false, role.c_str()), roleFs, ImVec2(tx, ty), colours::kInkMuted, role.c_str(),
+                nullptr, textW);
     sideBottom = ty + roleH;
   }
   if (side) y = std::max(disc.y + r + 4.0f * z, sideBottom) + 14.0f * z;
@@ -245,9 +246,10 @@ void drawPersona(EditorContext& ctx, EmpathyViewState& state, ImVec2 wmin, ImVec
     }
     if (!p.goal.empty()) {
       const float fs = cv.fontSize(11.5f);
-      dl->AddText(ImGui::GetFont(), fs, ImVec2(x0, y), pal.accent, tr("persona.goal"));
+      dl->AddText(fontForSize(fs), fs, ImVec2(x0, y), pal.accent, tr("persona.goal"));
       y += fs * 1.4f;
-      dl->AddText(ImGui::GetFont(), cv.fontSize(14.0f), ImVec2(x0, y), colours::kInk, p.goal.c_str(), nullptr, innerW);
+      dl->AddText(fontForSize(cv.fontSize(14.0f), false, p.goal.c_str()), cv.fontSize(14.0f), ImVec2(x0, y),
+                  colours::kInk, p.goal.c_str(), nullptr, innerW);
       y += ImGui::GetFont()->CalcTextSizeA(cv.fontSize(14.0f), FLT_MAX, innerW, p.goal.c_str()).y + 8.0f * z;
     }
     if (!p.quote.empty()) {
@@ -255,7 +257,8 @@ void drawPersona(EditorContext& ctx, EmpathyViewState& state, ImVec2 wmin, ImVec
       const float fs = cv.fontSize(15.0f);
       dl->AddRectFilled(ImVec2(x0 - 6.0f * z, y), ImVec2(x0 - 3.0f * z, y + ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, innerW, q.c_str()).y),
                         pal.accent);
-      dl->AddText(ImGui::GetFont(), fs, ImVec2(x0 + 4.0f * z, y), colours::kInk, q.c_str(), nullptr, innerW - 4.0f * z);
+      dl->AddText(fontForSize(fs, false, q.c_str()), fs, ImVec2(x0 + 4.0f * z, y), colours::kInk, q.c_str(), nullptr,
+                  innerW - 4.0f * z);
       y += ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, innerW - 4.0f * z, q.c_str()).y + 12.0f * z;
     }
     // About and success: shown while the card has room for them, cut at its bottom edge.
@@ -264,10 +267,11 @@ void drawPersona(EditorContext& ctx, EmpathyViewState& state, ImVec2 wmin, ImVec
                                           std::pair<const char*, const std::string*>{"persona.success", &p.success}}) {
       const float fs = cv.fontSize(11.5f);
       if (value->empty() || y + fs * 2.8f > b.y - kInset * z) continue;
-      dl->AddText(ImGui::GetFont(), fs, ImVec2(x0, y), pal.accent, tr(labelKey), nullptr, innerW, &clip);
+      dl->AddText(fontForSize(fs), fs, ImVec2(x0, y), pal.accent, tr(labelKey), nullptr, innerW, &clip);
       y += fs * 1.4f;
       const float bodyFs = cv.fontSize(14.0f);
-      dl->AddText(ImGui::GetFont(), bodyFs, ImVec2(x0, y), colours::kInk, value->c_str(), nullptr, innerW, &clip);
+      dl->AddText(fontForSize(bodyFs, false, value->c_str()), bodyFs, ImVec2(x0, y), colours::kInk, value->c_str(),
+                  nullptr, innerW, &clip);
       y += ImGui::GetFont()->CalcTextSizeA(bodyFs, FLT_MAX, innerW, value->c_str()).y + 8.0f * z;
     }
     if (p.name.empty() && p.goal.empty()) {
@@ -365,8 +369,8 @@ void drawSection(EditorContext& ctx, const Section& s, int noteCount, ImVec2 wmi
     y += titleFs * 1.25f + 4.0f * z;
     const float hintFs = cv.fontSize(kHintSize);
     if (hintFs >= 5.0f && !s.hint.empty()) {
-      dl->AddText(ImGui::GetFont(), hintFs, ImVec2(x0, y), colours::kInkMuted, s.hint.c_str(), nullptr,
-                  (wmax.x - wmin.x - kInset * 2.0f - kAddButton - 6.0f) * z);
+      dl->AddText(fontForSize(hintFs, false, s.hint.c_str()), hintFs, ImVec2(x0, y), colours::kInkMuted, s.hint.c_str(),
+                  nullptr, (wmax.x - wmin.x - kInset * 2.0f - kAddButton - 6.0f) * z);
     }
   }
   // "+" button (never smaller than a touch target allows).
@@ -506,7 +510,7 @@ void drawEmpathyView(EditorContext& ctx, EmpathyViewState& state) {
     drawIcon(dl, Icon::Plus, ImVec2(a.x + fs * 0.5f, a.y + (sz.y - fs * 1.2f) * 0.5f), fs * 1.2f,
              hov ? colours::kPrimary : colours::kInkMuted);
     if (fs >= 5.0f) {
-      dl->AddText(ImGui::GetFont(), fs, ImVec2(a.x + fs * 2.2f, a.y + (sz.y - ts.y) * 0.5f),
+      dl->AddText(fontForSize(fs, false, text), fs, ImVec2(a.x + fs * 2.2f, a.y + (sz.y - ts.y) * 0.5f),
                   hov ? colours::kPrimary : colours::kInkMuted, text);
     }
   }

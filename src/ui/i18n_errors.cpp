@@ -11,6 +11,12 @@ namespace {
 
 // clang-format off
 const ErrorWording kErrorWordings[] = {
+    // The editor's own refusals of a tools answer (ui/tools_client.cpp; web/platform.js when the module did not
+    // load). The module's refusals of a request are worded in app/tools.cpp.
+    {"tools.noAnswer", "The tools module gave no answer.",
+     "Das Werkzeugmodul hat nicht geantwortet."},
+    {"tools.unavailable", "Mapathy could not load its tools ({0}).",  // web/platform.js: the module did not load
+     "Mapathy konnte seine Werkzeuge nicht laden ({0})."},
     {"link.incomplete", "The link is incomplete — it may have been cut off by a chat app or email.",
      "Der Link ist unvollständig – vielleicht hat ihn eine Chat-App oder ein E-Mail-Programm abgeschnitten."},
     {"link.damaged", "The link is damaged — some of its characters were changed, so the board cannot be read.",
@@ -370,9 +376,20 @@ std::string paramText(const ErrorParam& p, Lang lang) {
 
 std::span<const ErrorWording> errorWordings() { return kErrorWordings; }
 
+std::span<const ErrorWording>& addedWordings() {
+  static std::span<const ErrorWording> added;
+  return added;
+}
+
+void addErrorWordings(std::span<const ErrorWording> more) { addedWordings() = more; }
+
 const ErrorWording* findErrorWording(const std::string& code) {
   const auto it = byCode().find(code);
-  return it == byCode().end() ? nullptr : it->second;
+  if (it != byCode().end()) return it->second;
+  for (const ErrorWording& w : addedWordings()) {
+    if (code == w.code) return &w;
+  }
+  return nullptr;
 }
 
 std::string groupDigits(const std::string& digits, Lang lang) {

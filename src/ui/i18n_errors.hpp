@@ -29,6 +29,10 @@ struct ErrorWording {
 // Every row of the table (tests check it is complete and that German rows read German).
 [[nodiscard]] std::span<const ErrorWording> errorWordings();
 [[nodiscard]] const ErrorWording* findErrorWording(const std::string& code);
+// Wordings of refusals given outside the core, added by the code that gives them: the tools module's own
+// (app/tools.cpp) live in that module, so they cost the first download nothing. One table; a second call
+// replaces the first.
+void addErrorWordings(std::span<const ErrorWording> more);
 
 // "1234567" → "1,234,567" (English) / "1.234.567" (German); a leading '-' is kept.
 [[nodiscard]] std::string groupDigits(const std::string& digits, Lang lang);

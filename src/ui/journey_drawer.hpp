@@ -109,6 +109,9 @@ struct Painter {
   ImFont* heading;
 
   ImVec2 at(ImVec2 world) const { return canvas.toScreen(world); }
+  // The face to draw `text` `px` tall with: `with`, or for the regular and heading faces the raster for this
+  // zoom (fontForSize: sharp when zoomed in).
+  ImFont* face(float px, std::string_view text, ImFont* with) const;
   float len(float world) const { return canvas.toScreen(world); }
 
   ImVec2 measure(float size, std::string_view text, float wrapWorld = 0.0f) const {
@@ -123,7 +126,7 @@ struct Painter {
             ImFont* with = nullptr) const {
     const float px = canvas.fontSize(size);
     if (px < 3.0f) return;  // unreadable anyway; skip the work
-    dl->AddText(with != nullptr ? with : font, px, at(world), col, text.data(), text.data() + text.size(),
+    dl->AddText(face(px, text, with), px, at(world), col, text.data(), text.data() + text.size(),
                 wrapWorld > 0 ? len(wrapWorld) : 0.0f);
   }
 

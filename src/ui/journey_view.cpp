@@ -84,6 +84,11 @@ const char* laneHint(const Lane& lane) {
   return "";
 }
 
+ImFont* Painter::face(float px, std::string_view text, ImFont* with) const {
+  if (with != nullptr && with != heading) return with;
+  return fontForSize(px, with != nullptr, text.data(), text.data() + text.size());
+}
+
 ImFont* headingFont() {
   const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   return atlas->Fonts.Size > 1 ? atlas->Fonts[1] : ImGui::GetFont();

@@ -457,14 +457,17 @@ void NoteCards::drawCard(EditorContext& ctx, const Note& note, ImVec2 worldMin, 
   } else if (fs >= 5.0f) {
     const std::string_view text = note.text.empty() ? std::string_view(tr("note.placeholder")) : note.text;
     const ImU32 ink = withAlpha(note.text.empty() ? colours::kInkMuted : pal.ink, alpha);
+    // Lines broken in the UI face at text size (the editor's rule, the same at every zoom); each drawn from
+    // the raster for this zoom (sharp at 400 %).
     const WrappedText lines = wrapText(ImGui::GetFont(), CardMetrics::kFontSize, wrap / z, text);
+    ImFont* face = fontForSize(fs, false, text.data(), text.data() + text.size());
     for (std::size_t i = 0; i < lines.lines.size(); ++i) {
       const ImVec2 at(textPos.x, textPos.y + static_cast<float>(i) * fs);
       if (at.y > clip.w) {
         break;
       }
       const TextLine& line = lines.lines[i];
-      dl->AddText(ImGui::GetFont(), fs, at, ink, text.data() + line.begin, text.data() + line.end, 0.0f, &clip);
+      dl->AddText(face, fs, at, ink, text.data() + line.begin, text.data() + line.end, 0.0f, &clip);
     }
   } else {
     // Far away: grey bars stand in for text (drawing glyphs this small costs and shows nothing).
@@ -502,7 +505,7 @@ void NoteCards::drawCard(EditorContext& ctx, const Note& note, ImVec2 worldMin, 
       const ImVec2 at(right - size.x, footerY);
       dl->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), withAlpha(colours::kPrimary, alpha), size.y * 0.5f);
       dl->AddCircleFilled(ImVec2(at.x + padX + dot, at.y + size.y * 0.5f), dot, withAlpha(IM_COL32(255, 255, 255, 255), alpha));
-      dl->AddText(ImGui::GetFont(), sfs, ImVec2(at.x + padX + dot * 2.0f + sfs * 0.3f, at.y + sfs * 0.15f),
+      dl->AddText(fontForSize(sfs), sfs, ImVec2(at.x + padX + dot * 2.0f + sfs * 0.3f, at.y + sfs * 0.15f),
                   withAlpha(IM_COL32(255, 255, 255, 255), alpha), v.c_str());
       votesW = size.x + 4.0f * z;
     }

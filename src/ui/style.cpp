@@ -136,31 +136,38 @@ ImFont* boldFont() {
   return atlas->Fonts.Size > 1 ? atlas->Fonts[1] : ImGui::GetFont();
 }
 
-ImFont* fontForSize(float pixels, bool bold, const char* text) {
+namespace {
+
+// Whether `font` has every glyph of [text, end) (code points below the space are never drawn).
+bool hasGlyphs(const ImFont* font, const char* text, const char* end) {
+  for (const char* at = text; at != nullptr && at != end && *at != '\0';) {
+    unsigned int c = 0;
+    const int length = ImTextCharFromUtf8(&c, at, end);
+    if (length <= 0) break;
+    at += length;
+    if (c >= 0x20 && font->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+ImFont* fontForSize(float pixels, bool bold, const char* text, const char* textEnd) {
   const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   const int small = bold ? 1 : 0;
-  const int large = bold ? 3 : 2;
   if (atlas->Fonts.Size <= small) {
     return ImGui::GetFont();
   }
-  ImFont* base = atlas->Fonts[small];
-  // Up to a fifth above the raster stays sharp enough; beyond that the large raster (scaled down) is crisper.
-  if (atlas->Fonts.Size <= large || pixels <= base->FontSize * base->Scale * 1.2f) {
-    return base;
+  // The faces from small to large: the UI size, the large raster, the zoom raster (when the platform built
+  // one for the zoom in use). Up to a fifth above a raster stays sharp enough; beyond that the next larger
+  // raster (scaled down) is crisper. A face missing a glyph of the text is passed over.
+  ImFont* chosen = atlas->Fonts[small];
+  for (int index = small + 2; index < atlas->Fonts.Size; index += 2) {
+    if (pixels <= chosen->FontSize * chosen->Scale * 1.2f) break;
+    ImFont* larger = atlas->Fonts[index];
+    if (hasGlyphs(larger, text, textEnd)) chosen = larger;
   }
-  ImFont* big = atlas->Fonts[large];
-  for (const char* at = text; at != nullptr && *at != '\0';) {
-    unsigned int c = 0;
-    const int length = ImTextCharFromUtf8(&c, at, nullptr);
-    if (length <= 0) {
-      break;
-    }
-    at += length;
-    if (c >= 0x20 && big->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) {
-      return base;
-    }
-  }
-  return big;
+  return chosen;
 }
 
 void drawShadow(ImDrawList* dl, ImVec2 min, ImVec2 max, float rounding, float size, float strength) {
@@ -429,7 +436,7 @@ ImVec2 drawPill(ImDrawList* dl, ImVec2 pos, const char* text, ImU32 fill, ImU32 
   const ImVec2 pad(fontSize * 0.45f, fontSize * 0.15f);
   const ImVec2 size(ts.x + pad.x * 2.0f, ts.y + pad.y * 2.0f);
   dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), fill, size.y * 0.5f);
-  dl->AddText(font, fontSize, ImVec2(pos.x + pad.x, pos.y + pad.y), textCol, text);
+  dl->AddText(fontForSize(fontSize, false, text), fontSize, ImVec2(pos.x + pad.x, pos.y + pad.y), textCol, text);
   return size;
 }
 

@@ -44,14 +44,14 @@ inline constexpr ImU32 kShadow = IM_COL32(15, 23, 42, 255);        // alpha appl
 }  // namespace colours
 
 // Fonts loaded by the platform (platform/fonts.hpp): [0] regular and [1] semibold at the UI size, [2] regular
-// and [3] semibold rasterised large for headings and zoomed-in canvas text. Text drawn much larger than its
-// raster looks blurry, so big text picks a large raster. Headless tests load only ImGui's default font:
-// every helper falls back to it.
+// and [3] semibold rasterised large for headings and zoomed-in canvas text, and while the canvas is zoomed in
+// far, [4] and [5] rasterised for that zoom. Text drawn much larger than its raster looks blurry, so big text
+// picks a large raster. Headless tests load only ImGui's default font: every helper falls back to it.
 ImFont* boldFont();
 // The font to draw text `pixels` tall on screen (regular or semibold), the raster nearest above that size.
-// The large raster holds fewer glyphs: pass `text` when it may contain others (user text), and the UI-size
-// raster is used whenever one of its characters is missing from the large one.
-ImFont* fontForSize(float pixels, bool bold = false, const char* text = nullptr);
+// The larger rasters hold fewer glyphs: pass `text` (up to `textEnd`, or its terminating zero) when it may
+// contain others (user text), and a smaller raster that has them all is used instead.
+ImFont* fontForSize(float pixels, bool bold = false, const char* text = nullptr, const char* textEnd = nullptr);
 
 // Palette entry for a note/section/avatar colour index; out-of-range indices wrap.
 const NoteColour& noteColour(int index);

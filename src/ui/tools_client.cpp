@@ -27,7 +27,11 @@ std::uint32_t ToolsClient::request(const nlohmann::json& request, Done done) {
   const std::uint32_t ticket = next_++;
   waiting_.emplace(ticket, std::move(done));
   ++sent_;
-  host_.runTool(ticket, request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  // The module words its refusals in the reader's language (app/tools.hpp); outputs that name a language
+  // of their own keep it.
+  nlohmann::json asked = request;
+  if (!asked.contains("lang")) asked["lang"] = uiLang() == Lang::De ? "de" : "en";
+  host_.runTool(ticket, asked.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return ticket;
 }
 
@@ -63,7 +67,7 @@ ToolResult parseToolResult(const std::string& resultJson) {
   ToolResult out;
   const nlohmann::json value = nlohmann::json::parse(resultJson, nullptr, false);
   if (!value.is_object()) {
-    out.error = "The tools module gave no answer.";
+    out.refusal = Error("tools.noAnswer");
     return out;
   }
   const auto str = [&value](const char* name) {
@@ -72,22 +76,16 @@ ToolResult parseToolResult(const std::string& resultJson) {
   };
   const auto ok = value.find("ok");
   out.ok = ok != value.end() && ok->is_boolean() && ok->get<bool>();
+  // The module words its refusals in the request's language ("error"); the editor words only what the
+  // module could not say: that it did not load (web/platform.js: the reason in params) or gave no answer.
   out.error = str("error");
-  if (!out.ok && out.error.empty()) out.error = "The tools module gave no answer.";
-  const std::string code = str("code");
-  const auto params = value.find("params");
-  if (!out.ok && !code.empty()) {
-    Error refusal(code);
-    if (params != value.end() && params->is_array()) {
-      for (const nlohmann::json& p : *params) {
-        if (!p.is_object() || !p.contains("text") || !p["text"].is_string()) continue;
-        ErrorParam param(p["text"].get<std::string>());
-        param.number = p.value("number", false);
-        param.term = p.value("term", false);
-        refusal.params.push_back(std::move(param));
-      }
-    }
-    out.refusal = std::move(refusal);
+  if (!out.ok && str("code") == "tools.unavailable") {
+    const auto params = value.find("params");
+    const bool hasReason = params != value.end() && params->is_array() && !params->empty() &&
+                           (*params)[0].is_object() && (*params)[0].value("text", nlohmann::json()).is_string();
+    out.refusal = Error("tools.unavailable", {hasReason ? (*params)[0]["text"].get<std::string>() : std::string()});
+  } else if (!out.ok && out.error.empty()) {
+    out.refusal = Error("tools.noAnswer");
   }
   const auto unavailable = value.find("unavailable");
   out.unavailable = unavailable != value.end() && unavailable->is_boolean() && unavailable->get<bool>();

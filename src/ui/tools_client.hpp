@@ -32,15 +32,15 @@ class Host;
 // An answer of the tools module, the fields the editor reads.
 struct ToolResult {
   bool ok = false;
-  std::string error;         // when !ok: the English wording (or the loader's own words)
-  std::optional<Error> refusal;  // when !ok because the core refused: its code and parameters
+  std::string error;             // when !ok: the module's wording, in the request's language (app/tools.hpp)
+  std::optional<Error> refusal;  // when !ok and the editor words it: the module did not load or did not answer
   bool unavailable = false;  // !ok because the module could not be loaded (offline before it was cached)
   std::string text;          // svg, textView, print, csv*, markdownExport
   std::string board;         // markdownImport: the board as JSON text
   int size = 0;              // qr: modules per side
   std::string modules;       // qr: size × size '0'/'1', row by row
 
-  // Why it failed, in the UI language where the core's refusal came along.
+  // Why it failed, in the UI language.
   [[nodiscard]] std::string message() const;
 };
 

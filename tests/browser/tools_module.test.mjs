@@ -166,7 +166,10 @@ test('QR codes scan; a contribution link made by the module merges back; bad req
 
     // Bad requests: a message, never a crash; the app keeps running.
     const framesBefore = await page.evaluate(() => window.mapathy.frames());
-    assert.deepEqual(await run(page, { op: 'nope' }), { ok: false, error: 'Unknown op "nope".' });
+    const unknown = await run(page, { op: 'nope' });
+    assert.equal(unknown.ok, false);
+    assert.equal(unknown.error, 'Unknown op "nope".');
+    assert.equal(unknown.code, 'tools.unknownOp', 'a code the editor words in the reader\'s language');
     const badBoard = await run(page, { op: 'svg', board: '{"format": "mapathy", "version": 99}' });
     assert.equal(badBoard.ok, false);
     assert.match(badBoard.error, /newer|version/i);

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "app/tools.hpp"
 #include "core/model/model.hpp"
 #include "error_wording.hpp"
 #include "ui/i18n_errors.hpp"
@@ -93,6 +94,48 @@ TEST(ErrorWording, EveryCodeOfTheCoreHasBothWordings) {
     ASSERT_NE(w, nullptr) << "no wording for term." << term;
     EXPECT_STRNE(w->de, "") << term;
   }
+}
+
+// The tools module's own refusal codes ("tools.*" in app/tools.cpp, ui/tools_client.cpp and, for a module that
+// did not load, web/platform.js): the editor words them like the core's.
+std::set<std::string> toolsCodes() {
+  static const std::regex code(R"re(["'](tools\.[A-Za-z]+)["'])re");
+  std::set<std::string> out;
+  for (const char* file : {"src/app/tools.cpp", "src/ui/tools_client.cpp", "web/platform.js"}) {
+    const std::string text = slurp(fs::path(MAPATHY_SOURCE_DIR) / file);
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), code); it != std::sregex_iterator(); ++it)
+      out.insert((*it)[1]);
+  }
+  return out;
+}
+
+TEST(ErrorWording, EveryRefusalOfTheToolsModuleHasBothWordings) {
+  ui::addErrorWordings(tools::errorWordings());  // what the module does when it runs
+  const auto codes = toolsCodes();
+  for (const char* known : {"tools.unknownOp", "tools.notObject", "tools.noBoard", "tools.incoming", "tools.noAnswer",
+                            "tools.unavailable"})
+    EXPECT_EQ(codes.count(known), 1u) << known;
+  for (const std::string& code : codes) {
+    if (code == "tools.preparing" || code == "tools.failed") continue;  // UI strings (i18n), not refusals
+    const ui::ErrorWording* w = ui::findErrorWording(code);
+    ASSERT_NE(w, nullptr) << "no wording for " << code;
+    EXPECT_STRNE(w->en, "") << code;
+    EXPECT_STRNE(w->de, "") << code;
+  }
+  for (const ui::ErrorWording& w : tools::errorWordings()) {
+    EXPECT_EQ(placeholders(w.en), placeholders(w.de)) << w.code;
+    EXPECT_EQ(wording::englishWordsIn(w.de), "") << w.code << ": " << w.de;
+  }
+  const Error unknown{"tools.unknownOp", {"nope"}};
+  EXPECT_EQ(describe(unknown, Lang::En), "Unknown op \"nope\".");
+  EXPECT_EQ(describe(unknown, Lang::De), "Unbekannte Operation „nope“.");
+  const Error incoming = Error{"tools.incoming", {1}}.because(Error{"link.incomplete"});
+  EXPECT_EQ(describe(incoming, Lang::De),
+            "Eingang 1: Der Link ist unvollständig – vielleicht hat ihn eine Chat-App oder ein E-Mail-Programm "
+            "abgeschnitten.");
+  // The module words a refusal in the request's language; English without one (the CLI, scripts).
+  EXPECT_NE(tools::runTool(R"({"op": "nope", "lang": "de"})").find("Unbekannte Operation „nope“."), std::string::npos);
+  EXPECT_NE(tools::runTool(R"({"op": "nope"})").find("Unknown op"), std::string::npos);
 }
 
 TEST(ErrorWording, BothLanguagesUseTheSameParameters) {

@@ -7,9 +7,13 @@
 #include <algorithm>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
+#include "app/tools.hpp"
 #include "core/codec/share_link.hpp"
 #include "core/edit/document.hpp"
 #include "core/export/export_svg.hpp"
+#include "core/io/format.hpp"
 #include "core/io/markdown.hpp"
 #include "core/model/templates.hpp"
 #include "ui/tools_client.hpp"
@@ -186,6 +190,62 @@ TEST(ShareDialog, QrCodeAsksAgainWhenTheModuleCouldNotBeLoaded) {
   h.frames(6 * 60);           // a little later the code is asked for again, and comes
   EXPECT_EQ(requestsFor(h, "qr"), 2);
   EXPECT_NE(h.find("share.qr"), nullptr);
+}
+
+}  // namespace
+}  // namespace mapathy::ui::testing
+
+namespace mapathy::ui::testing {
+namespace {
+
+// The tools module's refusals of a request reach the editor as a code and parameters (with the core's
+// reason as their cause), so the German UI shows them in German; the module's own text stays English.
+TEST(ToolsErrorWording, RequestRefusalsAreShownInTheReadersLanguage) {
+  const Lang before = uiLang();
+  // The module words its own refusals in the request's language (they live in the module, not in the
+  // editor's first download); the code, parameters and cause come along.
+  const ToolResult unknown = parseToolResult(tools::runTool(R"({"op": "nope"})"));
+  EXPECT_FALSE(unknown.ok);
+  EXPECT_EQ(unknown.error, "Unknown op \"nope\".");
+  EXPECT_NE(tools::runTool(R"({"op": "nope"})").find(R"("code":"tools.unknownOp")"), std::string::npos)
+      << "the code comes along for other callers";
+  setUiLang(Lang::De);
+  EXPECT_EQ(parseToolResult(tools::runTool(R"({"op": "nope", "lang": "de"})")).message(),
+            "Unbekannte Operation „nope“.");
+  EXPECT_EQ(parseToolResult(tools::runTool(R"({"lang": "de"})")).message(),
+            "Die Anfrage nennt keine Operation („op“).");
+  EXPECT_EQ(parseToolResult(tools::runTool(R"({"op": "svg", "lang": "de"})")).message(),
+            "Die Anfrage enthält in „board“ kein Board.");
+  const nlohmann::json request = {{"op", "merge"},
+                                  {"lang", "de"},
+                                  {"board", saveJson(makeBoard(BoardKind::EmpathyMap, "classic", Lang::En).value())},
+                                  {"incoming", {"https://example.org/#1AAAA"}}};
+  const std::string badItem = parseToolResult(tools::runTool(request.dump())).message();
+  EXPECT_EQ(badItem.rfind("Eingang 1: ", 0), 0u) << badItem;
+  EXPECT_EQ(badItem.find("link"), std::string::npos) << "the cause is German too: " << badItem;
+  // The editor's own refusals of an answer.
+  EXPECT_EQ(parseToolResult("not json").message(), "Das Werkzeugmodul hat nicht geantwortet.");
+  EXPECT_EQ(parseToolResult(R"({"ok": false, "unavailable": true, "code": "tools.unavailable",
+                                 "params": [{"text": "offline"}], "error": "x"})")
+                .message(),
+            "Mapathy konnte seine Werkzeuge nicht laden (offline).");
+  setUiLang(Lang::En);
+  EXPECT_EQ(parseToolResult("not json").message(), "The tools module gave no answer.");
+  setUiLang(before);
+}
+
+// The editor asks in the reader's language; an output that names its own keeps it.
+TEST(ToolsErrorWording, TheEditorsRequestsNameTheReadersLanguage) {
+  FakeHost host;
+  ToolsClient client(host);
+  const Lang before = uiLang();
+  setUiLang(Lang::De);
+  client.request({{"op", "nope"}}, [](const ToolResult&) {});
+  client.request({{"op", "textView"}, {"lang", "en"}}, [](const ToolResult&) {});
+  setUiLang(before);
+  ASSERT_EQ(host.toolLog.size(), 2u);
+  EXPECT_EQ(nlohmann::json::parse(host.toolLog[0]).value("lang", ""), "de");
+  EXPECT_EQ(nlohmann::json::parse(host.toolLog[1]).value("lang", ""), "en");
 }
 
 }  // namespace

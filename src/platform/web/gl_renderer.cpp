@@ -13,7 +13,8 @@
 namespace mapathy::platform::web {
 namespace {
 
-// The stock backend's GLSL ES 3.00 shaders with three changes. The texture holds coverage in its red channel.
+// The stock backend's GLSL ES 3.00 shaders with four changes. The texture holds coverage in its red channel,
+// or, once the atlas holds colour glyphs (emoji), RGBA (the constant attribute Rgba says which: set at upload).
 // Solid shapes (every vertex at the atlas's white pixel, where a texture sample gives exactly 1) skip the
 // texture sample: bilinear sampling is most of what software rendering (SwiftShader) spends on a frame,
 // and most of a frame's area is solid fills.
@@ -29,13 +30,16 @@ constexpr const char* kVertexShader =
     "layout (location = 2) in vec4 Color;\n"
     "layout (location = 3) in vec4 Projection;\n"
     "layout (location = 4) in vec2 WhiteUV;\n"
+    "layout (location = 5) in float Rgba;\n"
     "out vec2 Frag_UV;\n"
     "out vec4 Frag_Color;\n"
     "flat out float Frag_Solid;\n"
+    "flat out float Frag_Rgba;\n"
     "void main() {\n"
     "  Frag_UV = UV;\n"
     "  Frag_Color = Color;\n"
     "  Frag_Solid = UV == WhiteUV ? 1.0 : 0.0;\n"
+    "  Frag_Rgba = Rgba;\n"
     "  gl_Position = vec4(Position.xy * Projection.xy + Projection.zw, 0, 1);\n"
     "}\n";
 constexpr const char* kFragmentShader =
@@ -45,13 +49,15 @@ constexpr const char* kFragmentShader =
     "in vec2 Frag_UV;\n"
     "in vec4 Frag_Color;\n"
     "flat in float Frag_Solid;\n"
+    "flat in float Frag_Rgba;\n"
     "layout (location = 0) out vec4 Out_Color;\n"
     "void main() {\n"
-    "  float coverage = Frag_Solid != 0.0 ? 1.0 : texture(Texture, Frag_UV.st).r;\n"
-    "  Out_Color = vec4(Frag_Color.rgb, Frag_Color.a * coverage);\n"
+    "  if (Frag_Solid != 0.0) { Out_Color = Frag_Color; return; }\n"
+    "  vec4 texel = texture(Texture, Frag_UV.st);\n"
+    "  Out_Color = Frag_Rgba != 0.0 ? Frag_Color * texel : vec4(Frag_Color.rgb, Frag_Color.a * texel.r);\n"
     "}\n";
 
-constexpr GLuint kPosition = 0, kUv = 1, kColour = 2, kProjection = 3, kWhiteUv = 4;
+constexpr GLuint kPosition = 0, kUv = 1, kColour = 2, kProjection = 3, kWhiteUv = 4, kRgba = 5;
 
 GLuint compile(GLenum type, const char* source) {
   const GLuint shader = glCreateShader(type);
@@ -125,6 +131,7 @@ bool GlRenderer::init(const char* canvasSelector) {
   glBindAttribLocation(program_, kColour, "Color");
   glBindAttribLocation(program_, kProjection, "Projection");
   glBindAttribLocation(program_, kWhiteUv, "WhiteUV");
+  glBindAttribLocation(program_, kRgba, "Rgba");
   glLinkProgram(program_);
   glDetachShader(program_, vertex);
   glDetachShader(program_, fragment);
@@ -170,11 +177,19 @@ bool GlRenderer::init(const char* canvasSelector) {
 void GlRenderer::uploadFontAtlas(ImFontAtlas& atlas) {
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
-  atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+  // RGBA only when the atlas holds colour glyphs (platform/fonts.hpp): four times the bytes of coverage.
+  const bool rgba = atlas.TexPixelsRGBA32 != nullptr;
   glBindTexture(GL_TEXTURE_2D, fontTexture_);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+  if (rgba) {
+    atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+  } else {
+    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+  }
   atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(fontTexture_)));
   glVertexAttrib2f(kWhiteUv, atlas.TexUvWhitePixel.x, atlas.TexUvWhitePixel.y);
+  glVertexAttrib1f(kRgba, rgba ? 1.0f : 0.0f);
   canvasCurrent_ = false;
 }
 

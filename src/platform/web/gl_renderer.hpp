@@ -18,7 +18,9 @@
 //
 // Identical pixels to the stock backend: same projection, same blend function, same sampling. The atlas is
 // uploaded as its alpha channel alone (R8) instead of white RGBA; the shader multiplies the vertex colour's
-// alpha by it, which is exactly what white × alpha gave.
+// alpha by it, which is exactly what white × alpha gave. Once the atlas holds colour glyphs (emoji drawn by
+// the browser) it goes up as RGBA and the shader multiplies like the stock one; a constant vertex attribute
+// set at upload tells the shader which, so the frame path still sets nothing.
 #pragma once
 
 #include <cstddef>

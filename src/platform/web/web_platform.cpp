@@ -57,6 +57,11 @@ constexpr double kBlinkMs = 530.0;
 constexpr double kLongPressMs = 550.0;
 constexpr float kTouchSlop = 8.0f;  // CSS pixels a finger may wander before a touch becomes a drag
 constexpr int kMaxPumpedFrames = 6;
+// The zoom must rest this long before the atlas is rebuilt for it (platform/fonts.hpp: zoom steps); while
+// zooming, text is drawn from the rasters the atlas has.
+constexpr double kZoomSettleMs = 250.0;
+// Glyphs drawn by the browser (emoji) are rastered for a line this tall at most (device pixels).
+constexpr float kMaxExtraGlyphPixels = 96.0f;
 
 // ImGui buttons: 0 left, 1 right, 2 middle. DOM buttons: 0 left, 1 middle, 2 right.
 int imguiButton(unsigned short domButton) {
@@ -110,6 +115,9 @@ class WebPlatform {
   // either way the full atlas replaces the first frame's.
   void setBoldFace(std::vector<unsigned char> bytes);
   [[nodiscard]] bool hasBoldFace() const { return !boldFace_.empty(); }
+  // The atlas as built last (window.mapathy.atlas()): 0 width, 1 height, 2 RGBA (1) or coverage (0), 3 faces,
+  // 4 zoom step, 5 the zoom faces' raster in pixels, 6 glyphs drawn by the browser, 7 build time in ms.
+  [[nodiscard]] double atlasFigure(int which) const;
 
   // ---- html5.h callbacks
   static EM_BOOL onMouse(int type, const EmscriptenMouseEvent* event, void* self);
@@ -125,6 +133,13 @@ class WebPlatform {
  private:
   void installCallbacks();
   void updateDisplay();
+  // ---- the font atlas (fonts.hpp): faces for the zoom in use and glyphs the embedded face lacks
+  void rebuildFonts();
+  void collectGlyphs();  // before a frame: code points of the board and of the field being edited
+  void noteCodepoints(const char* utf8);
+  void noteCodepoint(char32_t c);
+  void followZoom();  // after a frame: a settled zoom that needs other faces rebuilds the atlas
+  [[nodiscard]] int extraGlyphPixels() const;
   bool renderFrame();  // true when the frame differed from the last one (and was drawn)
   void scheduleAfterFrame();
   void requestAnimationFrame();
@@ -149,6 +164,17 @@ class WebPlatform {
   float fontScale_ = 0;
   FontSet fontSet_ = FontSet::FirstFrame;  // fonts.hpp: the first frame needs only the regular face
   std::vector<unsigned char> boldFace_;  // the atlas points into it: replaced only together with a reload
+  float zoomStep_ = 1.0f;                // the atlas's zoom faces (1: none)
+  float pendingStep_ = 1.0f;             // the step the zoom asks for, since pendingSinceMs_
+  double pendingSinceMs_ = 0;
+  std::vector<char32_t> boardCodepoints_;  // beyond ASCII, seen on the board: the zoom faces hold them
+  std::vector<char32_t> extraCodepoints_;  // drawn by the browser (emoji …)
+  std::vector<ExtraGlyph> extraGlyphs_;
+  int extraPixels_ = 0;  // the line height extraGlyphs_ were rastered for
+  bool glyphsChanged_ = false;
+  const void* scannedDocument_ = nullptr;
+  std::uint64_t scannedRevision_ = 0;
+  double atlasBuildMs_ = 0;
 
   std::uint64_t frames_ = 0;
   double lastFrameMs_ = 0;
@@ -166,6 +192,34 @@ class WebPlatform {
 
 // A named moment of the start-up in the page's performance timeline (tools/bench-startup.mjs reads them).
 EM_JS(void, mapathy_js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
+
+// The glyph section of web/platform.js draws a code point with the browser's fonts (emoji first) into RGBA
+// pixels for a line `height` pixels tall and returns its width (0: nothing drawn).
+EM_JS(int, mapathy_js_draw_glyph, (int codepoint, int height, void* out, int capacity),
+      { return MapathyWeb.drawGlyph(codepoint, height, out, capacity); });
+
+// A glyph the embedded face lacks, as the browser draws it: coloured (emoji) or, when every pixel is grey,
+// white with the coverage in alpha so it takes the text's colour.
+ExtraGlyph drawGlyph(char32_t codepoint, int height) {
+  ExtraGlyph glyph;
+  glyph.codepoint = codepoint;
+  glyph.height = height;
+  const int maxWidth = height * 2;
+  glyph.rgba.resize(static_cast<std::size_t>(maxWidth * height) * 4);
+  glyph.width = mapathy_js_draw_glyph(static_cast<int>(codepoint), height, glyph.rgba.data(),
+                                      static_cast<int>(glyph.rgba.size()));
+  if (glyph.width <= 0 || glyph.width > maxWidth) return {};  // nothing drawn: ImGui's fallback glyph shows
+  glyph.rgba.resize(static_cast<std::size_t>(glyph.width * height) * 4);
+  for (std::size_t i = 0; i < glyph.rgba.size(); i += 4) {
+    const unsigned char* p = &glyph.rgba[i];
+    const int spread = std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]});
+    if (p[3] > 32 && spread > 24) glyph.coloured = true;
+  }
+  if (!glyph.coloured) {
+    for (std::size_t i = 0; i < glyph.rgba.size(); i += 4) glyph.rgba[i] = glyph.rgba[i + 1] = glyph.rgba[i + 2] = 255;
+  }
+  return glyph;
+}
 
 WebPlatform& platform() {
   static WebPlatform instance;
@@ -257,9 +311,8 @@ void WebPlatform::updateDisplay() {
   ImGuiIO& io = ImGui::GetIO();
   const auto scale = static_cast<float>(ratio);
   if (scale != fontScale_) {
-    loadFonts(io, kFontSize, scale, boldFace_, fontSet_);
-    renderer_.uploadFontAtlas(*io.Fonts);
     fontScale_ = scale;
+    rebuildFonts();
   }
   io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
   io.DisplayFramebufferScale = ImVec2(static_cast<float>(framebufferWidth_ / width),
@@ -274,11 +327,119 @@ void WebPlatform::setBoldFace(std::vector<unsigned char> bytes) {
     boldFace_ = std::move(bytes);
     return;
   }
-  ImGuiIO& io = ImGui::GetIO();
   if (!bytes.empty()) boldFace_ = std::move(bytes);
-  loadFonts(io, kFontSize, fontScale_, boldFace_, fontSet_);
-  renderer_.uploadFontAtlas(*io.Fonts);
+  rebuildFonts();
   wakeForInput();
+}
+
+int WebPlatform::extraGlyphPixels() const {
+  return static_cast<int>(
+      std::lround(std::min(kMaxExtraGlyphPixels, kFontSize * fontScale_ * std::max(kLargeStep, zoomStep_))));
+}
+
+// Builds the atlas with what it needs now: the faces of the font set, the zoom faces for the settled zoom,
+// the browser-drawn glyphs (rastered again when the line height they need changed).
+void WebPlatform::rebuildFonts() {
+  const double start = emscripten_get_now();
+  const int pixels = extraGlyphPixels();
+  if (pixels != extraPixels_) {
+    extraPixels_ = pixels;
+    extraGlyphs_.clear();
+    for (const char32_t c : extraCodepoints_) extraGlyphs_.push_back(drawGlyph(c, pixels));
+  }
+  AtlasOptions options;
+  options.zoomStep = zoomStep_;
+  options.zoomGlyphs = boardCodepoints_;
+  options.extraGlyphs = extraGlyphs_;
+  ImGuiIO& io = ImGui::GetIO();
+  loadFonts(io, kFontSize, fontScale_, boldFace_, fontSet_, options);
+  renderer_.uploadFontAtlas(*io.Fonts);
+  glyphsChanged_ = false;
+  atlasBuildMs_ = emscripten_get_now() - start;
+}
+
+namespace {
+// Adds `c` to the sorted list; false when it was there already.
+bool insertSorted(std::vector<char32_t>& list, char32_t c) {
+  const auto at = std::lower_bound(list.begin(), list.end(), c);
+  if (at != list.end() && *at == c) return false;
+  list.insert(at, c);
+  return true;
+}
+}  // namespace
+
+void WebPlatform::noteCodepoint(char32_t c) {
+  if (c < 0x80 || isJoiningMark(c) || std::binary_search(extraCodepoints_.begin(), extraCodepoints_.end(), c)) return;
+  const ImFont* regular = ImGui::GetIO().Fonts->Fonts[0];
+  if (regular->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) {
+    insertSorted(extraCodepoints_, c);
+    if (extraPixels_ > 0) extraGlyphs_.push_back(drawGlyph(c, extraPixels_));
+    glyphsChanged_ = true;
+  } else if (insertSorted(boardCodepoints_, c) && zoomStep_ > kLargeStep) {
+    glyphsChanged_ = true;
+  }
+}
+
+void WebPlatform::noteCodepoints(const char* utf8) {
+  for (const char* at = utf8; *at != '\0';) {
+    unsigned int c = 0;
+    const int length = ImTextCharFromUtf8(&c, at, nullptr);
+    if (length <= 0) break;
+    at += length;
+    if (c >= 0x80) noteCodepoint(c);
+  }
+}
+
+// Code points the board uses that the embedded face lacks are drawn by the browser into the atlas before
+// the frame that shows them; the board is read when it changed (typing changes it with every character).
+void WebPlatform::collectGlyphs() {
+  const Document* document = session_->document();
+  const std::uint64_t revision = document != nullptr ? document->revision() : 0;
+  if (document != scannedDocument_ || revision != scannedRevision_) {
+    scannedDocument_ = document;
+    scannedRevision_ = revision;
+    if (document != nullptr) noteCodepoints(app_->documentJson().c_str());
+  }
+  if (glyphsChanged_) rebuildFonts();
+}
+
+void WebPlatform::followZoom() {
+  const float wanted = fontSet_ == FontSet::Full ? zoomStepFor(app_->zoom()) : 1.0f;
+  if (wanted == zoomStep_) {
+    pendingStep_ = wanted;
+    return;
+  }
+  const double now = emscripten_get_now();
+  if (wanted != pendingStep_) {
+    pendingStep_ = wanted;
+    pendingSinceMs_ = now;
+  } else if (now - pendingSinceMs_ >= kZoomSettleMs) {
+    zoomStep_ = wanted;
+    rebuildFonts();
+    wakeForInput();
+  }
+}
+
+double WebPlatform::atlasFigure(int which) const {
+  const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  switch (which) {
+    case 0:
+      return atlas.TexWidth;
+    case 1:
+      return atlas.TexHeight;
+    case 2:
+      return atlas.TexPixelsRGBA32 != nullptr ? 1 : 0;
+    case 3:
+      return atlas.Fonts.Size;
+    case 4:
+      return zoomStep_;
+    case 5:
+      return atlas.Fonts.Size > 4 ? atlas.Fonts[4]->FontSize : 0.0f;
+    case 6:
+      return static_cast<double>(extraGlyphs_.size());
+    default:
+      return atlasBuildMs_;
+  }
 }
 
 bool WebPlatform::renderFrame() {
@@ -293,9 +454,11 @@ bool WebPlatform::renderFrame() {
   lastFrameMs_ = now;
 
   if (frames_ == 0) mapathy_js_mark("mapathy-first-frame-start");
+  if (frames_ > 0) collectGlyphs();  // not before the first frame: the start-up stays as it was
   ImGui::NewFrame();
   app_->frame();
   ImGui::Render();
+  followZoom();
 
   const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   const float clear[3] = {background.x, background.y, background.z};
@@ -339,6 +502,10 @@ void WebPlatform::scheduleAfterFrame() {
   if (due != ui::App::kNoFrameDue) {
     const auto appDelay = static_cast<double>(due - now);
     if (delay < 0 || appDelay < delay) delay = appDelay;
+  }
+  if (pendingStep_ != zoomStep_) {  // the zoom rests: a frame when it has rested long enough
+    const double zoomDelay = std::max(0.0, pendingSinceMs_ + kZoomSettleMs - emscripten_get_now()) + 1.0;
+    if (delay < 0 || zoomDelay < delay) delay = zoomDelay;
   }
   if (delay >= 0) setTimer(delay);
 }
@@ -846,6 +1013,11 @@ EMSCRIPTEN_KEEPALIVE const char* mapathy_messages_json() {
 }
 
 EMSCRIPTEN_KEEPALIVE double mapathy_zoom() { return platform().running() ? platform().app().zoom() : 1.0; }
+
+// A figure of the font atlas (WebPlatform::atlasFigure).
+EMSCRIPTEN_KEEPALIVE double mapathy_atlas_figure(int which) {
+  return platform().running() ? platform().atlasFigure(which) : 0;
+}
 
 // The page is being hidden or closed: write what the library has not saved yet.
 EMSCRIPTEN_KEEPALIVE void mapathy_flush_library() {

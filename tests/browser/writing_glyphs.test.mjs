@@ -1,0 +1,193 @@
+// engines: chromium firefox webkit
+// Writing on the board, glyphs: text zoomed to 400 % is drawn from a raster for that zoom (sharp edges, not
+// an enlarged bitmap), and emoji are drawn with the browser's emoji font as colour glyphs; their text
+// survives the share link, JSON, Markdown export and import, the SVG export and the print page byte for byte.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import test from 'node:test';
+import { decodePng, findWidget, openApp, screenshot } from './lib.mjs';
+
+const FIXTURE = JSON.parse(readFileSync(new URL('../fixtures/v1/empathy_classic_de.json', import.meta.url), 'utf8'));
+const EMOJI_TEXT = 'Super 😀 👍 ❗';
+const PLAIN_TEXT = 'Super A B !';
+const STEMS_TEXT = 'IIII llll IIII';
+
+// The fixture board with its notes replaced by `texts`, one note each in the first section, no tags or dots.
+function boardWith(texts) {
+  const file = structuredClone(FIXTURE);
+  file.board.notes = texts.map((text, i) => ({
+    id: `g${i}`, text, section: 'says', order: i, created: 1, modified: 1, evidence: 'observed', votes: 0, tags: [],
+  }));
+  file.board.actions = [];
+  return file;
+}
+
+async function openBoard(page, file) {
+  await page.evaluate((json) => window.mapathy.openLink('#json=' + encodeURIComponent(json)), JSON.stringify(file));
+  await page.waitForFunction((id) => (window.mapathy.document() || '').includes(`"${id}"`), file.board.notes[0].id,
+    { timeout: 5000 });
+}
+
+const luminance = (p, o) => 0.2126 * p[o] + 0.7152 * p[o + 1] + 0.0722 * p[o + 2];
+
+// Across one pixel row of the screenshot between x0 and x1: the widths of the dark-to-light transitions
+// (pixels between 10 % and 90 % of the way from the ink's to the paper's luminance), per edge.
+function edgeWidths(image, y, x0, x1, scale = 1) {
+  const { width, channels, pixels } = image;
+  const row = [];
+  for (let x = Math.max(0, x0); x < Math.min(width, x1); ++x) row.push(luminance(pixels, (y * width + x) * channels));
+  return edgeWidthsOf(row, scale);
+}
+
+function edgeWidthsOf(row, scale) {
+  const dark = Math.min(...row), light = Math.max(...row);
+  if (light - dark < 100) return [];
+  const lo = dark + 0.1 * (light - dark), hi = dark + 0.9 * (light - dark);
+  const widths = [];
+  let run = 0, from = null;
+  for (const v of row) {
+    const level = v <= lo ? 'dark' : v >= hi ? 'light' : 'mid';
+    if (level === 'mid') { ++run; continue; }
+    if (from !== null && from !== level) widths.push(run / scale);
+    from = level;
+    run = 0;
+  }
+  return widths;
+}
+
+const median = (values) => { const s = [...values].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+// The row of the box with the most edges (through the middle of the stems) and its edge widths.
+function stemEdges(image, box, scale = 1) {
+  let best = [];
+  for (let y = box.y0; y < box.y1; ++y) {
+    const widths = edgeWidths(image, y, box.x0, box.x1, scale);
+    if (widths.length > best.length) best = widths;
+  }
+  return best;
+}
+
+// A row of luminance values enlarged `factor` times by linear interpolation, as a bitmap scaled up on screen.
+function enlargedRow(image, y, x0, x1, factor) {
+  const { width, channels, pixels } = image;
+  const source = [];
+  for (let x = x0; x < x1; ++x) source.push(luminance(pixels, (y * width + x) * channels));
+  const out = [];
+  for (let i = 0; i < (source.length - 1) * factor; ++i) {
+    const at = i / factor, left = Math.floor(at), t = at - left;
+    out.push(source[left] * (1 - t) + source[left + 1] * t);
+  }
+  return out;
+}
+
+async function zoomTo400(page, at) {
+  await page.mouse.move(at.x, at.y);
+  for (let i = 0; i < 40 && (await page.evaluate(() => window.mapathy.zoom())) < 4; ++i) {
+    await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(30);
+  }
+  assert.equal(await page.evaluate(() => window.mapathy.zoom()), 4, 'zoomed to 400 %');
+  // The atlas follows once the zoom has rested (platform/fonts.hpp: zoom steps).
+  await page.waitForFunction(() => window.mapathy.atlas().zoomStep === 4, null, { timeout: 5000 });
+  await page.waitForTimeout(300);
+}
+
+test('text at 400 % has sharp edges, not an enlarged 100 % bitmap', async () => {
+  const app = await openApp({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page } = app;
+    await openBoard(page, boardWith([STEMS_TEXT]));
+    await page.waitForTimeout(500);
+    const card = await findWidget(page, 'note.g0', { settled: true });
+    const pad = 10 * (await page.evaluate(() => window.mapathy.zoom()));
+    const textAt = { x: Math.round(card.x + pad), y: Math.round(card.y + pad) };
+
+    const before = decodePng((await screenshot(page, 'glyphs-stems-100')).png);
+    const box100 = { x0: textAt.x - 2, x1: textAt.x + 90, y0: textAt.y, y1: textAt.y + 16 };
+    let blurred = [];
+    for (let y = box100.y0; y < box100.y1; ++y) {
+      const widths = edgeWidthsOf(enlargedRow(before, y, box100.x0, box100.x1, 4), 1);
+      if (widths.length > blurred.length) blurred = widths;
+    }
+    assert.ok(blurred.length >= 8, `stems found at 100 % (${blurred.length} edges)`);
+
+    await zoomTo400(page, { x: textAt.x + 1, y: textAt.y + 1 });
+    const atlas = await page.evaluate(() => window.mapathy.atlas());
+    assert.ok(atlas.zoomPixels >= 64, `the zoom face is rasterised at ${atlas.zoomPixels} px (≥ 4 × 16 px)`);
+    const after = decodePng((await screenshot(page, 'glyphs-stems-400')).png);
+    const sharp = stemEdges(after, { x0: textAt.x - 4, x1: textAt.x + 360, y0: textAt.y, y1: textAt.y + 60 });
+    assert.ok(sharp.length >= 8, `stems found at 400 % (${sharp.length} edges)`);
+    console.log(`edge widths: 400 % median ${median(sharp)} px (${sharp.join(' ')}); ` +
+      `100 % enlarged 4× median ${median(blurred)} px; atlas ${JSON.stringify(atlas)}`);
+    assert.ok(median(sharp) <= 2, `400 %: edges ${median(sharp)} px wide (${sharp.join(' ')})`);
+    assert.ok(median(blurred) > 2, `the enlarged 100 % bitmap is blurrier (${median(blurred)} px): the check can fail`);
+    assert.deepEqual(await app.problems(), []);
+  } finally {
+    await app.close();
+  }
+});
+
+// Pixels in the card's first text line that are clearly coloured (an emoji's yellow or red), not the
+// card's pastel or the grey ink.
+async function colouredPixels(page, image, id) {
+  const card = await findWidget(page, `note.${id}`, { settled: true });
+  const z = await page.evaluate(() => window.mapathy.zoom());
+  const { width, channels, pixels } = image;
+  let count = 0;
+  for (let y = Math.round(card.y + 8 * z); y < Math.round(card.y + 30 * z); ++y) {
+    for (let x = Math.round(card.x + 4); x < Math.round(card.x + card.w - 4); ++x) {
+      const o = (y * width + x) * channels;
+      const spread = Math.max(pixels[o], pixels[o + 1], pixels[o + 2]) - Math.min(pixels[o], pixels[o + 1], pixels[o + 2]);
+      if (spread > 120) ++count;
+    }
+  }
+  return count;
+}
+
+test('an emoji note is drawn in colour and its text survives link, JSON, Markdown, SVG and print', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await openBoard(page, boardWith([EMOJI_TEXT, PLAIN_TEXT]));
+    await page.waitForFunction(() => window.mapathy.atlas().extraGlyphs >= 3, null, { timeout: 5000 });
+    await page.waitForTimeout(500);
+    const atlas = await page.evaluate(() => window.mapathy.atlas());
+    assert.equal(atlas.rgba, 1, 'colour glyphs make the atlas RGBA');
+    const image = decodePng((await screenshot(page, 'glyphs-emoji')).png);
+    const emoji = await colouredPixels(page, image, 'g0');
+    const plain = await colouredPixels(page, image, 'g1');
+    console.log(`coloured pixels: emoji note ${emoji}, plain note ${plain}; atlas ${JSON.stringify(atlas)}`);
+    assert.ok(emoji >= 60, `the emoji are drawn in colour (${emoji} coloured pixels)`);
+    assert.ok(plain < 10, `the same note without emoji has no coloured text (${plain})`);
+
+    const noteText = (json) => JSON.parse(json).board.notes.find((n) => n.id === 'g0').text;
+    // JSON.
+    assert.equal(noteText(await page.evaluate(() => window.mapathy.document())), EMOJI_TEXT);
+    // Share link: opened again, the same text.
+    const link = await page.evaluate(() => window.mapathy.shareLink());
+    await openBoard(page, boardWith(['other']));
+    assert.ok(await page.evaluate((l) => window.mapathy.openLink(l), link));
+    await page.waitForFunction(() => (window.mapathy.document() || '').includes('"g1"'), null, { timeout: 5000 });
+    const board = await page.evaluate(() => window.mapathy.document());
+    assert.equal(noteText(board), EMOJI_TEXT, 'share link');
+    // Markdown export and import.
+    const md = await page.evaluate((b) => window.mapathy.tools.run({ op: 'markdownExport', board: b }), board);
+    assert.ok(md.ok, JSON.stringify(md));
+    assert.ok(md.text.includes(EMOJI_TEXT), 'Markdown export');
+    const back = await page.evaluate((t) => window.mapathy.tools.run({ op: 'markdownImport', text: t }), md.text);
+    assert.ok(back.ok, JSON.stringify(back));
+    const imported = JSON.parse(back.board).board.notes.map((n) => n.text);
+    assert.ok(imported.includes(EMOJI_TEXT), `Markdown import: ${JSON.stringify(imported)}`);
+    // SVG export.
+    const svg = await page.evaluate((b) => window.mapathy.tools.run({ op: 'svg', board: b }), board);
+    assert.ok(svg.ok, JSON.stringify(svg));
+    assert.ok(svg.text.includes(EMOJI_TEXT), 'SVG export keeps the text as is');
+    // The print page too (the browser draws its text with its own fonts).
+    const print = await page.evaluate((b) => window.mapathy.tools.run({ op: 'print', board: b, lang: 'en' }), board);
+    assert.ok(print.ok, JSON.stringify(print));
+    assert.ok(print.text.includes(EMOJI_TEXT), 'the print page keeps the text as is');
+    assert.deepEqual(await app.problems(), []);
+  } finally {
+    await app.close();
+  }
+});
