@@ -202,6 +202,7 @@ bool WebPlatform::start() {
   installCallbacks();
   // The library first: a link opened afterwards puts the restored board aside instead of losing it.
   session_->restore();
+  mapathy_js_mark("mapathy-library-read");
   if (browser::hasFragment()) openFragment();
   mapathy_js_mark("mapathy-board-ready");
   wakeForInput();
