@@ -287,6 +287,7 @@ bool WebPlatform::renderFrame() {
   ImGui::NewFrame();
   app_->frame();
   ImGui::Render();
+  if (frames_ == 0) mapathy_js_mark("mapathy-first-frame-ui");  // the rest of the first frame is GL
 
   const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   const float clear[3] = {background.x, background.y, background.z};
