@@ -639,7 +639,7 @@
       loading.hidden = true;
       performance.mark('mapathy-first-frame');  // tests/browser/size_budget.test.mjs and tools/bench-browser.mjs
       loadBoldFont();
-      setTimeout(() => whenIdle(registerServiceWorker), 1000);
+      whenIdle(registerServiceWorker);
     },
     fatal,
     stringValue,
@@ -680,9 +680,10 @@
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushLibrary(); });
 
   // Offline use: the service worker precaches this version of the site (relative URL: works below a
-  // sub-path such as https://user.github.io/repo/). Registered a second after the first frame, when the page
-  // is idle: installing it fetches every file of the site, which would otherwise compete with the first
-  // frames for the network and the processor (tools/bench-startup.mjs).
+  // sub-path such as https://user.github.io/repo/). Registered after the first frame, once the page is idle
+  // (its settle frames drawn): installing it fetches every file of the site, which would otherwise compete
+  // with the first frames for the network and the processor (tools/bench-startup.mjs), and it is done before
+  // the tools module is fetched a second later.
   function registerServiceWorker() {
     if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
     navigator.serviceWorker.register('sw.js').catch((error) => console.warn('No offline use:', error.message));
