@@ -302,8 +302,10 @@ if (browser) {
       ['WebGL2 context created (early, while the module downloads)', 'mapathy-gl-context'],
       ['module compiled (streamed while downloading)', 'mapathy-wasm-compiled'], ['module instantiated', 'mapathy-wasm-instantiated'],
       ['main() starts', 'mapathy-main'], ['renderer set up (shaders, buffers)', 'mapathy-gl-ready'], ['app created', 'mapathy-app-ready'],
-      ['first-frame font atlas built and uploaded', 'mapathy-fonts-ready'], ['board opened from the link (local library read first)', 'mapathy-board-ready'],
-      ['first frame starts', 'mapathy-first-frame-start'], ['first frame drawn', 'mapathy-first-frame'], ['ready', 'ready'],
+      ['first-frame font atlas built and uploaded', 'mapathy-fonts-ready'], ['local library read', 'mapathy-library-read'],
+      ['board opened from the link (decoded: the first decode also primes the link coder\'s model)', 'mapathy-board-ready'],
+      ['first frame starts', 'mapathy-first-frame-start'], ['first frame: UI and draw lists done', 'mapathy-first-frame-ui'],
+      ['first frame drawn', 'mapathy-first-frame'], ['ready', 'ready'],
       ['semibold face in use (after ready; handed over when idle)', 'mapathy-bold-font'],
     ];
     for (const [label, key] of moments) if (b[key] !== undefined && b[key] !== null) out.push(`| ${label} | ${b[key]} |`);

@@ -747,6 +747,7 @@
       loading.hidden = true;
       performance.mark('mapathy-first-frame');  // tests/browser/size_budget.test.mjs and tools/bench-browser.mjs
       loadBoldFont();
+      whenIdle(registerServiceWorker);
     },
     fatal,
     stringValue,
@@ -791,11 +792,13 @@
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushLibrary(); });
 
   // Offline use: the service worker precaches this version of the site (relative URL: works below a
-  // sub-path such as https://user.github.io/repo/).
-  if ('serviceWorker' in navigator && window.isSecureContext) {
-    window.addEventListener('load', () => {
-      navigator.serviceWorker.register('sw.js').catch((error) => console.warn('No offline use:', error.message));
-    });
+  // sub-path such as https://user.github.io/repo/). Registered after the first frame, once the page is idle
+  // (its settle frames drawn): installing it fetches every file of the site, which would otherwise compete
+  // with the first frames for the network and the processor (tools/bench-startup.mjs), and it is done before
+  // the tools module is fetched a second later.
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+    navigator.serviceWorker.register('sw.js').catch((error) => console.warn('No offline use:', error.message));
   }
 
   window.Module = {

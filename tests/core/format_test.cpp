@@ -192,6 +192,12 @@ TEST(Format, SaveNeverThrowsOnBrokenText) {
 TEST(FormatErrors, NotJsonOrNotABoard) {
   EXPECT_EQ(errorOf(std::string_view("")), "The board is cut off: the JSON ends too early at line 1, column 1.");
   EXPECT_NE(errorOf(std::string_view("{\"format\": mapathy}")).find("not valid JSON"), std::string::npos);
+  // Line and column read from the parser's message, numbers of more than one digit too.
+  std::string twelveLines = "{\n";
+  for (int i = 0; i < 10; ++i) twelveLines += "  \"k" + std::to_string(i) + "\": 1,\n";
+  twelveLines += "            \"x\" 2\n}";
+  EXPECT_NE(errorOf(std::string_view(twelveLines)).find("at line 12, column 18"), std::string::npos)
+      << errorOf(std::string_view(twelveLines));
   EXPECT_NE(errorOf(std::string_view("{\"format\":\"mapathy\",")).find("cut off"), std::string::npos);
   EXPECT_NE(errorOf(std::string_view("{} trailing")).find("not valid JSON"), std::string::npos);
   EXPECT_EQ(errorOf(std::string_view("[1,2]")), "This is not a Mapathy board (expected a JSON object).");

@@ -9,7 +9,6 @@
 
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <unordered_map>
 
@@ -57,10 +56,18 @@ class DepthLimitedDomBuilder final : public nlohmann::json_sax<json> {
     std::string what = ex.what();
     Error where{"at.byte", {position}};
     // nlohmann/json says "… at line 3, column 5: …" when it knows the line.
-    unsigned long line = 0, column = 0;
-    if (auto at = what.find(" at line "); at != std::string::npos &&
-        std::sscanf(what.c_str() + at, " at line %lu, column %lu", &line, &column) == 2) {
-      where = Error{"at.lineColumn", {line, column}};
+    // Read by hand, not with sscanf: the web app would link the whole scanf family for this one line.
+    if (auto at = what.find(" at line "); at != std::string::npos) {
+      std::size_t i = at + 9;
+      const auto number = [&what, &i](unsigned long& out) {
+        const std::size_t start = i;
+        for (out = 0; i < what.size() && what[i] >= '0' && what[i] <= '9'; ++i) out = out * 10 + static_cast<unsigned long>(what[i] - '0');
+        return i > start;
+      };
+      unsigned long line = 0, column = 0;
+      if (number(line) && what.compare(i, 9, ", column ") == 0 && (i += 9, number(column))) {
+        where = Error{"at.lineColumn", {line, column}};
+      }
     }
     const char* code = what.find("number overflow") != std::string::npos          ? "json.numberTooLarge"
                        : what.find("UTF-8") != std::string::npos                   ? "json.utf8At"

@@ -266,6 +266,7 @@ bool WebPlatform::start() {
   installCallbacks();
   // The library first: a link opened afterwards puts the restored board aside instead of losing it.
   session_->restore();
+  mapathy_js_mark("mapathy-library-read");
   if (browser::hasFragment()) openFragment();
   mapathy_js_mark("mapathy-board-ready");
   wakeForInput();
@@ -458,6 +459,7 @@ bool WebPlatform::renderFrame() {
   ImGui::NewFrame();
   app_->frame();
   ImGui::Render();
+  if (frames_ == 0) mapathy_js_mark("mapathy-first-frame-ui");  // the rest of the first frame is GL
   followZoom();
 
   const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
