@@ -195,8 +195,8 @@ TEST(FormatErrors, NotJsonOrNotABoard) {
   // Line and column read from the parser's message, numbers of more than one digit too.
   std::string twelveLines = "{\n";
   for (int i = 0; i < 10; ++i) twelveLines += "  \"k" + std::to_string(i) + "\": 1,\n";
-  twelveLines += "            \"x\" 2\n}";
-  EXPECT_NE(errorOf(std::string_view(twelveLines)).find("at line 12, column 18"), std::string::npos)
+  twelveLines += "            \"x\" \"y\",\n}";  // nlohmann/json: "at line 12, column 19" (the end of "y")
+  EXPECT_NE(errorOf(std::string_view(twelveLines)).find("at line 12, column 19"), std::string::npos)
       << errorOf(std::string_view(twelveLines));
   EXPECT_NE(errorOf(std::string_view("{\"format\":\"mapathy\",")).find("cut off"), std::string::npos);
   EXPECT_NE(errorOf(std::string_view("{} trailing")).find("not valid JSON"), std::string::npos);
