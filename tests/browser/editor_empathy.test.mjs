@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import {
-  board, byId, centre, findWidget, openApp, screenshot, tap, touchDrag, typeText, widgets,
+  board, byId, centre, findWidget, openApp, screenshot, tap, touchDrag, typeText, waitForFocus, widgets,
 } from './lib.mjs';
 
 const SAYS = 'Sagt: „Das Formular ist mir zu umständlich.“ Größe, Öl, Übermaß, süß.';
@@ -63,8 +63,7 @@ test('empathy map on a tablet: finger-sized targets, German notes, drag to anoth
     // A note in "Sagt": the "+" button, then German text into the note editor over the card.
     await tap(page, byId(`section.add.${says.id}`));
     await page.waitForFunction(() => JSON.parse(window.mapathy.document()).board.notes.length === 1);
-    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'note-editor', null,
-      { timeout: 3000 });
+    await waitForFocus(page, 'note-editor', 3000);
     await typeText(page, SAYS);
     await tapEmptyCanvas(page);
     doc = await board(page);

@@ -5,7 +5,7 @@
 // opens the same board (scores, stages, notes) in a fresh browser.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { board, byId, centre, click, findWidget, mouseDrag, openApp, screenshot, typeText } from './lib.mjs';
+import { board, byId, centre, click, findWidget, mouseDrag, openApp, screenshot, typeText, waitForFocus } from './lib.mjs';
 
 const emotionOf = (doc, laneId, stageId) => (doc.board.lanes.find((lane) => lane.id === laneId).emotions || {})[stageId];
 
@@ -102,8 +102,7 @@ test('journey board: drag two emotion scores, add and name a stage, a note, undo
     await page.waitForTimeout(300);
     await click(page, byId(`add-note:${textLane.id}:${first.id}`));
     await page.waitForFunction(() => JSON.parse(window.mapathy.document()).board.notes.length === 1);
-    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'note-editor', null,
-      { timeout: 3000 });
+    await waitForFocus(page, 'note-editor', 3000);
     await typeText(page, 'Wartezeit in der Hotline: 20 Minuten – ärgerlich, aber gewöhnt.');
     await page.keyboard.press('Escape');
     await page.waitForTimeout(200);

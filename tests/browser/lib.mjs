@@ -206,6 +206,14 @@ export async function openDroppedFile(page, name, text, contains, type = 'applic
   await page.waitForFunction((c) => (window.mapathy.document() || '').includes(c), contains, { timeout: 5000 });
 }
 
+// Waits until the element with this id has the focus: 'note-editor' (the textarea over a card while a note
+// is typed, web/platform.js) or 'text-input' (the hidden field behind Dear ImGui's fields). `timeout` as
+// waitForFunction's (its default when not given).
+export function waitForFocus(page, id, timeout) {
+  return page.waitForFunction((i) => document.activeElement && document.activeElement.id === i, id,
+    timeout === undefined ? undefined : { timeout });
+}
+
 export const centre = (item) => ({ x: item.x + item.w / 2, y: item.y + item.h / 2 });
 
 // Matches a widget by the stable ID part of its label ("Notiz hinzufügen###section.add.says" → byId(

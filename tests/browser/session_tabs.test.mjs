@@ -5,7 +5,7 @@
 // The second tab is a second page of the same browser profile (same localStorage, real 'storage' events).
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { byRawSuffix, centre, documentJson, findWidget, openApp, screenshot, waitForApp, widgets } from './lib.mjs';
+import { byRawSuffix, centre, documentJson, findWidget, openApp, screenshot, waitForApp, waitForFocus, widgets } from './lib.mjs';
 
 // The open board; lists the app writes only when not empty are filled in.
 const boardOf = async (page) => {
@@ -33,8 +33,7 @@ async function addNote(page, section, text) {
   for (let attempt = 1; ; ++attempt) {
     await clickRaw(page, `###section.add.${section}`);
     try {
-      await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'note-editor', null,
-        { timeout: 2500 });
+      await waitForFocus(page, 'note-editor', 2500);
       break;
     } catch (error) {
       if (attempt >= 3) throw error;

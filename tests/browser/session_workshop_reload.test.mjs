@@ -6,7 +6,7 @@
 // without its page). The facilitator merges the link twice and gets the note once.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { byRawSuffix, centre, clickRawUntil, documentJson, findWidget, openApp, screenshot, shareLink, typeText, waitForApp, widgets } from './lib.mjs';
+import { byRawSuffix, centre, clickRawUntil, documentJson, findWidget, openApp, screenshot, shareLink, typeText, waitForApp, waitForFocus, widgets } from './lib.mjs';
 
 const NOTE = 'Ruft lieber an, als Anträge über das Portal zu schicken – „zu umständlich“';
 
@@ -36,7 +36,7 @@ test('after a reload, "Send back" still sends what the participant added', async
     const ppage = participant.page;
     await ppage.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 5000 });
     await clickRaw(ppage, '###section.add.says');
-    await ppage.waitForFunction(() => document.activeElement && document.activeElement.id === 'note-editor');
+    await waitForFocus(ppage, 'note-editor');
     await typeText(ppage, NOTE, { delay: 5 });
     await ppage.keyboard.press('Escape');
     await ppage.waitForFunction((t) => JSON.parse(window.mapathy.document()).board.notes.some((n) => n.text === t), NOTE);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import test from 'node:test';
-import { byRawSuffix, click, clickRawUntil, documentJson, findWidget, openApp, screenshot, shareLink, typeText } from './lib.mjs';
+import { byRawSuffix, click, clickRawUntil, documentJson, findWidget, openApp, screenshot, shareLink, typeText, waitForFocus } from './lib.mjs';
 
 const ZBARIMG = '/usr/bin/zbarimg';
 
@@ -21,10 +21,6 @@ async function clickRaw(page, suffix) {
 }
 
 // A text field has the keyboard: the hidden textarea of Dear ImGui's fields, or the note editor over a card.
-async function waitForTextInput(page, id = 'text-input') {
-  await page.waitForFunction((i) => document.activeElement && document.activeElement.id === i, id, { timeout: 5000 });
-}
-
 // The document is the file format's envelope: {"board": {…}, …}.
 const notesOf = async (page) => {
   const doc = JSON.parse(await documentJson(page));
@@ -59,7 +55,7 @@ test('a participant sends notes back, the facilitator merges the link and shares
     await ppage.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 5000 });
     for (const text of ['Wartet zu lange am Telefon', 'Will einen Rückruf, keine Warteschleife']) {
       await clickRaw(ppage, '###section.add.says');
-      await waitForTextInput(ppage, 'note-editor');
+      await waitForFocus(ppage, 'note-editor', 5000);
       await typeText(ppage, text, { delay: 5 });
       await ppage.keyboard.press('Escape');
       await ppage.waitForTimeout(200);
@@ -81,7 +77,7 @@ test('a participant sends notes back, the facilitator merges the link and shares
     // ---- the facilitator merges it
     await clickRaw(fpage, '###workshop.toolbar');
     await clickRaw(fpage, '###workshop.merge');
-    await waitForTextInput(fpage);
+    await waitForFocus(fpage, 'text-input', 5000);
     await facilitator.setClipboard(contribution);
     await fpage.keyboard.press('Control+V');
     await fpage.waitForTimeout(300);

@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { byRawSuffix, capabilities, centre, click, clickRawUntil, findWidget, openApp, screenshot, settle, tap, typeText, waitForApp, writeY4m } from './lib.mjs';
+import { byRawSuffix, capabilities, centre, click, clickRawUntil, findWidget, openApp, screenshot, settle, tap, typeText, waitForApp, waitForFocus, writeY4m } from './lib.mjs';
 
 const clickRaw = (page, suffix) => click(page, byRawSuffix(suffix));
 const tapRaw = (page, suffix) => tap(page, byRawSuffix(suffix));
@@ -33,13 +33,9 @@ const PARTICIPANTS = [
 ];
 
 // A text field has the keyboard: the hidden textarea of Dear ImGui's fields, or the note editor over a card.
-async function waitForTextInput(page, id = 'text-input') {
-  await page.waitForFunction((i) => document.activeElement && document.activeElement.id === i, id, { timeout: 5000 });
-}
-
 async function addNoteByTouch(page, text) {
   await tapRaw(page, '###section.add.says');
-  await waitForTextInput(page, 'note-editor');
+  await waitForFocus(page, 'note-editor', 5000);
   await typeText(page, text, { delay: 5 });
   await page.keyboard.press('Escape');
   await page.waitForFunction((t) => JSON.parse(window.mapathy.document()).board.notes.some((n) => n.text === t), text);
@@ -79,7 +75,7 @@ test('a workshop in the room: three tablets send back, the facilitator merges, s
     await clickRaw(fpage, '###workshop.toolbar');
     for (let i = 0; i < 3; ++i) await clickRaw(fpage, '###workshop.dots.more');
     await clickRaw(fpage, '###section.add.says');
-    await waitForTextInput(fpage, 'note-editor');
+    await waitForFocus(fpage, 'note-editor', 5000);
     await typeText(fpage, FACILITATOR_NOTE, { delay: 5 });
     await fpage.keyboard.press('Escape');
     await fpage.waitForFunction((t) => JSON.parse(window.mapathy.document()).board.notes.some((n) => n.text === t), FACILITATOR_NOTE);
@@ -119,7 +115,7 @@ test('a workshop in the room: three tablets send back, the facilitator merges, s
 
     // ---- the facilitator pastes two links
     await clickRaw(fpage, '###workshop.merge');
-    await waitForTextInput(fpage);
+    await waitForFocus(fpage, 'text-input', 5000);
     const pasted = scanning ? links.slice(0, 2) : links;
     await facilitator.setClipboard(pasted.join('\n'));
     await fpage.keyboard.press('Control+V');
@@ -180,7 +176,7 @@ test('a workshop in the room: three tablets send back, the facilitator merges, s
     await clickRaw(fpage, '###note.createAction');
     await fpage.waitForFunction(() => JSON.parse(window.mapathy.document()).board.actions.length === 1);
     await clickRaw(fpage, '##action.owner');
-    await waitForTextInput(fpage);
+    await waitForFocus(fpage, 'text-input', 5000);
     await typeText(fpage, 'Jörg', { delay: 5 });
     await fpage.keyboard.press('Tab');
     await fpage.waitForFunction(() => JSON.parse(window.mapathy.document()).board.actions[0].owner === 'Jörg');

@@ -11,14 +11,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { byRawSuffix, click, findWidget, openApp, screenshot, typeText, writeY4m } from './lib.mjs';
+import { byRawSuffix, click, findWidget, openApp, screenshot, typeText, waitForFocus, writeY4m } from './lib.mjs';
 
 const clickRaw = (page, suffix) => click(page, byRawSuffix(suffix));
 const docOf = async (page) => JSON.parse(await page.evaluate(() => window.mapathy.document())).board;
 
 async function addNote(page, text) {
   await clickRaw(page, '###section.add.says');
-  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'note-editor');
+  await waitForFocus(page, 'note-editor');
   await typeText(page, text, { delay: 5 });
   await page.keyboard.press('Escape');
   await page.waitForFunction((t) => JSON.parse(window.mapathy.document()).board.notes.some((n) => n.text === t), text);

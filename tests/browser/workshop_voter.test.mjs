@@ -4,7 +4,7 @@
 // already placed still count against the budget, and new ones go on the same ballot.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { byRawSuffix, click, documentJson, openApp, typeText, waitForApp, widgets } from './lib.mjs';
+import { byRawSuffix, click, documentJson, openApp, typeText, waitForApp, waitForFocus, widgets } from './lib.mjs';
 
 async function clickRaw(page, suffix) {
   const item = await click(page, byRawSuffix(suffix));
@@ -29,8 +29,7 @@ test('the voter id survives a reload: no fresh dots, new ones go on the same bal
     await clickRaw(page, '###start.newEmpathy.classic.en');
     await page.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 5000 });
     await clickRaw(page, '###section.add.says');
-    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'note-editor', null,
-      { timeout: 5000 });
+    await waitForFocus(page, 'note-editor', 5000);
     await typeText(page, 'Wartet zu lange', { delay: 5 });
     await page.keyboard.press('Escape');
     await page.waitForTimeout(200);

@@ -13,7 +13,7 @@
 // Firefox's touch actions and WebKit's touch events, made in the page, make no native selections.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { board, byId, byRawSuffix, centre, click, findWidget, openApp, screenshot, settle } from './lib.mjs';
+import { board, byId, byRawSuffix, centre, click, findWidget, openApp, screenshot, settle, waitForFocus } from './lib.mjs';
 import { EMPATHY_LINK, PHONES, openPhone } from './phone.mjs';
 
 const NOTE = 'Größter Wunsch: Rückruf übermorgen früh, bevor die Schicht beginnt – am liebsten persönlich und ohne lange Warteschleife';
@@ -90,8 +90,7 @@ test('a 120-character German note wraps while it is typed as the card wraps it',
     await click(page, 'Neue Empathy Map');
     await page.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 5000 });
     await click(page, byId('section.add.says'));
-    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'note-editor', null,
-      { timeout: 5000 });
+    await waitForFocus(page, 'note-editor', 5000);
     const id = (await board(page)).board.notes.at(-1).id;
 
     await page.keyboard.type(NOTE, { delay: 5 });
@@ -152,8 +151,7 @@ test('a 120-character German note wraps while it is typed as the card wraps it',
     // Double-click on the card edits it again; a click outside ends editing and keeps the text.
     const again = await findWidget(page, byRawSuffix(`note.${id}`), { settled: true });
     await page.mouse.dblclick(again.x + again.w / 2, again.y + 12);
-    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'note-editor', null,
-      { timeout: 5000 });
+    await waitForFocus(page, 'note-editor', 5000);
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' – ja', { delay: 5 });
     await page.mouse.click(again.x + 4, again.y + again.h - 4);  // the card's footer, outside the textarea
@@ -174,8 +172,7 @@ test('on a phone the textarea opens over the reading layout’s card; a long pre
     await page.touchscreen.tap(centre(plus).x, centre(plus).y);
     await page.waitForFunction((n) => JSON.parse(window.mapathy.document()).board.notes.length === n + 1, count,
       { timeout: 5000 });
-    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'note-editor', null,
-      { timeout: 5000 });
+    await waitForFocus(page, 'note-editor', 5000);
     const id = (await board(page)).board.notes.at(-1).id;
     await page.keyboard.type(NOTE, { delay: 5 });
     await page.waitForFunction((t) => window.mapathy.document().includes(t), NOTE, { timeout: 10000 });
@@ -226,8 +223,7 @@ test('other texts break in the textarea where the card breaks them', async () =>
     await page.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 5000 });
     for (const [index, text] of MORE.entries()) {
       await click(page, byId('section.add.thinks'));
-      await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'note-editor', null,
-        { timeout: 5000 });
+      await waitForFocus(page, 'note-editor', 5000);
       const id = (await board(page)).board.notes.at(-1).id;
       await page.keyboard.insertText(text);
       await page.waitForFunction((t) => window.mapathy.document().includes(JSON.stringify(t).slice(1, -1)), text,
