@@ -24,7 +24,12 @@ const SCREENSHOTS_DIR = process.env.MAPATHY_SCREENSHOTS_DIR;
 async function fullScreenshot(page, name) {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const path = join(ARTIFACTS_DIR, `${name}.png`);
-  const png = await page.screenshot({ fullPage: true });
+  // A new tab may be shot before its first paint (seen in WebKit): shoot again for up to 5 s until it shows.
+  let png = await page.screenshot({ fullPage: true });
+  for (let tries = 0; distinctColours(png) <= 20 && tries < 25; ++tries) {
+    await page.waitForTimeout(200);
+    png = await page.screenshot({ fullPage: true });
+  }
   assert.ok(distinctColours(png) > 20, `${name}: a page, not a blank`);
   writeFileSync(path, png);
   if (SCREENSHOTS_DIR) {
