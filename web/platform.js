@@ -831,7 +831,16 @@
         },
         frames: () => Module._mapathy_frames(),
         document() { const text = string(Module._mapathy_document_json()); return text === '' ? null : text; },
-        shareLink() { const text = string(Module._mapathy_share_link()); return text === '' ? null : text; },
+        // The open board's share link, made by the tools module (as the share dialog's): a Promise of
+        // the link, null when no board is open; rejects when the module cannot be loaded.
+        shareLink() {
+          const board = string(Module._mapathy_document_json());
+          if (board === '') return Promise.resolve(null);
+          return runTool({ op: 'link', board, baseUrl: stringValue(0) }).then((answer) => {
+            if (!answer.ok) throw new Error(answer.error);
+            return answer.link;
+          });
+        },
         openLink: (url) => withString(Module._mapathy_open_link, String(url)) === 1,
         zoom: () => Module._mapathy_zoom(),
         // The lines a note's text is drawn in on its card: ['line', …].

@@ -58,8 +58,6 @@ const ui::ErrorWording kToolsWordings[] = {
      "Das zusammengeführte Board ist ungültig: {c}"},
     {"tools.otherKind", "The changed board is not the same kind of board as its base.",
      "Das geänderte Board ist nicht von derselben Art wie seine Vorlage."},
-    {"tools.notCopy", "The changed board is not a copy of its base.",
-     "Das geänderte Board ist keine Kopie seiner Vorlage."},
 };
 // clang-format on
 
@@ -204,7 +202,8 @@ std::string delta(const json& request) {
   auto changed = boardField(request, "board");
   if (!changed) return failure(changed.error());
   if (base->kind != changed->kind) return failure(Error{"tools.otherKind"});
-  if (base->id != changed->id) return failure(Error{"tools.notCopy"});
+  // The board may carry an id of its own: a participant's version put aside when the room's link was opened
+  // again keeps the room's board as its base, and its contribution is for that board (makeDelta).
   const Board contribution = makeDelta(*base, *changed, stringField(request, "voter").value_or(""));
   return success({{"link", encodeLink(contribution, stringField(request, "baseUrl").value_or(""))}});
 }
@@ -215,6 +214,11 @@ std::string run(const json& request) {
   if (*op == "qr") return qr(request);
   if (*op == "merge") return merge(request);
   if (*op == "delta") return delta(request);
+  if (*op == "link") {
+    auto board = boardField(request, "board");
+    if (!board) return failure(board.error());
+    return success({{"link", encodeLink(*board, stringField(request, "baseUrl").value_or(""))}});
+  }
   if (*op == "markdownImport") {
     const std::optional<std::string> text = stringField(request, "text");
     if (!text) return failure(Error{"tools.noMarkdown"});

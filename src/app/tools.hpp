@@ -1,5 +1,5 @@
 // Mapathy's tools: everything the editor needs only on request — Markdown import and export, the SVG,
-// HTML (text view, print page) and CSV outputs, QR codes, workshop merges and contribution links — behind
+// HTML (text view, print page) and CSV outputs, QR codes, workshop merges, share and contribution links — behind
 // one string-in, string-out call.
 //
 // Why: the web app's first frame needs none of it, yet it is a good part of the core's code. The web build
@@ -24,6 +24,7 @@
 //                                                                    conflicts: [{id, kind, isAction, baseText,
 //                                                                    incomingText, incomingWon}]}
 //   delta          {base, board, voter?: id, baseUrl?: address}   → {link} (a contribution link)
+//   link           {board, baseUrl?: address}                     → {link} (the board's share link)
 // Every request may name its "lang" ("de" | "en", English without): refusals come worded in it ("error"), with
 // their code, parameters and cause ({code, params, cause?}); the editor sends the reader's language.
 #pragma once

@@ -287,19 +287,30 @@ bool App::Impl::newBoard(BoardKind kind, const std::string& templateId, Lang lan
   return true;
 }
 
-std::string App::Impl::link() const {
+const std::string& App::Impl::link() {
+  static const std::string none;
   const Document* d = doc();
-  if (d == nullptr) return std::string();
+  if (d == nullptr) return none;
   std::string base = host.pageAddress();
   LinkCache& c = linkCache;
-  if (c.document != d || c.opened != boardsOpened || c.revision != d->revision() || c.base != base ||
-      c.link.empty()) {
-    c.link = encodeLink(d->board(), base);
+  if (c.document != d || c.opened != boardsOpened || c.revision != d->revision() || c.base != base) {
+    c = LinkCache{d, boardsOpened, d->revision(), std::move(base), false, {}, {}, 0.0};
+  }
+  constexpr double kRetrySeconds = 5.0;  // the tools module could not be loaded: perhaps the network is back
+  if (c.asked && c.failedAt > 0.0 && ImGui::GetTime() - c.failedAt > kRetrySeconds) c.asked = false;
+  if (!c.asked) {
+    c.asked = true;
     ++linkEncodes;
-    c.document = d;
-    c.opened = boardsOpened;
-    c.revision = d->revision();
-    c.base = std::move(base);
+    const std::uint64_t opened = c.opened, revision = c.revision;
+    tools.requestForBoard({{"op", "link"}, {"baseUrl", c.base}}, d->board(),
+                          [this, d, opened, revision, base = c.base](const ToolResult& r) {
+                            LinkCache& now = linkCache;
+                            if (now.document != d || now.opened != opened || now.revision != revision || now.base != base)
+                              return;  // the board moved on: its own request is on its way
+                            now.link = r.ok ? r.link : std::string();
+                            now.failure = r.ok ? std::string() : r.message();
+                            now.failedAt = !r.ok && r.unavailable ? std::max(ImGui::GetTime(), 1e-3) : 0.0;
+                          });
   }
   return c.link;
 }
@@ -316,7 +327,12 @@ void App::frame() { impl_->frame(); }
 
 std::string App::documentJson() const { return impl_->doc() ? saveJson(impl_->doc()->board()) : std::string(); }
 
-std::string App::shareLink() const { return impl_->link(); }
+std::string App::shareLink() const {
+  const Impl::LinkCache& c = impl_->linkCache;
+  const Document* d = impl_->doc();
+  const bool current = d != nullptr && c.document == d && c.opened == impl_->boardsOpened && c.revision == d->revision();
+  return current ? c.link : std::string();
+}
 
 bool App::openLink(const std::string& url, std::string* error) { return impl_->openLink(url, error); }
 

@@ -140,7 +140,9 @@ class App {
 
   // ---- used by the platform and by window.mapathy (test and automation API)
   [[nodiscard]] std::string documentJson() const;  // current board as JSON, "" when none is open
-  [[nodiscard]] std::string shareLink() const;     // current share link, "" when none is open
+  // The open board's share link as the share dialog shows it: made by the tools module once per revision
+  // while the dialog is open, so "" before that, while it is being made, and when no board is open.
+  [[nodiscard]] std::string shareLink() const;
   // Opens a share link or a bare fragment. On failure keeps the current board, shows a message and
   // returns false with `error` set.
   bool openLink(const std::string& url, std::string* error = nullptr);
@@ -163,7 +165,7 @@ class App {
   // The platform's answer to Host::runTool; the waiting callback runs at the start of the next frame.
   void toolResult(std::uint32_t ticket, const std::string& resultJson);
   [[nodiscard]] const ToolsClient& tools() const;
-  // How often the share link was encoded (once per board revision, however many frames show it).
+  // How often the share link was asked for (once per board revision, however many frames show it).
   [[nodiscard]] int shareLinkEncodes() const;
 
   // ---- state for the platform, automation and tests

@@ -67,21 +67,25 @@ struct App::Impl final : SessionListener {
   Session& session;
   ToolsClient tools{host};
   int preparingMessage = 0;  // id of the "preparing…" banner while the tools module is on its way, else 0
-  // The share link of the open board, encoded once per board and revision (the share dialog shows it every
-  // frame; encoding a big board takes milliseconds).
+  // The share link of the open board, made by the tools module once per board and revision (the share
+  // dialog shows it every frame; encoding a big board takes milliseconds, and the link coder's encoder is
+  // not part of the first download). Empty until the answer came.
   struct LinkCache {
     const Document* document = nullptr;
-    std::uint64_t opened = 0;  // boardsOpened when encoded
+    std::uint64_t opened = 0;  // boardsOpened when asked
     std::uint64_t revision = 0;
     std::string base;
+    bool asked = false;
     std::string link;
+    std::string failure;      // why it could not be made (worded), "" when it could
+    double failedAt = 0.0;    // ImGui time when the tools module did not load: asked again a few seconds later
   };
-  mutable LinkCache linkCache;
-  mutable int linkEncodes = 0;
+  LinkCache linkCache;
+  int linkEncodes = 0;  // links asked for (tests: once per revision, not per frame)
   std::uint64_t boardsOpened = 0;
   Screen screen = Screen::Start;
   BoardView view;
-  WorkshopPanel workshop{host, session};
+  WorkshopPanel workshop{host, session, tools};
   std::vector<Message> messages;
   int nextMessageId = 1;
   bool touch = false;
@@ -124,7 +128,9 @@ struct App::Impl final : SessionListener {
   bool openLink(const std::string& url, std::string* error);
   bool openFile(const std::string& name, const std::string& text, std::string* error);
   bool newBoard(BoardKind kind, const std::string& templateId, Lang lang);
-  [[nodiscard]] std::string link() const;
+  void shareLinkRows(const std::string& url, ImVec2 display);
+  // The open board's share link ("" while the tools module makes it; see LinkCache).
+  [[nodiscard]] const std::string& link();
 
   // ---- app_start.cpp
   void startScreen();

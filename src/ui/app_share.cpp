@@ -35,6 +35,34 @@ void App::Impl::shareDialog() {
   }
   const std::string url = link();
   hintText(tr("share.explain"));
+  if (url.empty()) {  // the tools module makes it: a moment after the first frame, or it could not load
+    hintText(linkCache.failure.empty() ? tr("tools.preparing") : linkCache.failure.c_str());
+  } else {
+    shareLinkRows(url, display);
+  }
+  ImGui::Spacing();
+  ImGui::TextUnformatted(tr("share.files"));
+  const int n = static_cast<int>(url.size());
+  if (iconButton(label("share.downloadJson").c_str(), Icon::Download, false, true, n > kChatMaxChars)) {
+    downloadJson();
+  }
+  sameLineIfFits(label("share.downloadMarkdown").c_str());
+  if (iconButton(label("share.downloadMarkdown").c_str(), Icon::Download)) {
+    downloadMarkdown();
+  }
+  ImGui::Spacing();
+  exportButtons(host, tools, doc()->board(), exportMenu);  // PNG, SVG, CSV, print, text view
+  ImGui::Spacing();
+  if (ImGui::Button(label("common.close", "share").c_str(), ImVec2(-1, minTarget())) ||
+      ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    ImGui::CloseCurrentPopup();
+  }
+  dragScroll();
+  ImGui::EndPopup();
+}
+
+// The link, its size against what chat apps and QR codes take, copy/share, and the QR code.
+void App::Impl::shareLinkRows(const std::string& url, ImVec2 display) {
   std::string shown = url;
   ImGui::SetNextItemWidth(-1);
   inputText("##share.link", &shown, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
@@ -87,24 +115,6 @@ void App::Impl::shareDialog() {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - side) * 0.5f);
     qrCodeWidget("share.qr", url, side);
   }
-  ImGui::Spacing();
-  ImGui::TextUnformatted(tr("share.files"));
-  if (iconButton(label("share.downloadJson").c_str(), Icon::Download, false, true, band == 2)) {
-    downloadJson();
-  }
-  sameLineIfFits(label("share.downloadMarkdown").c_str());
-  if (iconButton(label("share.downloadMarkdown").c_str(), Icon::Download)) {
-    downloadMarkdown();
-  }
-  ImGui::Spacing();
-  exportButtons(host, tools, doc()->board(), exportMenu);  // PNG, SVG, CSV, print, text view
-  ImGui::Spacing();
-  if (ImGui::Button(label("common.close", "share").c_str(), ImVec2(-1, minTarget())) ||
-      ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-    ImGui::CloseCurrentPopup();
-  }
-  dragScroll();
-  ImGui::EndPopup();
 }
 
 void App::Impl::downloadJson() {

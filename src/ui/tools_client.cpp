@@ -91,6 +91,7 @@ ToolResult parseToolResult(const std::string& resultJson) {
   out.unavailable = unavailable != value.end() && unavailable->is_boolean() && unavailable->get<bool>();
   out.text = str("text");
   out.board = str("board");
+  out.link = str("link");
   out.modules = str("modules");
   const auto size = value.find("size");
   if (size != value.end() && size->is_number_integer()) out.size = size->get<int>();

@@ -37,6 +37,7 @@ struct ToolResult {
   bool unavailable = false;  // !ok because the module could not be loaded (offline before it was cached)
   std::string text;          // svg, textView, print, csv*, markdownExport
   std::string board;         // markdownImport: the board as JSON text
+  std::string link;          // link, delta: a share or contribution link
   int size = 0;              // qr: modules per side
   std::string modules;       // qr: size × size '0'/'1', row by row
 

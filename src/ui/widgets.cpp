@@ -50,7 +50,10 @@ void placeDialog(float maxWidth, float pivotY) {
   const float maxH = std::max(160.0f, display.y - 16.0f);
   ImGui::SetNextWindowSize(ImVec2(w, 0.0f));
   ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0.0f), ImVec2(w, maxH));
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, std::max(8.0f, display.y * pivotY)), ImGuiCond_Appearing,
+  // Every frame, not only when it appears: content that arrives later (a link or code the tools module makes)
+  // grows the dialog, which stays centred on the screen instead of growing off its bottom edge. Dialogs are
+  // not moved by hand (a drag scrolls them, dragScroll).
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, std::max(8.0f, display.y * pivotY)), ImGuiCond_Always,
                           ImVec2(0.5f, pivotY));
 }
 

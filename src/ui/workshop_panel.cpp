@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/base/text.hpp"
-#include "core/codec/share_link.hpp"
+#include "core/io/format.hpp"
 #include "core/session/session.hpp"
 #include "imgui_internal.h"
 #include "ui/app.hpp"
@@ -18,6 +18,7 @@
 #include "ui/note_card.hpp"
 #include "ui/qr_view.hpp"
 #include "ui/style.hpp"
+#include "ui/tools_client.hpp"
 #include "ui/widgets.hpp"
 
 namespace mapathy::ui {
@@ -159,7 +160,8 @@ std::string mergeSummary(const MergeOutcome& m) {
 
 void registerWorkshopStrings() { registerStrings(kWorkshopStrings, sizeof kWorkshopStrings / sizeof kWorkshopStrings[0]); }
 
-WorkshopPanel::WorkshopPanel(Host& host, Session& session) : host_(host), session_(session) {
+WorkshopPanel::WorkshopPanel(Host& host, Session& session, ToolsClient& tools)
+    : host_(host), session_(session), tools_(tools) {
   registerWorkshopStrings();
   session_.voter();  // made and kept on the device on the first visit, before any dot is placed
 }
@@ -361,8 +363,18 @@ void WorkshopPanel::drawPanel(EditorContext& ctx, float width, float height) {
   const Board* base = session_.workshopBase();
   const bool canSend = base != nullptr && hasContribution(*base, doc.board(), voter());
   if (iconButton(label("workshop.send").c_str(), Icon::Share, false, canSend, canSend)) {
-    sendLink_ = sendBackLink(*base, doc.board(), voter(), host_.pageAddress());
-    openSend_ = !sendLink_.empty();
+    // The contribution link is made by the tools module (its encoder is not in the first download): at
+    // once when the module is there, a moment later when it is still loading.
+    sendLink_.clear();
+    ++sendRequest_;
+    const std::uint32_t asked = sendRequest_;
+    tools_.requestForBoard({{"op", "delta"}, {"base", saveJson(*base)}, {"voter", voter()}, {"baseUrl", host_.pageAddress()}},
+                           doc.board(), [this, asked](const ToolResult& r) {
+                             if (asked != sendRequest_) return;  // clicked again since: that answer counts
+                             if (!r.ok) return tools_.fail(r.message());
+                             sendLink_ = r.link;
+                             openSend_ = !sendLink_.empty();
+                           });
   }
   if (!canSend) hintText(tr("workshop.sendNothing"));
   ImGui::Separator();

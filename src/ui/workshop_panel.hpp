@@ -41,6 +41,7 @@ class Session;
 namespace mapathy::ui {
 
 class Host;
+class ToolsClient;
 
 void registerWorkshopStrings();
 // Why a link or code was not merged, as one sentence in the UI language.
@@ -48,7 +49,7 @@ std::string describeLinkIssue(const LinkIssue& issue);
 
 class WorkshopPanel {
  public:
-  WorkshopPanel(Host& host, Session& session);
+  WorkshopPanel(Host& host, Session& session, ToolsClient& tools);
 
   void onBoardOpened();
 
@@ -106,6 +107,7 @@ class WorkshopPanel {
 
   Host& host_;
   Session& session_;
+  ToolsClient& tools_;
   bool open_ = false;
   // merge
   bool openMerge_ = false;
@@ -125,6 +127,7 @@ class WorkshopPanel {
   // send back
   bool openSend_ = false;
   std::string sendLink_;
+  std::uint32_t sendRequest_ = 0;  // the latest "send back" click's request
   // voting
   bool showDots_ = true;
   // prompts

@@ -217,6 +217,11 @@ test('offline: the service worker precached the module, so it loads and runs wit
     await catchDownloads(page);
     await click(page, byId('toolbar.share'));
     await findWidget(page, 'share.qr', { timeout: 15000 });
+    await app.setClipboard('');
+    await click(page, byId('share.copy'));
+    await page.waitForTimeout(300);
+    assert.equal(await app.readClipboard(), await page.evaluate(() => window.mapathy.shareLink()),
+      'once made, the copied link is the share link');
     await click(page, byId('export.svg'));
     await page.waitForFunction(() => window.__downloads.length > 0, null, { timeout: 15000 });
     const [file] = await caught(page);
@@ -239,7 +244,11 @@ test('a click before the tools module is there shows "preparing…" and complete
     assert.equal(await page.evaluate(() => performance.getEntriesByName('mapathy-tools-ready').length), 0);
     await catchDownloads(page);
     await click(page, byId('toolbar.share'));
-    await findWidget(page, 'share.qr.coming');  // the QR code's square says it is being prepared
+    // The link (and so its QR code) is made by the tools module: until it is there the dialog says
+    // "Preparing…" where the link goes, offers nothing to copy, and the files and outputs meanwhile.
+    await findWidget(page, 'Download Markdown');
+    const before = await page.evaluate(() => window.mapathy.widgets().map((w) => w.rawLabel));
+    assert.ok(!before.some((l) => l.endsWith('##share.link') || l.endsWith('###share.copy')), 'no link yet');
     await click(page, byId('share.downloadMarkdown'));
     await page.waitForFunction(() => window.mapathy.messages().some((m) => m.text === 'Preparing…'), null,
       { timeout: 10000 });

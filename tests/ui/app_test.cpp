@@ -314,7 +314,7 @@ TEST(ShareDialog, ShowsALinkThatDecodesToTheSameBoardAndCopiesIt) {
   ASSERT_TRUE(h.click("Share"));
   const RecordedItem* field = h.findRaw("##share.link");
   ASSERT_NE(field, nullptr);
-  const std::string link = h.app->shareLink();
+  const std::string link = h.shareLink();
   EXPECT_EQ(link.rfind("https://example.org/mapathy/#", 0), 0u);
   auto decoded = decodeLink(link);
   ASSERT_TRUE(decoded.ok()) << english(decoded.error());
@@ -351,7 +351,7 @@ TEST(OpenLink, AGoodLinkNeverSilentlyReplacesUnsavedWork) {
   other.host.seed = 4711;  // another device: its boards get other IDs than this harness's
   newClassicMap(other);
   addNoteWithPlus(other, "thinks", "aus dem Link");
-  const std::string link = other.app->shareLink();
+  const std::string link = other.shareLink();
 
   AppHarness h;
   newClassicMap(h);

@@ -155,41 +155,52 @@ TEST(ShareDialog, LinkAndQrCodeAreMadeOncePerBoardRevision) {
   EXPECT_EQ(h.app->shareLink(), encodeLink(h.app->document()->board(), "https://example.org/mapathy/"));
 }
 
-TEST(ShareDialog, QrCodeShowsPreparingUntilTheModuleIsThere) {
+TEST(ShareDialog, LinkAndQrCodeShowPreparingUntilTheModuleIsThere) {
   AppHarness h;
   openSample(h, "b-tools-qr-preparing");
   h.host.toolsLoaded = false;
   ASSERT_TRUE(h.click("Share"));
   h.frames(5);
+  EXPECT_EQ(h.findRaw("##share.link"), nullptr) << "no link before the tools module made it";
+  EXPECT_EQ(h.find("Copy link"), nullptr) << "nothing to copy yet";
   EXPECT_EQ(h.find("share.qr"), nullptr);
-  const RecordedItem* coming = h.find("share.qr.coming");
-  ASSERT_NE(coming, nullptr) << "the code's square, saying it is being prepared";
-  const float side = coming->w;
+  EXPECT_NE(h.find("Download JSON"), nullptr) << "the files and outputs are there meanwhile";
+  EXPECT_EQ(h.app->shareLink(), "");
   h.host.toolsLoaded = true;
-  h.frames(2);
-  const RecordedItem* qr = h.find("share.qr");
-  ASSERT_NE(qr, nullptr);
-  EXPECT_EQ(qr->w, side) << "nothing moves when the code arrives";
+  h.frames(4);  // the link, then its code
+  ASSERT_NE(h.findRaw("##share.link"), nullptr);
+  ASSERT_NE(h.find("share.qr"), nullptr);
+  const RecordedItem* dialog = h.findRaw("###share");
+  ASSERT_NE(dialog, nullptr);
+  EXPECT_LE(dialog->y + dialog->h, 1100.0f) << "the dialog grew and stays on the screen";
+  EXPECT_EQ(h.app->shareLink(), h.shareLink());
+  EXPECT_EQ(requestsFor(h, "link"), 1);
   EXPECT_EQ(requestsFor(h, "qr"), 1);
+  ASSERT_TRUE(h.click("Copy link"));
+  EXPECT_EQ(h.host.clipboard, h.shareLink());
 }
 
-TEST(ShareDialog, QrCodeAsksAgainWhenTheModuleCouldNotBeLoaded) {
+TEST(ShareDialog, LinkIsAskedForAgainWhenTheModuleCouldNotBeLoaded) {
   AppHarness h;
   openSample(h, "b-tools-qr-offline");
   h.host.toolsLoaded = false;  // offline on the first visit: the page cannot load the module
   ASSERT_TRUE(h.click("Share"));
   ASSERT_EQ(h.host.toolRequests.size(), 1u);
+  EXPECT_EQ(requestsFor(h, "link"), 1);
   h.app->toolResult(h.host.toolRequests[0].first,
                     R"({"ok": false, "unavailable": true, "error": "Mapathy could not load its tools."})");
   h.host.toolRequests.clear();
   h.frames(3);
+  EXPECT_EQ(h.findRaw("##share.link"), nullptr);
   EXPECT_EQ(h.find("share.qr"), nullptr);
-  EXPECT_EQ(h.find("share.qr.coming"), nullptr) << "the failure is said in its place";
-  EXPECT_EQ(requestsFor(h, "qr"), 1);
+  EXPECT_EQ(h.find("share.qr.coming"), nullptr);
+  EXPECT_EQ(requestsFor(h, "link"), 1) << "not asked again every frame";
   h.host.toolsLoaded = true;  // the network is back
-  h.frames(6 * 60);           // a little later the code is asked for again, and comes
-  EXPECT_EQ(requestsFor(h, "qr"), 2);
+  h.frames(6 * 60);           // a little later the link is asked for again, and comes with its code
+  EXPECT_EQ(requestsFor(h, "link"), 2);
+  EXPECT_EQ(requestsFor(h, "qr"), 1);
   EXPECT_NE(h.find("share.qr"), nullptr);
+  EXPECT_EQ(h.app->shareLink(), h.shareLink());
 }
 
 }  // namespace

@@ -14,7 +14,10 @@
 #include <vector>
 
 #include "../core/fake_storage.hpp"
+#include <nlohmann/json.hpp>
+
 #include "app/tools.hpp"
+#include "core/io/format.hpp"
 #include "core/session/session.hpp"
 #include "imgui.h"
 #include "ui/app.hpp"
@@ -162,6 +165,15 @@ class AppHarness {
     storage.reset();
     recorder.uninstall();
     ImGui::DestroyContext(context_);
+  }
+
+  // The open board's share link as the tools module makes it for the share dialog and
+  // window.mapathy.shareLink() (the app itself no longer encodes links: src/app/tools.hpp, "link").
+  [[nodiscard]] std::string shareLink() const {
+    if (app->document() == nullptr) return "";
+    const nlohmann::json request = {{"op", "link"}, {"board", saveJson(app->document()->board())}, {"baseUrl", "https://example.org/mapathy/"}};
+    const nlohmann::json answer = nlohmann::json::parse(tools::runTool(request.dump()));
+    return answer.value("ok", false) ? answer.value("link", std::string()) : std::string();
   }
 
   // A reload of the page: what is not stored yet is saved (the page is hidden first), then a new

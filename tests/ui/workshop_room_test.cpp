@@ -62,7 +62,7 @@ struct Room {
   Room() {
     EXPECT_TRUE(facilitator.clickRaw("###start.newEmpathy.classic.de"));
     facilitator.frames(3);
-    link = facilitator.app->shareLink();
+    link = facilitator.shareLink();
   }
 };
 
@@ -114,7 +114,7 @@ TEST(WorkshopRoom, AContributionSurvivesRestartsRelinkingAndSwitchingAndMergesOn
   // version is kept as a board of its own — and can still be sent back, to the facilitator's board.
   f.addNote(Place{"does", "", ""}, "Von der Moderation");
   room.facilitator.frames(2);
-  const std::string newerRoom = room.facilitator.app->shareLink();
+  const std::string newerRoom = room.facilitator.shareLink();
   ASSERT_TRUE(p.app->openLink(newerRoom));
   p.frames(2);
   const auto& library = p.app->session().library();

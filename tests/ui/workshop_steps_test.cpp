@@ -44,7 +44,7 @@ TEST(WorkshopDeletion, ANoteDeletedWithTheKeyStaysDeletedWhenAnOlderLinkIsMerged
   const std::string gone = doc.addNote(Place{"says", "", ""}, "Wird gelöscht");
   doc.endGesture();
   h.frames(2);
-  const std::string olderLink = h.app->shareLink();  // sent to the room before the deletion
+  const std::string olderLink = h.shareLink();  // sent to the room before the deletion
 
   ASSERT_TRUE(h.click("note." + gone));  // select the card, then the Delete key
   h.key(ImGuiKey_Delete);
@@ -146,7 +146,7 @@ TEST(WorkshopVoter, TheVoterIdSurvivesAnAppRestartOnTheSameDevice) {
   ASSERT_TRUE(h.click("vote.add." + a));
   ASSERT_TRUE(h.click("vote.add." + a));
   EXPECT_EQ(votesLeft(board(h), voter), 1);
-  const std::string link = h.app->shareLink();
+  const std::string link = h.shareLink();
 
   // Restart: a new session and App on the same device open the same board again.
   h.reload();

@@ -156,7 +156,7 @@ TEST(WorkshopSendBack, FiveShortNotesMakeALinkOfAtMost400Characters) {
   AppHarness facilitator;
   newClassicMap(facilitator, "de");
   const Board start = board(facilitator);
-  const std::string roomLink = facilitator.app->shareLink();
+  const std::string roomLink = facilitator.shareLink();
 
   AppHarness h;
   ASSERT_TRUE(h.app->openLink(roomLink));

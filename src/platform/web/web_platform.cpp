@@ -928,11 +928,6 @@ EMSCRIPTEN_KEEPALIVE const char* mapathy_document_json() {
   return mapathy::platform::web::keep(json, platform().running() ? platform().app().documentJson() : "");
 }
 
-EMSCRIPTEN_KEEPALIVE const char* mapathy_share_link() {
-  static std::string link;
-  return mapathy::platform::web::keep(link, platform().running() ? platform().app().shareLink() : "");
-}
-
 EMSCRIPTEN_KEEPALIVE int mapathy_open_link(const char* url) {
   if (!platform().running()) return 0;
   const bool opened = platform().app().openLink(url != nullptr ? url : "");
