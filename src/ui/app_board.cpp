@@ -117,6 +117,7 @@ EditorContext& App::Impl::contextFor() {
     context->cardOverlay = [this](EditorContext& c, const Note& n, ImVec2 a, ImVec2 b, bool interact) {
       workshop.decorateCard(c, n, a, b, interact);
     };
+    context->dotControls = workshop.showsDotControls(doc()->board());
   }
   return *context;
 }

@@ -50,6 +50,8 @@ struct EditorContext {
   // card's own button (so the controls' items take the mouse first), then with false after the card
   // is drawn (to draw on top of it).
   std::function<void(EditorContext&, const Note&, ImVec2, ImVec2, bool interact)> cardOverlay{};
+  // The overlay puts dot buttons into each card's footer: the card keeps room for them there.
+  bool dotControls = false;
 };
 
 }  // namespace mapathy::ui

@@ -77,6 +77,11 @@ struct CardBox {
 };
 
 float footerHeight() { return CardMetrics::kSmallFont * 1.6f; }
+}  // namespace
+
+float dotControlSide(float zoom) { return std::max(18.0f, std::min(26.0f * zoom, touchMode() ? 44.0f : 30.0f)); }
+
+namespace {
 
 std::vector<std::string> splitTags(const std::string& text) {
   std::vector<std::string> tags;
@@ -486,7 +491,8 @@ void NoteCards::drawCard(EditorContext& ctx, const Note& note, ImVec2 worldMin, 
   const float sfs = cv.fontSize(CardMetrics::kSmallFont);
   const float footerY = b.y - pad - footerHeight() * z * 0.85f;
   float x = a.x + pad;
-  const float right = b.x - pad;
+  // The workshop's dot buttons take the footer's right end (WorkshopPanel::decorateCard).
+  const float right = b.x - pad - (ctx.dotControls ? 2.0f * (dotControlSide(z) + 4.0f) : 0.0f);
   if (sfs >= 6.0f) {
     const bool observed = note.evidence == Evidence::Observed;
     const char* ev = observed ? tr("note.observed") : tr("note.assumed");

@@ -53,6 +53,11 @@ struct CardMetrics {
   static constexpr float kMinTextHeight = 38.0f;
 };
 
+// The side of the workshop's dot buttons ("+" and "−" dot) on a card at `zoom`, in screen pixels (finger-sized
+// in touch mode). They sit at the right end of the card's footer, which keeps room for them
+// (EditorContext::dotControls), so they never cover the note's text.
+float dotControlSide(float zoom);
+
 // A card's text broken into lines. The rule, shared by the card and the platform's text field (CSS
 // `white-space: pre-wrap; overflow-wrap: anywhere; word-break: normal`): a newline always breaks; a line
 // otherwise breaks after the last run of spaces that still fits (the spaces hang at the line's end and

@@ -550,8 +550,12 @@ void WorkshopPanel::timeUpBanner() {
 // ------------------------------------------------------------------------------------------------
 // On the board: dot controls, highlights, countdown
 // ------------------------------------------------------------------------------------------------
+bool WorkshopPanel::showsDotControls(const Board& board) const {
+  return votesPerPerson(board) > 0 && showDots_ && !presenting_;
+}
+
 bool WorkshopPanel::decoratesCards(const Board& board) const {
-  return !highlighted_.empty() || (votesPerPerson(board) > 0 && showDots_ && !presenting_);
+  return !highlighted_.empty() || showsDotControls(board);
 }
 
 void WorkshopPanel::decorateCard(EditorContext& ctx, const Note& note, ImVec2 a, ImVec2 b, bool interact) {
@@ -566,13 +570,14 @@ void WorkshopPanel::decorateCard(EditorContext& ctx, const Note& note, ImVec2 a,
   const Board& board = ctx.doc.board();
   const int budget = votesPerPerson(board);
   if (budget == 0 || !showDots_ || presenting_) return;
-  const float side = std::max(18.0f, std::min(26.0f * z, touchMode() ? 44.0f : 30.0f));
+  const float side = dotControlSide(z);
   if (b.x - a.x < side * 2.5f || b.y - a.y < side * 1.5f) return;  // too small at this zoom
   const int mine = dotsOn(note, voter());
   const int left = votesLeft(board, voter());
   const bool canAdd = left > 0;
-  // "+ dot" at the top-right corner; "− dot" left of it once I placed dots here.
-  const ImVec2 addMin(b.x - side - 4.0f, a.y + 4.0f);
+  // "+ dot" at the bottom-right corner, in the room the card's footer keeps (never over the text); "− dot"
+  // left of it once I placed dots here.
+  const ImVec2 addMin(b.x - side - 4.0f, b.y - side - 4.0f);
   const ImVec2 remMin(addMin.x - side - 4.0f, addMin.y);
   if (interact) {
     // Submitted before the card's own button, so these take the mouse first.

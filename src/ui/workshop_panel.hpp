@@ -60,6 +60,8 @@ class WorkshopPanel {
   void drawPanel(EditorContext& ctx, float width, float height);
   // Whether cards need decorateCard this frame (voting set up, or notes highlighted after a merge).
   [[nodiscard]] bool decoratesCards(const Board& board) const;
+  // Whether cards show the dot buttons (voting set up, shown, not presenting).
+  [[nodiscard]] bool showsDotControls(const Board& board) const;
   void decorateCard(EditorContext& ctx, const Note& note, ImVec2 screenMin, ImVec2 screenMax, bool interact);
   void drawOverlay(const Document& doc, ImVec2 canvasMin, ImVec2 canvasMax);
   void dialogs(Document* doc);
