@@ -183,11 +183,11 @@
   }
   const textWidth = (text) => { measure.textContent = text; return measure.getBoundingClientRect().width; };
   // The word at a point of the editor: its row from the line height, the character in the row by measuring
-  // the row's text (the rows are the app's, `layout`), the word's ends by Intl.Segmenter (else the letters
+  // the row's text (the rows are the app's, `layout`, placed every frame), the word's ends by Intl.Segmenter (else the letters
   // and digits around it).
   function selectWordAt(x, y) {
     const text = editor.value;
-    if (editor.selectionStart < editor.selectionEnd || layout.replace(/\u0001/g, '') !== text) return false;
+    if (editor.selectionStart < editor.selectionEnd) return false;
     const box = editor.getBoundingClientRect();
     const rows = layout.split(/([\n\u0001])/);
     const row = Math.min(rows.length >> 1, Math.max(0, ((y - box.top) / lineHeight) | 0));

@@ -33,7 +33,8 @@ float drawLines(ImDrawList* dl, ImVec2 pos, const TextLook& look, std::string_vi
   if (centred) {
     float widest = 0.0f;
     for (const TextLine& line : lines.lines) {
-      widest = std::max(widest, face->CalcTextSizeA(px, FLT_MAX, 0.0f, text.data() + line.begin, text.data() + line.end).x);
+      widest =
+          std::max(widest, face->CalcTextSizeA(px, FLT_MAX, 0.0f, text.data() + line.begin, text.data() + line.end).x);
     }
     shift = std::max(0.0f, (look.width * look.scale - widest) * 0.5f);
   }

@@ -56,7 +56,8 @@ class TextBoxes {
   bool edit(EditorContext& ctx, const std::string& key, ImVec2 pos, const TextLook& look, const std::string& text,
             float minHeight, const char* label, const std::function<void(const std::string&)>& apply);
   // A box of a form (persona, actions): the ImGui item `label` (an invisible button over the frame) shows the
-  // wrapped text or `placeholder` (also the field's accessible name); a click edits it. Returns true when *text changed. Advances the cursor.
+  // wrapped text or `placeholder` (also the field's accessible name); a click edits it. Returns true when *text
+  // changed. Advances the cursor.
   bool field(EditorContext& ctx, const char* label, const std::string& key, const TextLook& look, std::string* text,
              const char* placeholder, int minLines = 2);
 
