@@ -309,14 +309,9 @@ void JourneyDrawer::drawEditField(const std::string& label, ImVec2 worldMin, ImV
     ImGui::SetCursorScreenPos(a);
     ImGui::InvisibleButton(label.c_str(), ImVec2(std::max(b.x - a.x, 1.0f), std::max(b.y - a.y, 1.0f)));
     const TextLook look{worldFont, worldMax.x - worldMin.x, ctx_.canvas.zoom(), rgb(colours_.text)};
-    const std::string before = e.buffer;
-    if (ctx_.cards.boxes().edit(ctx_, label.substr(label.find(':') + 1), a, look, before, b.y - a.y, hint,
-                                [&](const std::string& text) {
-                                  e.buffer = text;
-                                  apply(text);
-                                })) {
-      e = JourneyViewState::Edit{};
-    }
+    const int r = ctx_.cards.boxes().edit(ctx_, label.substr(label.find(':') + 1), a, look, &e.buffer, b.y - a.y, hint);
+    if ((r & TextBoxes::kChanged) != 0) apply(e.buffer);
+    if ((r & TextBoxes::kEnded) != 0) e = JourneyViewState::Edit{};
     return;
   }
   const float baseSize = ImGui::GetFontSize();

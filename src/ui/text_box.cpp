@@ -2,7 +2,6 @@
 #include "ui/text_box.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <utility>
 
 #include "core/edit/document.hpp"
@@ -67,32 +66,31 @@ float TextBoxes::show(const std::string& key, ImDrawList* dl, ImVec2 pos, const 
   return drawLines(dl, pos, look, text, lines, clip, centred);
 }
 
-bool TextBoxes::edit(EditorContext& ctx, const std::string& key, ImVec2 pos, const TextLook& look,
-                     const std::string& text, float minHeight, const char* label,
-                     const std::function<void(const std::string&)>& apply) {
+int TextBoxes::edit(EditorContext& ctx, const std::string& key, ImVec2 pos, const TextLook& look, std::string* text,
+                    float minHeight, const char* label) {
   if (key == closed_) {  // ended while its caller was not looking (not drawn, a note took the field)
     closed_.clear();
-    return true;
+    return kEnded;
   }
   const bool opening = open_ != key;
-  std::string shown = text;
-  bool ended = false;
+  int result = 0;
   if (!opening) {  // what the person did since the last frame, laid out at once
     Host::TextEditReport report = ctx.host.takeTextEdit();
-    if (report.changed && report.text != text) {
-      shown = std::move(report.text);
-      apply(shown);
+    if (report.changed && report.text != *text) {
+      *text = std::move(report.text);
+      result = kChanged;
     }
-    ended = report.ended;
+    if (report.ended) result |= kEnded;
   }
+  const std::string& shown = *text;
   const WrappedText lines = wrapLook(look, shown);
   record(key, lines, shown);
   drawn_ = true;
-  if (ended) {
+  if ((result & kEnded) != 0) {
     ctx.host.endTextEdit();
     open_.clear();
-    ctx.doc.endGesture();
-    return true;
+    endGesture_ = true;  // next frame: the caller writes the last change first
+    return result;
   }
   Host::TextField field;
   field.x = pos.x;
@@ -117,11 +115,11 @@ bool TextBoxes::edit(EditorContext& ctx, const std::string& key, ImVec2 pos, con
     closed_.clear();
     open_ = key;
     ctx.doc.endGesture();  // typing starts its own undo step
-    ctx.host.beginTextEdit(field, text);
+    ctx.host.beginTextEdit(field, *text);
   } else {
     ctx.host.placeTextEdit(field);
   }
-  return false;
+  return result;
 }
 
 bool TextBoxes::field(EditorContext& ctx, const char* label, const std::string& key, const TextLook& look,
@@ -136,15 +134,9 @@ bool TextBoxes::field(EditorContext& ctx, const char* label, const std::string& 
   const ImVec2 size(look.width * look.scale + pad.x * 2.0f, textH + pad.y * 2.0f);
   const bool clicked = ImGui::InvisibleButton(label, ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f)));
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  bool changed = false;
   if (clicked && closed_ == key) closed_.clear();  // a new editing session
   if (editing(key) || clicked) {
-    const std::string before = *text;
-    edit(ctx, key, textPos, look, before, minH, placeholder, [&](const std::string& now) {
-      *text = now;
-      changed = true;
-    });
-    return changed;
+    return (edit(ctx, key, textPos, look, text, minH, placeholder) & kChanged) != 0;
   }
   dl->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y),
                     ImGui::GetColorU32(ImGui::IsItemHovered() ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg),
@@ -158,7 +150,7 @@ bool TextBoxes::field(EditorContext& ctx, const char* label, const std::string& 
   } else {
     show(key, dl, textPos, look, *text, &clip);
   }
-  return changed;
+  return false;
 }
 
 void TextBoxes::end(EditorContext& ctx) {
@@ -171,6 +163,8 @@ void TextBoxes::end(EditorContext& ctx) {
 }
 
 void TextBoxes::beginFrame(EditorContext& ctx) {
+  if (endGesture_) ctx.doc.endGesture();
+  endGesture_ = false;
   if (!open_.empty() && !drawn_) end(ctx);
   if (!closed_.empty() && ++closedFrames_ > 1) closed_.clear();  // its caller had a frame to see it
   drawn_ = false;

@@ -11,7 +11,6 @@
 // (its view closed, scrolled out of view) ends its editing in the next one.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -48,13 +47,15 @@ class TextBoxes {
   // Draws a text shown on the board and keeps its lines under `key` for tests (linesOf).
   float show(const std::string& key, ImDrawList* dl, ImVec2 pos, const TextLook& look, std::string_view text,
              const ImVec4* clip = nullptr, bool centred = false);
-  // Call every frame while the caller edits `text` under `key` with its text at `pos` (screen): opens the
-  // platform field there the first time and places it; what the person typed goes to `apply` (write it to
-  // the document: the edits until the end are one undo step). `minHeight` (screen) keeps the field as tall
-  // as the caller's box; `label` names it for screen readers. True when editing ended (the gesture is ended):
-  // the caller stops calling.
-  bool edit(EditorContext& ctx, const std::string& key, ImVec2 pos, const TextLook& look, const std::string& text,
-            float minHeight, const char* label, const std::function<void(const std::string&)>& apply);
+  // Call every frame while the caller edits `*text` under `key` with its text at `pos` (screen): opens the
+  // platform field there the first time and places it. kChanged: *text is what the person typed now (write
+  // it to the document: the edits until the end are one undo step, the gesture ends in the next frame);
+  // kEnded: editing ended, the caller stops calling. `minHeight` (screen) keeps the field as tall as the
+  // caller's box; `label` names it for screen readers.
+  static constexpr int kChanged = 1;
+  static constexpr int kEnded = 2;
+  int edit(EditorContext& ctx, const std::string& key, ImVec2 pos, const TextLook& look, std::string* text,
+           float minHeight, const char* label);
   // A box of a form (persona, actions): the ImGui item `label` (an invisible button over the frame) shows the
   // wrapped text or `placeholder` (also the field's accessible name); a click edits it. Returns true when *text
   // changed. Advances the cursor.
@@ -63,7 +64,7 @@ class TextBoxes {
 
   [[nodiscard]] bool editing(const std::string& key) const { return open_ == key && !open_.empty(); }
   [[nodiscard]] bool open() const { return !open_.empty(); }
-  // Ends the open box's editing (a note's editing starts, the board closes).
+  // Ends the open box's editing at once (a note's editing starts, the board closes).
   void end(EditorContext& ctx);
   // Called by NoteCards::beginFrame: ends a box not drawn in the last frame; starts a new frame of lines.
   void beginFrame(EditorContext& ctx);
@@ -78,7 +79,8 @@ class TextBoxes {
   std::string open_;    // key of the box being edited
   std::string closed_;  // key of a box whose editing ended without its caller knowing
   int closedFrames_ = 0;
-  bool drawn_ = false;  // the open box was drawn since the last beginFrame
+  bool drawn_ = false;
+  bool endGesture_ = false;  // editing ended last frame: end the document's gesture  // the open box was drawn since the last beginFrame
   Drawn lines_, lastLines_;
 };
 
