@@ -160,6 +160,55 @@
     });
     editor.addEventListener('keyup', (event) => event.stopPropagation());
     editor.addEventListener('blur', finishEdit);
+    // A finger held still for half a second selects the word under it: Chromium on Linux selects nothing
+    // itself. A selection the platform made already stays; after ours, the release makes no click (that
+    // would put the caret back).
+    let hold;
+    let held;
+    let x0;
+    let y0;
+    editor.addEventListener('touchstart', (event) => {
+      clearTimeout(hold);
+      held = false;
+      ({ clientX: x0, clientY: y0 } = event.touches[0]);
+      if (!event.touches[1]) hold = setTimeout(() => { held = selectWordAt(x0, y0); }, 500);
+    });
+    editor.addEventListener('touchmove', (event) => {
+      if (Math.hypot(event.touches[0].clientX - x0, event.touches[0].clientY - y0) > 10) clearTimeout(hold);
+    });
+    editor.addEventListener('touchend', (event) => {
+      clearTimeout(hold);
+      if (held) event.preventDefault();
+    });
+  }
+  const textWidth = (text) => { measure.textContent = text; return measure.getBoundingClientRect().width; };
+  // The word at a point of the editor: its row from the line height, the character in the row by measuring
+  // the row's text (the rows are the app's, `layout`, placed every frame), the word's ends by Intl.Segmenter (else the letters
+  // and digits around it).
+  function selectWordAt(x, y) {
+    const text = editor.value;
+    if (editor.selectionStart < editor.selectionEnd) return false;
+    const box = editor.getBoundingClientRect();
+    const rows = layout.split(/([\n\u0001])/);
+    const row = Math.min(rows.length >> 1, Math.max(0, ((y - box.top) / lineHeight) | 0));
+    let at = 0;
+    let i = 0;
+    for (; i < row * 2; i += 2) at += rows[i].length + (rows[i + 1] === '\n');
+    const line = rows[i];
+    for (i = 0; i < line.length && textWidth(line.slice(0, i + 1)) < x - box.left;) ++i;
+    let start = at + i;
+    let end = start;
+    if (Intl.Segmenter) {
+      const word = new Intl.Segmenter(editor.lang, { granularity: 'word' }).segment(text).containing(start);
+      if (word && word.isWordLike) end = (start = word.index) + word.segment.length;
+    } else {
+      const letter = /[\p{L}\p{N}]/u;
+      while (letter.test(text.charAt(start - 1))) --start;
+      while (letter.test(text.charAt(end))) ++end;
+    }
+    if (start === end) return false;
+    editor.setSelectionRange(start, end);
+    return true;
   }
   // The width that breaks the text where the card does, in this browser's glyph metrics (a few per cent
   // narrower than the card's rounded ones): between the widest line and the narrowest line plus what went
@@ -168,19 +217,22 @@
   function breakingWidth(layout, w, size) {
     let lo = 0;
     let hi = Infinity;
-    const width = (text) => { measure.textContent = text; return measure.getBoundingClientRect().width; };
     for (const paragraph of layout.split('\n')) {
       const lines = paragraph.split('\u0001');
       lines.forEach((line, i) => {
-        lo = Math.max(lo, width(line.trimEnd()));
+        lo = Math.max(lo, textWidth(line.trimEnd()));
         const next = lines[i + 1];
-        if (next) hi = Math.min(hi, width(line + (line.endsWith(' ') ? next.split(' ')[0] : String.fromCodePoint(next.codePointAt(0)))));
+        if (next) hi = Math.min(hi, textWidth(line + (line.endsWith(' ') ? next.split(' ')[0] : String.fromCodePoint(next.codePointAt(0)))));
       });
     }
     const margin = Math.min((hi - lo) / 2, size / 2);
     return Math.min(Math.max(w, lo + margin), hi - margin);
   }
-  function placeTextEdit(x, y, w, h, size, colour, layout) {
+  let layout = '';
+  let lineHeight;
+  function placeTextEdit(x, y, w, h, size, colour, rows) {
+    layout = rows;
+    lineHeight = size;
     const rect = canvas.getBoundingClientRect();
     const style = editor.style;
     style.fontSize = measure.style.fontSize = (size * editorEm) + 'px';
@@ -192,10 +244,10 @@
     style.color = 'rgb(' + (colour & 255) + ',' + ((colour >>> 8) & 255) + ',' + ((colour >>> 16) & 255) + ')';
     editor.scrollTop = 0;
   }
-  function beginTextEdit(lang, text) {  // placeTextEdit follows at once
+  function beginTextEdit(lang, text, label) {  // placeTextEdit follows at once
     if (!editor) createEditor();
     editor.lang = lang;
-    editor.setAttribute('aria-label', lang === 'de' ? 'Notiz' : 'Note');
+    editor.setAttribute('aria-label', label);
     editor.value = text;
     editor.hidden = false;
     editor.focus({ preventScroll: true });
@@ -843,7 +895,8 @@
         },
         openLink: (url) => withString(Module._mapathy_open_link, String(url)) === 1,
         zoom: () => Module._mapathy_zoom(),
-        // The lines a note's text is drawn in on its card: ['line', …].
+        // The lines a note's text is drawn in on its card: ['line', …]; for a board text's key (ui/text_box.hpp),
+        // its lines.
         noteLines: (id) => withString((p) => string(Module._mapathy_note_lines(p)), String(id)).split('\n').slice(0, -1),
         // The font atlas: {width, height, rgba, faces, zoomStep, zoomPixels, extraGlyphs, buildMs}.
         atlas: () => Object.fromEntries(['width', 'height', 'rgba', 'faces', 'zoomStep', 'zoomPixels', 'extraGlyphs',

@@ -107,6 +107,7 @@ class Host {
     float fontSize = 0;
     std::uint32_t colour = 0;  // ImU32 ink
     std::string lang;          // "de" / "en": the field's language (spelling, autocorrect, dictation)
+    std::string label;         // its accessible name ("Note", the persona's goal …), in the UI's language
     std::string layout;        // the text with U+0001 where the card breaks a line without a newline
   };
   // Opens the field with `text`, focused, caret at the end. Every host has one: Dear ImGui 1.90's own

@@ -8,6 +8,7 @@
 #include "core/base/text.hpp"
 #include "ui/i18n.hpp"
 #include "ui/style.hpp"
+#include "ui/text_box.hpp"
 #include "ui/widgets.hpp"
 
 namespace mapathy::ui {
@@ -152,12 +153,10 @@ void App::Impl::actionsPanel(float width, float height) {
   for (const auto& a : actions) {
     ImGui::PushID(a.id.c_str());
     std::string text = a.text;
-    ImGui::SetNextItemWidth(-1);
-    if (inputTextMultiline("##action.text", &text, ImVec2(-1, ImGui::GetTextLineHeight() * 2.6f))) {
+    const TextLook look{ImGui::GetFontSize(), ImGui::GetContentRegionAvail().x - ImGui::GetStyle().FramePadding.x * 2.0f,
+                        1.0f, colours::kInk};
+    if (view.cards.boxes().field(*context, "##action.text", "action.text:" + a.id, look, &text, tr("actions.text"))) {
       d.setActionText(a.id, text);
-    }
-    if (ImGui::IsItemDeactivated()) {
-      d.endGesture();
     }
     std::string owner = a.owner;
     ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x * 0.45f));

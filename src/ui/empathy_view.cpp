@@ -12,6 +12,7 @@
 #include "ui/i18n.hpp"
 #include "ui/note_card.hpp"
 #include "ui/style.hpp"
+#include "ui/text_box.hpp"
 #include "ui/widgets.hpp"
 
 namespace mapathy::ui {
@@ -100,6 +101,14 @@ std::string quoted(const std::string& quote) {
   return "“" + quote + "”";
 }
 
+// The goal and the quote, as drawn on the card (world units, `width` the card's) and edited in its form: the
+// quote's lines leave room for the quotation marks hung around them, so the form's field breaks them alike.
+TextLook goalLook(float width, float zoom) { return TextLook{14.0f, width - kInset * 2.0f, zoom, colours::kInk}; }
+float quoteMark(const char* mark) { return ImGui::GetIO().Fonts->Fonts[0]->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, mark).x; }
+TextLook quoteLook(float width, float zoom) {
+  return TextLook{15.0f, width - kInset * 2.0f - 4.0f - quoteMark("“") - quoteMark("”"), zoom, colours::kInk};
+}
+
 // A wide persona card puts the disc beside the name and role (saves a third of its height, so the map
 // fits a laptop screen); a narrow one stacks them, centred.
 constexpr float kSideBySideWidth = 280.0f;
@@ -108,9 +117,11 @@ constexpr float kSideDiscRadius = 36.0f;
 float sideTextWidth(float width) { return width - kInset * 2.0f - kSideDiscRadius * 2.0f - 16.0f; }
 
 float personaHeight(const Persona& p, float width, bool editing) {
-  const float inner = width - kInset * 2.0f;
-  if (editing) {
-    return 110.0f + 6 * 44.0f + 60.0f;
+  if (editing) {  // the form: the goal and quote boxes grow beyond two lines with their text
+    const auto more = [](const TextLook& look, const std::string& text) {
+      return std::max(0.0f, wrappedHeight(look, text) - look.size * 2.0f);
+    };
+    return 110.0f + 6 * 44.0f + 104.0f + more(goalLook(width, 1.0f), p.goal) + more(quoteLook(width, 1.0f), p.quote);
   }
   float h = kInset + 96.0f + 10.0f + 26.0f + 20.0f;
   if (width >= kSideBySideWidth) {
@@ -120,10 +131,10 @@ float personaHeight(const Persona& p, float width, bool editing) {
     h = kInset + std::max(kSideDiscRadius * 2.0f + 8.0f, nameH + 2.0f + roleH) + 14.0f;
   }
   if (!p.goal.empty()) {
-    h += 18.0f + textHeight(p.goal.c_str(), 14.0f, inner) + 8.0f;
+    h += 18.0f + wrappedHeight(goalLook(width, 1.0f), p.goal) + 8.0f;
   }
   if (!p.quote.empty()) {
-    h += textHeight(quoted(p.quote).c_str(), 15.0f, inner) + 12.0f;
+    h += wrappedHeight(quoteLook(width, 1.0f), p.quote) + 12.0f;
   }
   return h + kInset + (width >= kSideBySideWidth ? 12.0f : 30.0f);
 }
@@ -244,22 +255,30 @@ void drawPersona(EditorContext& ctx, EmpathyViewState& state, ImVec2 wmin, ImVec
       centred(p.role.empty() ? tr("persona.rolePlaceholder") : p.role, 14.0f, colours::kInkMuted);
       y += 12.0f * z;
     }
+    TextBoxes& boxes = ctx.cards.boxes();
     if (!p.goal.empty()) {
       const float fs = cv.fontSize(11.5f);
       dl->AddText(fontForSize(fs), fs, ImVec2(x0, y), pal.accent, tr("persona.goal"));
       y += fs * 1.4f;
-      dl->AddText(fontForSize(cv.fontSize(14.0f), false, p.goal.c_str()), cv.fontSize(14.0f), ImVec2(x0, y),
-                  colours::kInk, p.goal.c_str(), nullptr, innerW);
-      y += ImGui::GetFont()->CalcTextSizeA(cv.fontSize(14.0f), FLT_MAX, innerW, p.goal.c_str()).y + 8.0f * z;
+      y += boxes.show("persona.goal", dl, ImVec2(x0, y), goalLook(wmax.x - wmin.x, z), p.goal) + 8.0f * z;
     }
     if (!p.quote.empty()) {
-      const std::string q = quoted(p.quote);
+      // The quotation marks hang around the lines (unless the person typed their own).
+      const TextLook look = quoteLook(wmax.x - wmin.x, z);
+      const WrappedText lines = wrapLook(look, p.quote);
       const float fs = cv.fontSize(15.0f);
-      dl->AddRectFilled(ImVec2(x0 - 6.0f * z, y), ImVec2(x0 - 3.0f * z, y + ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, innerW, q.c_str()).y),
-                        pal.accent);
-      dl->AddText(fontForSize(fs, false, q.c_str()), fs, ImVec2(x0 + 4.0f * z, y), colours::kInk, q.c_str(), nullptr,
-                  innerW - 4.0f * z);
-      y += ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, innerW - 4.0f * z, q.c_str()).y + 12.0f * z;
+      const float h = static_cast<float>(lines.lines.size()) * fs;
+      const float tx = x0 + (4.0f + quoteMark("“")) * z;
+      dl->AddRectFilled(ImVec2(x0 - 6.0f * z, y), ImVec2(x0 - 3.0f * z, y + h), pal.accent);
+      boxes.show("persona.quote", dl, ImVec2(tx, y), look, p.quote);
+      if (quoted(p.quote) != p.quote && fs >= 3.0f) {
+        ImFont* face = fontForSize(fs, false, p.quote.c_str());
+        dl->AddText(face, fs, ImVec2(tx - quoteMark("“") * z, y), colours::kInk, "“");
+        const TextLine& last = lines.lines.back();
+        const float end = face->CalcTextSizeA(fs, FLT_MAX, 0.0f, p.quote.c_str() + last.begin, p.quote.c_str() + last.end).x;
+        dl->AddText(face, fs, ImVec2(tx + end, y + h - fs), colours::kInk, "”");
+      }
+      y += h + 12.0f * z;
     }
     // About and success: shown while the card has room for them, cut at its bottom edge.
     const ImVec4 clip(a.x, a.y, b.x, b.y - kInset * 0.5f * z);
@@ -294,17 +313,20 @@ void drawPersona(EditorContext& ctx, EmpathyViewState& state, ImVec2 wmin, ImVec
     ImGui::SetCursorScreenPos(ImVec2(x0, y));
     std::string value = personaValue(p, f.field);
     const std::string id = std::string("##persona.") + f.field;
-    bool changed = false;
-    if (f.multiline) {
-      changed = inputTextMultiline(id.c_str(), &value, ImVec2(innerW, ImGui::GetTextLineHeight() * 2.6f));
+    if (f.multiline) {  // wrapped as the card shows it, edited in the platform's field (text_box.hpp)
+      const TextLook look = std::string(f.field) == "goal" ? goalLook(wmax.x - wmin.x, z) : quoteLook(wmax.x - wmin.x, z);
+      ImGui::SetCursorScreenPos(ImVec2(x0 - ImGui::GetStyle().FramePadding.x, y));
+      if (ctx.cards.boxes().field(ctx, id.c_str(), std::string("persona.") + f.field, look, &value,
+                                  tr(f.placeholderKey))) {
+        ctx.doc.setPersonaField(f.field, value);
+      }
     } else {
-      changed = inputTextWithHint(id.c_str(), tr(f.placeholderKey), &value);
-    }
-    if (changed) {
-      ctx.doc.setPersonaField(f.field, value);
-    }
-    if (ImGui::IsItemDeactivated()) {
-      ctx.doc.endGesture();
+      if (inputTextWithHint(id.c_str(), tr(f.placeholderKey), &value)) {
+        ctx.doc.setPersonaField(f.field, value);
+      }
+      if (ImGui::IsItemDeactivated()) {
+        ctx.doc.endGesture();
+      }
     }
     y = ImGui::GetCursorScreenPos().y + 2.0f * z;
   }

@@ -156,6 +156,7 @@ const UiString kCoreStrings[] = {
     {"share.files", "As a file", "Als Datei"},
 
     // ---- actions panel
+    {"note.fieldLabel", "Note", "Notiz"},
     {"actions.title", "Actions", "Maßnahmen"},
     {"actions.explain", "Empathy counts when it leads to action. Create actions from notes and give each an owner.",
                         "Empathie zählt, wenn sie zu Maßnahmen führt. Erstelle Maßnahmen aus Notizen und gib jeder eine verantwortliche Person."},

@@ -28,7 +28,9 @@
 #include "ui/canvas.hpp"
 #include "ui/editor_context.hpp"
 #include "ui/journey_view.hpp"
+#include "ui/note_card.hpp"
 #include "ui/style.hpp"
+#include "ui/text_box.hpp"
 
 namespace mapathy::ui::journey {
 

@@ -85,7 +85,7 @@ void JourneyDrawer::drawStageHeader(const Stage& stage, std::size_t index, std::
   const ImVec2 descMin(x0 + 12.0f, y0 + 44.0f);
   const ImVec2 descMax(x1 - 10.0f, controlsTop - 4.0f);
   if (editing(Field::StageDescription, stage.id)) {
-    drawEditField("edit:stage-description:" + stage.id, descMin, descMax, kBodyFont, true, nullptr,
+    drawEditField("edit:stage-description:" + stage.id, descMin, descMax, kBodyFont, true, tr("journey.stageDescription"),
                   [&](const std::string& text) { doc_.setStageDescription(stage.id, text); });
   } else {
     ImGui::SetCursorScreenPos(p_.at(descMin));
@@ -99,8 +99,16 @@ void JourneyDrawer::drawStageHeader(const Stage& stage, std::size_t index, std::
       ImGui::SetItemTooltip("%s", tr("journey.descriptionTip"));
     }
     const bool empty = stage.description.empty();
-    p_.textIn(descMin, descMax, kBodyFont, empty ? withAlpha(rgb(colours_.muted), 0.6f) : rgb(colours_.muted),
-              empty ? tr("journey.stageDescription") : stage.description, true);
+    const TextLook look{kBodyFont, descMax.x - descMin.x, ctx_.canvas.zoom(),
+                        empty ? withAlpha(rgb(colours_.muted), 0.6f) : rgb(colours_.muted)};
+    const ImVec2 clipMin = p_.at(descMin);
+    const ImVec2 clipMax = p_.at(descMax);
+    const ImVec4 clip(clipMin.x, clipMin.y, clipMax.x, clipMax.y);
+    if (empty) {
+      drawWrapped(p_.dl, clipMin, look, tr("journey.stageDescription"), &clip);
+    } else {
+      ctx_.cards.boxes().show("stage-description:" + stage.id, p_.dl, clipMin, look, stage.description, &clip);
+    }
   }
 
   // Controls: ◀ ▶ … 🗑

@@ -217,7 +217,7 @@ void JourneyDrawer::drawEmotionLane(const std::vector<Stage>& stages, const Lane
     const ImVec2 rMin(Geometry::stageLeft(i) + M::kCellPadding, reasonTop);
     const ImVec2 rMax(Geometry::stageLeft(i + 1) - M::kCellPadding, top + height - 8.0f);
     if (editing(Field::Reason, lane.id, stage.id)) {
-      drawEditField("edit:reason:" + key, rMin, rMax, kBodyFont, true, nullptr,
+      drawEditField("edit:reason:" + key, ImVec2(rMin.x, rMin.y + 4.0f), rMax, kBodyFont, true, tr("journey.reasonPlaceholder"),
                     [&](const std::string& text) { doc_.setEmotionReason(lane.id, stage.id, text); });
     } else {
       ImGui::SetCursorScreenPos(p_.at(rMin));
@@ -235,9 +235,13 @@ void JourneyDrawer::drawEmotionLane(const std::vector<Stage>& stages, const Lane
                     withAlpha(rgb(colours_.muted), 0.75f), ph, true);
         }
       } else {
-        const ImVec2 ts = p_.measure(kBodyFont, reason, rMax.x - rMin.x);
-        p_.textIn(ImVec2(std::max(rMin.x, (rMin.x + rMax.x - ts.x) * 0.5f), rMin.y + 4.0f), rMax, kBodyFont,
-                  rgb(colours_.text), reason, true);
+        // Centred, in the lines its editing shows (text_box.hpp).
+        const ImVec2 at = p_.at(ImVec2(rMin.x, rMin.y + 4.0f));
+        const ImVec2 end = p_.at(rMax);
+        const ImVec4 clip(at.x, at.y, end.x, end.y);
+        ctx_.cards.boxes().show("reason:" + key, p_.dl, at,
+                                TextLook{kBodyFont, rMax.x - rMin.x, ctx_.canvas.zoom(), rgb(colours_.text)}, reason, &clip,
+                                true);
       }
     }
   }

@@ -303,6 +303,17 @@ void JourneyDrawer::drawEditField(const std::string& label, ImVec2 worldMin, ImV
   auto& e = st_.edit;
   const ImVec2 a = p_.at(worldMin);
   const ImVec2 b = p_.at(worldMax);
+  if (multiline) {
+    // Wrapped as it is shown (the same key's lines: "edit:reason:…" edits what "reason:…" shows), in the
+    // platform's text field (text_box.hpp); the gesture ends with the editing.
+    ImGui::SetCursorScreenPos(a);
+    ImGui::InvisibleButton(label.c_str(), ImVec2(std::max(b.x - a.x, 1.0f), std::max(b.y - a.y, 1.0f)));
+    const TextLook look{worldFont, worldMax.x - worldMin.x, ctx_.canvas.zoom(), rgb(colours_.text)};
+    const int r = ctx_.cards.boxes().edit(ctx_, label.substr(label.find(':') + 1), a, look, &e.buffer, b.y - a.y, hint);
+    if ((r & TextBoxes::kChanged) != 0) apply(e.buffer);
+    if ((r & TextBoxes::kEnded) != 0) e = JourneyViewState::Edit{};
+    return;
+  }
   const float baseSize = ImGui::GetFontSize();
   ImGui::SetWindowFontScale(baseSize > 0 ? ctx_.canvas.fontSize(worldFont) / baseSize : 1.0f);
   ImGui::SetCursorScreenPos(a);
@@ -310,14 +321,8 @@ void JourneyDrawer::drawEditField(const std::string& label, ImVec2 worldMin, ImV
     ImGui::SetKeyboardFocusHere();
     e.focus = false;
   }
-  bool changed = false;
-  if (multiline) {
-    changed = inputTextMultiline(label.c_str(), &e.buffer, ImVec2(b.x - a.x, b.y - a.y),
-                                 ImGuiInputTextFlags_CtrlEnterForNewLine);
-  } else {
-    ImGui::SetNextItemWidth(b.x - a.x);
-    changed = inputTextWithHint(label.c_str(), hint, &e.buffer, ImGuiInputTextFlags_AutoSelectAll);
-  }
+  ImGui::SetNextItemWidth(b.x - a.x);
+  const bool changed = inputTextWithHint(label.c_str(), hint, &e.buffer, ImGuiInputTextFlags_AutoSelectAll);
   ImGui::SetWindowFontScale(1.0f);
   if (changed) apply(e.buffer);
   ++e.frames;

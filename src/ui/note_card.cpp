@@ -263,6 +263,7 @@ void NoteCards::beginFrame(EditorContext& ctx) {
   places_.clear();
   drawnLastFrame_ = drawnThisFrame_;
   drawnThisFrame_ = 0;
+  boxes_.beginFrame(ctx);
   if (!editing_.empty() && findNote(ctx.doc.board(), editing_) == nullptr) {
     stopEditing(ctx);  // deleted (by another tab, an undo, a merge)
   }
@@ -553,7 +554,9 @@ void NoteCards::placeEditor(EditorContext& ctx, const Note& note, ImVec2 a, ImVe
   field.fontSize = CardMetrics::kFontSize * z;
   field.colour = noteColour(note.colour).ink;
   field.lang = ctx.doc.board().lang == Lang::De ? "de" : "en";
+  field.label = tr("note.fieldLabel");
   if (fieldNote_ != note.id) {
+    boxes_.end(ctx);  // a persona's or stage's text being edited
     if (!fieldNote_.empty()) {
       ctx.host.endTextEdit();  // another note's field (editing moved on without ending)
       ctx.doc.endGesture();

@@ -39,6 +39,7 @@
 #include "imgui.h"
 #include "ui/canvas.hpp"
 #include "ui/editor_context.hpp"
+#include "ui/text_box.hpp"
 
 namespace mapathy::ui {
 
@@ -107,6 +108,10 @@ class NoteCards {
   // The lines a note's text is drawn in, at its card's width in the last frame (tests and automation:
   // window.mapathy.noteLines); empty when the note was not laid out.
   [[nodiscard]] std::vector<std::string> linesOf(const std::string& noteId, const std::string& text) const;
+  // The board's other multi-line texts (text_box.hpp): they share the platform's one text field with the
+  // notes, so their editing lives here too.
+  TextBoxes& boxes() { return boxes_; }
+  [[nodiscard]] const TextBoxes& boxes() const { return boxes_; }
 
  private:
   struct Slot {
@@ -140,6 +145,7 @@ class NoteCards {
   // Where a drop at `world` would go: place + id of the note it would go before ("" = end).
   bool dropTarget(ImVec2 world, Place* place, std::string* beforeId, ImVec2* markerA, ImVec2* markerB) const;
 
+  TextBoxes boxes_;
   std::vector<PlaceArea> places_;      // this frame
   std::vector<PlaceArea> lastPlaces_;  // last frame (for hit tests after the canvas ended)
   std::unordered_map<std::string, LayoutEntry> layoutCache_;

@@ -33,9 +33,9 @@ bool inputTextWithHint(const char* label, const char* hint, std::string* text, I
                                   flags | ImGuiInputTextFlags_CallbackResize, resizeCallback, text);
 }
 
-bool inputTextMultiline(const char* label, std::string* text, ImVec2 size, ImGuiInputTextFlags flags) {
-  return ImGui::InputTextMultiline(label, text->data(), text->capacity() + 1, size,
-                                   flags | ImGuiInputTextFlags_CallbackResize, resizeCallback, text);
+bool inputLineList(const char* label, std::string* text, ImVec2 size) {
+  return ImGui::InputTextMultiline(label, text->data(), text->capacity() + 1, size, ImGuiInputTextFlags_CallbackResize,
+                                   resizeCallback, text);
 }
 
 void hintText(const char* text) {

@@ -11,7 +11,9 @@ namespace mapathy::ui {
 // Returns true when the text changed this frame.
 bool inputText(const char* label, std::string* text, ImGuiInputTextFlags flags = 0);
 bool inputTextWithHint(const char* label, const char* hint, std::string* text, ImGuiInputTextFlags flags = 0);
-bool inputTextMultiline(const char* label, std::string* text, ImVec2 size, ImGuiInputTextFlags flags = 0);
+// A box of one-line entries (pasted links), one per line. Dear ImGui's multi-line input does not wrap: prose
+// (notes, a persona's goal, a stage's description, an action) goes through TextBoxes (text_box.hpp).
+bool inputLineList(const char* label, std::string* text, ImVec2 size);
 
 // Wrapped, muted text (hints under headings).
 void hintText(const char* text);

@@ -696,7 +696,7 @@ void WorkshopPanel::mergeDialog(Document& doc) {
   } else if (!mergeDone_) {
     hintText(tr("workshop.mergeHint"));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    inputTextMultiline("##workshop.mergeText", &mergeText_, ImVec2(-1, ImGui::GetTextLineHeight() * 6.0f));
+    inputLineList("##workshop.mergeText", &mergeText_, ImVec2(-1, ImGui::GetTextLineHeight() * 6.0f));
     if (!cameraProblem_.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, colours::kDanger);
       ImGui::TextUnformatted(cameraProblem_.c_str());

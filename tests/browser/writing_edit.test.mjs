@@ -5,12 +5,13 @@
 // word with a Range over a copy of it with its computed style, and its own height in lines; the card's
 // from window.mapathy.noteLines); the caret is in it at the end; a double-click selects a word; Enter
 // makes a new line; Escape and a click outside end editing and keep the text; one Ctrl+Z takes the whole
-// typed text back. On a phone (touch, pixel ratio 3) the textarea opens over the reading layout's card,
-// and a long press in it belongs to the browser: editing goes on and the card's menu does not open.
-// Whether the long press then selects a word is the platform's own gesture, and none of the engines here
-// can show it: Chromium selects on a long press only where it has touch editing (Android, ChromeOS), not
-// on Linux, even with the DevTools protocol's own long-press gesture (tried: caret, no selection);
-// Firefox's touch actions and WebKit's touch events, made in the page, make no native selections.
+// typed text back. A persona's goal and a journey stage's description are typed into the same textarea,
+// wrapping as the board shows them (window.mapathy.noteLines with the text's key). On a phone (touch, pixel
+// ratio 3) the textarea opens over the reading layout's card, and a long press on a word in it selects
+// that word — made by the app (web/platform.js), since no engine here selects on a long press by itself
+// (Chromium only where it has touch editing: Android, ChromeOS): Chromium gets real touch events through
+// the DevTools protocol, Firefox through WebDriver BiDi touch actions, WebKit touch events made in the page.
+// Editing goes on and the card's menu does not open.
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { board, byId, byRawSuffix, centre, click, findWidget, openApp, screenshot, settle, waitForFocus } from './lib.mjs';
@@ -77,6 +78,9 @@ const editorLines = (page) => page.evaluate(() => {
   copy.remove();
   return { lines: rows.map((r) => r.text), words };
 });
+
+const GOAL = 'Den Stromvertrag zum Umzugstermin ummelden, ohne stundenlang in der Hotline zu warten oder Formulare auszudrucken';
+const STAGE = 'Sieht Werbung für günstigere Tarife, vergleicht abends auf dem Sofa die Preise und fragt Freunde nach Erfahrungen';
 
 const cardLines = async (page, id) => (await page.evaluate((i) => window.mapathy.noteLines(i), id))
   .map((line) => line.replace(/\s/g, '')).filter((line) => line !== '');
@@ -185,7 +189,7 @@ test('on a phone the textarea opens over the reading layout’s card; a long pre
     assert.deepEqual(lines, await cardLines(page, id), "the textarea's lines are the card's");
     await screenshot(page, 'writing-edit-phone-typing');
 
-    // A long press on a word goes to the textarea, not to the board.
+    // A long press on a word selects it, in the textarea, not on the board.
     const word = placed.find((w) => w.word === 'übermorgen');
     await page.touch('start', [[word.x + word.w / 2, word.y + word.h / 2]]);
     await page.waitForTimeout(1000);
@@ -193,6 +197,17 @@ test('on a phone the textarea opens over the reading layout’s card; a long pre
     await settle(page);
     const pressed = await editorState(page);
     assert.ok(pressed && pressed.value === NOTE, 'still editing after a long press in the text');
+    assert.equal(pressed.value.slice(pressed.start, pressed.end), 'übermorgen', 'the word under the finger is selected');
+    await screenshot(page, 'writing-edit-phone-long-press');
+    // A finger that moves is no long press: the selection is not replaced by the word under it.
+    const other = placed.find((w) => w.word === 'persönlich');
+    await page.touch('start', [[other.x + 2, other.y + other.h / 2]]);
+    await page.touch('move', [[other.x + 40, other.y + other.h / 2]]);
+    await page.waitForTimeout(800);
+    await page.touch('end', []);
+    await settle(page);
+    const moved = await editorState(page);
+    assert.notEqual(moved.value.slice(moved.start, moved.end), 'persönlich', 'a moving finger selects no word');
     assert.ok(!(await page.evaluate(() => window.mapathy.widgets().some((w) => w.visible && w.rawLabel.endsWith('note.vote')))),
       "the card's menu did not open");
     // A tap outside the card ends editing and keeps the text.
@@ -255,5 +270,72 @@ test('other texts break in the textarea where the card breaks them', async () =>
     assert.deepEqual(await app.problems(), []);
   } finally {
     await app.close();
+  }
+});
+
+// The textarea's lines (without spaces) and the board's for a text under `key` (ui/text_box.hpp).
+const boxLines = async (page, key) => (await page.evaluate((k) => window.mapathy.noteLines(k), key))
+  .map((line) => line.replace(/\s/g, '')).filter((line) => line !== '');
+
+// Types `text` into the open textarea over the widget `field`, checks it wraps as the board shows the text
+// under `key` and lies on the field, ends with Escape; returns the lines.
+async function typeAndCompare(page, field, key, text, shot) {
+  await waitForFocus(page, 'note-editor', 5000);
+  await page.keyboard.press('Control+a');  // replaces what was there
+  await page.keyboard.type(text, { delay: 5 });
+  await page.waitForFunction((t) => window.mapathy.document().includes(t), text, { timeout: 10000 });
+  await settle(page);
+  const state = await editorState(page);
+  assert.ok(state && state.focused && state.value === text, `${key}: typed into the textarea`);
+  const { lines } = await editorLines(page);
+  assert.ok(lines.length >= 2, `${key}: wrapped while typing: ${JSON.stringify(lines)}`);
+  assert.deepEqual(lines, await boxLines(page, key), `${key}: the textarea's lines are the board's`);
+  assert.equal(Math.round(state.scrollHeight / state.lineHeight), lines.length, `${key}: the textarea itself has as many lines`);
+  const box = await findWidget(page, field);
+  // Its width is the one that breaks where the board does in this engine's metrics: within half a line.
+  assert.ok(state.x >= box.x - 0.5 && state.x + state.w <= box.x + box.w + state.lineHeight / 2 && state.y >= box.y - 0.5,
+    `${key}: the textarea lies on its field (${JSON.stringify(state)} in ${JSON.stringify(box)})`);
+  await screenshot(page, shot);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.getElementById('note-editor').hidden, null, { timeout: 5000 });
+  return lines;
+}
+
+test('a persona’s goal and a stage’s description wrap while they are typed as the board shows them', async () => {
+  const app = await openApp({ locale: 'de-DE' });
+  try {
+    const { page } = app;
+    await click(page, 'Neue Empathy Map');
+    await page.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 5000 });
+    await click(page, byId('persona.edit'));
+    await click(page, byRawSuffix('##persona.goal'));
+    const goal = await typeAndCompare(page, byRawSuffix('##persona.goal'), 'persona.goal', GOAL, 'writing-edit-persona-goal');
+    assert.equal((await board(page)).board.persona.goal, GOAL);
+    await click(page, byRawSuffix('###note.done.persona'));
+    await settle(page);
+    assert.deepEqual(await boxLines(page, 'persona.goal'), goal, 'the persona card shows the lines the textarea had');
+    await screenshot(page, 'writing-edit-persona-after');
+    assert.deepEqual(await app.problems(), []);
+  } finally {
+    await app.close();
+  }
+
+  const journey = await openApp({ locale: 'de-DE' });
+  try {
+    const { page } = journey;
+    await click(page, 'Neues Journey-Board');
+    await page.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 5000 });
+    const stage = (await board(page)).board.stages[0].id;
+    await click(page, `stage-description:${stage}`);
+    const lines = await typeAndCompare(page, `edit:stage-description:${stage}`, `stage-description:${stage}`, STAGE,
+      'writing-edit-stage-description');
+    assert.equal((await board(page)).board.stages[0].description, STAGE);
+    await settle(page);
+    assert.deepEqual(await boxLines(page, `stage-description:${stage}`), lines,
+      'the stage header shows the lines the textarea had');
+    await screenshot(page, 'writing-edit-stage-after');
+    assert.deepEqual(await journey.problems(), []);
+  } finally {
+    await journey.close();
   }
 });

@@ -134,6 +134,15 @@ class JourneyHarness {
     frame();
   }
   void key(ImGuiKey k) {
+    if (host_.fieldOpen) {  // the text field has the keyboard: Enter is a new line, Escape ends
+      if (k == ImGuiKey_Escape) {
+        host_.fieldEnd();
+      } else if (k == ImGuiKey_Enter) {
+        host_.fieldType("\n");
+      }
+      frame();
+      return;
+    }
     ImGui::GetIO().AddKeyEvent(k, true);
     frame();
     ImGui::GetIO().AddKeyEvent(k, false);
@@ -144,6 +153,8 @@ class JourneyHarness {
   float levelStep() const { return JourneyMetrics::kLevelStep * canvas_.zoom(); }
 
   Document& doc() { return doc_; }
+  testing::FakeHost& host() { return host_; }
+  NoteCards& cards() { return cards_; }
   JourneyViewState& state() { return state_; }
   Canvas& canvas() { return canvas_; }
 
@@ -381,10 +392,47 @@ TEST(JourneyView, RenamingALaneAndEditingAReason) {
   h.click("reason:emotions:purchase");
   h.frames(2);
   h.type("Zu viele Formularfelder");
-  h.key(ImGuiKey_Enter);
+  h.key(ImGuiKey_Escape);  // a multi-line text: Enter would be a new line
   const EmotionScore* s = emotionAt(h.doc(), "emotions", "purchase");
   ASSERT_NE(s, nullptr);
   EXPECT_EQ(s->reason, "Zu viele Formularfelder");
+}
+
+// A stage's description is multi-line text: edited in the platform's field (text_box.hpp) at the size and
+// width it is shown with, told the lines the header draws; Enter is a new line; one session, one undo step.
+TEST(JourneyView, AStageDescriptionIsEditedInThePlatformFieldWrappedAsShown) {
+  JourneyHarness h(lifecycleBoard());
+  const std::size_t depth = h.doc().undoDepth();
+  h.click("stage-description:awareness");
+  h.frames(2);
+  ASSERT_TRUE(h.host().fieldOpen) << "the platform's field, not Dear ImGui's unwrapped one";
+  EXPECT_NE(h.find("edit:stage-description:awareness"), nullptr);
+  EXPECT_FLOAT_EQ(h.host().field.fontSize, 13.5f * h.canvas().zoom());  // the body text size of the board
+  h.type("");  // the field starts with the description as it was
+  EXPECT_EQ(h.host().fieldText, findStage(h.doc().board(), "awareness")->description);
+  const std::string text = "Sieht Werbung für günstigere Tarife, vergleicht abends auf dem Sofa Preise und fragt Freunde";
+  while (!h.host().fieldText.empty()) h.host().fieldBackspace();
+  h.type(text.c_str());
+  h.key(ImGuiKey_Enter);
+  EXPECT_TRUE(h.host().fieldOpen) << "Enter is a new line";
+  h.type("Zweite Zeile");
+  std::vector<std::string> typing(1);
+  for (char c : h.host().field.layout) {
+    if (c == '\x01' || c == '\n') {
+      typing.emplace_back();
+    } else {
+      typing.back() += c;
+    }
+  }
+  ASSERT_GE(typing.size(), 3u) << h.host().field.layout;
+  h.key(ImGuiKey_Escape);
+  EXPECT_FALSE(h.host().fieldOpen);
+  EXPECT_EQ(findStage(h.doc().board(), "awareness")->description, text + "\nZweite Zeile");
+  EXPECT_EQ(h.doc().undoDepth(), depth + 1) << "one editing session, one undo step";
+  h.frames(2);
+  EXPECT_EQ(h.find("edit:stage-description:awareness"), nullptr);
+  EXPECT_EQ(h.cards().boxes().linesOf("stage-description:awareness"), typing)
+      << "the header draws the lines the field had";
 }
 
 TEST(JourneyView, AddMoveAndDeleteStages) {

@@ -24,8 +24,8 @@ EM_JS(void, mapathy_js_pick_file, (), { MapathyWeb.pickFile(); });
 EM_JS(void, mapathy_js_text_input, (int active, float x, float y, float lineHeight), {
   MapathyWeb.setTextInput(active !== 0, x, y, lineHeight);
 });
-EM_JS(void, mapathy_js_text_edit_begin, (const char* lang, const char* text), {
-  MapathyWeb.beginTextEdit(UTF8ToString(lang), UTF8ToString(text));
+EM_JS(void, mapathy_js_text_edit_begin, (const char* lang, const char* text, const char* label), {
+  MapathyWeb.beginTextEdit(UTF8ToString(lang), UTF8ToString(text), UTF8ToString(label));
 });
 EM_JS(void, mapathy_js_text_edit_place, (float x, float y, float w, float h, float size, unsigned colour,
                                          const char* layout), {
@@ -100,8 +100,8 @@ void setTextInput(bool active, float x, float y, float lineHeight) {
   mapathy_js_text_input(active ? 1 : 0, x, y, lineHeight);
 }
 
-void beginTextEdit(const std::string& lang, const std::string& text) {
-  mapathy_js_text_edit_begin(lang.c_str(), text.c_str());
+void beginTextEdit(const std::string& lang, const std::string& text, const std::string& label) {
+  mapathy_js_text_edit_begin(lang.c_str(), text.c_str(), label.c_str());
 }
 void placeTextEdit(float x, float y, float w, float h, float fontSize, std::uint32_t colour, const std::string& layout) {
   mapathy_js_text_edit_place(x, y, w, h, fontSize, colour, layout.c_str());

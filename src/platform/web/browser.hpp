@@ -51,11 +51,11 @@ void deviceSave(const std::string& key, const std::string& value);
 void setTextInput(bool active, float x, float y, float lineHeight);
 
 // In-place text editing (ui::Host::beginTextEdit): the page's note editor, a textarea opened with `text`
-// (focused, caret at the end) and placed at once over the card's text box (CSS pixels; `fontSize` is Dear
+// (focused, caret at the end, named `label` for screen readers) and placed at once over the card's text box (CSS pixels; `fontSize` is Dear
 // ImGui's size, ascent − descent, `colour` an ImU32, `layout` the text with U+0001 at the card's soft line
 // breaks). What is typed comes back through the exported mapathy_text_edit(text, ended). finishTextEdit()
 // ends it as a click outside does (the page reports the text, ended).
-void beginTextEdit(const std::string& lang, const std::string& text);
+void beginTextEdit(const std::string& lang, const std::string& text, const std::string& label);
 void placeTextEdit(float x, float y, float w, float h, float fontSize, std::uint32_t colour, const std::string& layout);
 void endTextEdit();
 void finishTextEdit();

@@ -68,7 +68,7 @@ void WebHost::beginTextEdit(const TextField& field, const std::string& text) {
   textEditOpen_ = true;
   report_ = {};
   placed_ = field;
-  browser::beginTextEdit(field.lang, text);
+  browser::beginTextEdit(field.lang, text, field.label);
   browser::placeTextEdit(field.x, field.y, field.w, field.h, field.fontSize, field.colour, field.layout);
 }
 

@@ -968,7 +968,9 @@ EMSCRIPTEN_KEEPALIVE double mapathy_card_font(int which) {
   return mapathy::platform::web::emPerPixelHeight(bytes, size);
 }
 
-// The lines a note's text is drawn in on its card, one per line of the answer ("" when not laid out).
+// The lines a note's text is drawn in on its card, one per line of the answer ("" when not laid out); for an
+// id that is no note's, those of the board text under that key (ui/text_box.hpp: "persona.goal",
+// "stage-description:<id>", "reason:<lane>:<stage>", "action.text:<id>").
 EMSCRIPTEN_KEEPALIVE const char* mapathy_note_lines(const char* id) {
   static std::string lines;
   lines.clear();
@@ -976,6 +978,8 @@ EMSCRIPTEN_KEEPALIVE const char* mapathy_note_lines(const char* id) {
   const mapathy::Note* note = doc != nullptr && id != nullptr ? mapathy::findNote(doc->board(), id) : nullptr;
   if (note != nullptr) {
     for (const std::string& line : platform().app().noteCards().linesOf(id, note->text)) lines += line + '\n';
+  } else if (doc != nullptr && id != nullptr) {
+    for (const std::string& line : platform().app().noteCards().boxes().linesOf(id)) lines += line + '\n';
   }
   return lines.c_str();
 }
