@@ -62,24 +62,6 @@ constexpr Tool kRanked[] = {Tool::Undo, Tool::Redo,   Tool::Layout,  Tool::Works
                             Tool::Zoom, Tool::Filter, Tool::Actions, Tool::TextView, Tool::Touch};
 constexpr int kTools = static_cast<int>(sizeof kRanked / sizeof kRanked[0]);
 
-// `text` cut to fit `width` pixels with "…" at the end (whole UTF-8 characters).
-std::string ellipsized(const std::string& text, float width) {
-  if (ImGui::CalcTextSize(text.c_str()).x <= width) {
-    return text;
-  }
-  const float dots = ImGui::CalcTextSize("…").x;
-  std::size_t end = text.size();
-  while (end > 0) {
-    do {
-      --end;
-    } while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
-    if (ImGui::CalcTextSize(text.c_str(), text.c_str() + end).x + dots <= width) {
-      break;
-    }
-  }
-  return text.substr(0, end) + "…";
-}
-
 // The note of the first stage and lane that has one ("" when there is none).
 std::string firstJourneyNote(const Board& board) {
   for (const Stage& stage : board.stages) {

@@ -2,6 +2,7 @@
 #include "ui/text_box.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <utility>
 
 #include "core/edit/document.hpp"
@@ -9,6 +10,7 @@
 #include "ui/editor_context.hpp"
 #include "ui/note_card.hpp"
 #include "ui/style.hpp"
+#include "ui/widgets.hpp"
 
 namespace mapathy::ui {
 
@@ -41,7 +43,14 @@ float drawLines(ImDrawList* dl, ImVec2 pos, const TextLook& look, std::string_vi
     const ImVec2 at(pos.x + shift, pos.y + static_cast<float>(i) * px);
     if (clip != nullptr && at.y + px > clip->w + 0.5f) break;  // whole lines only
     const TextLine& line = lines.lines[i];
-    dl->AddText(face, px, at, look.colour, text.data() + line.begin, text.data() + line.end, 0.0f, clip);
+    const std::string_view shown = text.substr(line.begin, line.end - line.begin);
+    if (clip != nullptr && i + 1 < lines.lines.size() && at.y + 2.0f * px > clip->w + 0.5f) {
+      // The last line that fits, with more text after it: it ends in "…" so nobody takes it for the whole text.
+      const std::string last = ellipsized(shown, look.width * look.scale, face, px, true);
+      dl->AddText(face, px, at, look.colour, last.data(), last.data() + last.size(), 0.0f, clip);
+      break;
+    }
+    dl->AddText(face, px, at, look.colour, shown.data(), shown.data() + shown.size(), 0.0f, clip);
   }
   return h;
 }

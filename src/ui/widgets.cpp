@@ -2,6 +2,7 @@
 #include "ui/widgets.hpp"
 
 #include <algorithm>
+#include <cfloat>
 
 #include "imgui_internal.h"
 
@@ -84,6 +85,25 @@ void endDialog(const char* scope, bool close) {
   }
   dragScroll();
   ImGui::EndPopup();
+}
+
+std::string ellipsized(std::string_view text, float width, const ImFont* font, float size, bool always) {
+  if (font == nullptr) font = ImGui::GetFont();
+  if (size <= 0.0f) size = ImGui::GetFontSize();
+  const auto measure = [&](std::size_t end) {
+    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + end).x;
+  };
+  if (!always && measure(text.size()) <= width) return std::string(text);
+  const float dots = font->CalcTextSizeA(size, FLT_MAX, 0.0f, "…").x;
+  std::size_t end = text.size();
+  while (end > 0 && text[end - 1] == ' ') --end;
+  while (end > 0 && measure(end) + dots > width) {
+    do {
+      --end;
+    } while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+  }
+  while (end > 0 && text[end - 1] == ' ') --end;  // "Preise …" reads as a gap: "Preise…"
+  return std::string(text.substr(0, end)) + "…";
 }
 
 }  // namespace mapathy::ui

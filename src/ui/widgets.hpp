@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "imgui.h"
 
@@ -22,6 +23,10 @@ void hintText(const char* text);
 // the screen (its content then scrolls), centred across and at `pivotY` of the height. Phones get dialogs
 // that fit; laptops the usual size.
 void placeDialog(float maxWidth, float pivotY = 0.5f);
+// `text` cut to fit `width` pixels with "…" at the end (whole UTF-8 characters), in `font` at `size` (the
+// current font and size when null/0); unchanged when it fits, unless `always` (more text follows elsewhere).
+std::string ellipsized(std::string_view text, float width, const ImFont* font = nullptr, float size = 0.0f,
+                       bool always = false);
 // A finger dragged on a dialog scrolls it when it is taller than the screen (ImGui scrolls by wheel only;
 // the drag would otherwise move the window). Call inside the dialog, before EndPopup (endDialog does).
 void dragScroll();

@@ -9,10 +9,33 @@
 
 #include "core/edit/document.hpp"
 #include "ui/note_card.hpp"
+#include "ui/widgets.hpp"
 #include "ui_harness.hpp"
 
 namespace mapathy::ui::testing {
 namespace {
+
+// A text cut to a width ends in "…", never splits a character, and marks more text when asked even if it fits
+// (the last line a box shows of a longer text).
+TEST(Ellipsized, CutsWholeCharactersToTheWidthAndMarksMoreWhenAsked) {
+  AppHarness h;
+  const std::string text = "Größter Wunsch: Rückruf übermorgen";
+  const float whole = ImGui::CalcTextSize(text.c_str()).x;
+  EXPECT_EQ(ellipsized(text, whole + 1.0f), text) << "fits: unchanged";
+  EXPECT_EQ(ellipsized(text, whole + 50.0f, nullptr, 0.0f, true), text + "…") << "more follows";
+  EXPECT_EQ(ellipsized("Preise ", 500.0f, nullptr, 0.0f, true), "Preise…") << "no gap before the dots";
+  for (float width = 10.0f; width < whole; width += 7.0f) {
+    const std::string cut = ellipsized(text, width);
+    ASSERT_GE(cut.size(), 3u);
+    EXPECT_EQ(cut.substr(cut.size() - 3), "…");
+    const std::string kept = cut.substr(0, cut.size() - 3);
+    EXPECT_EQ(text.compare(0, kept.size(), kept), 0) << "a beginning of the text: " << cut;
+    if (!kept.empty()) {
+      EXPECT_NE(static_cast<unsigned char>(kept.back()) & 0xC0, 0xC0) << "no character cut in half: " << cut;
+      EXPECT_LE(ImGui::CalcTextSize(cut.c_str()).x, width + 0.01f) << cut;
+    }
+  }
+}
 
 using Lines = std::vector<std::string>;
 
