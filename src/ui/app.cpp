@@ -155,7 +155,9 @@ void App::Impl::drawMessages(float width) {
     const float textW = width - pad * 3.0f - iconSize - closeW - 8.0f;
     const ImVec2 ts = ImGui::CalcTextSize(m.text.c_str(), nullptr, false, textW);
     const float h = std::max(ts.y + pad * 2.0f, closeW + 8.0f);
-    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), bg, 10.0f);
+    dl->AddRectFilled(ImVec2(pos.x, pos.y + 2.0f), ImVec2(pos.x + width, pos.y + h + 3.0f), IM_COL32(0, 0, 0, 28), 10.0f);
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), bg, 10.0f);  // over the board: a shadow and an edge
+    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), withAlpha(fg, 0.35f), 10.0f);
     drawIcon(dl, icon, ImVec2(pos.x + pad, pos.y + (h - iconSize) * 0.5f), iconSize, fg);
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad * 2.0f + iconSize, pos.y + (h - ts.y) * 0.5f));
     ImGui::PushTextWrapPos(pos.x + pad * 2.0f + iconSize + textW);

@@ -46,13 +46,6 @@ void App::Impl::boardScreen() {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y - 1), ImVec2(p.x + avail.x, p.y - 1), colours::kBorder);
   }
-  if (!messages.empty()) {
-    ImGui::Indent(8.0f);
-    ImGui::Dummy(ImVec2(0, 2));
-    drawMessages(avail.x - 16.0f);
-    ImGui::Unindent(8.0f);
-  }
-
   const ImVec2 rest = ImGui::GetContentRegionAvail();
   const float panelW = showActions ? std::min(360.0f, rest.x * 0.45f) : 0.0f;
   EditorContext& ctx = contextFor();
@@ -72,7 +65,9 @@ void App::Impl::boardScreen() {
   }
   view.cards.endFrame(ctx);
   ImGui::EndGroup();
-  workshop.drawOverlay(*doc(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());  // countdown, dots left
+  const ImVec2 boardMin = ImGui::GetItemRectMin(), boardMax = ImGui::GetItemRectMax();
+  workshop.drawOverlay(*doc(), boardMin, boardMax);  // countdown, dots left
+  messagesOverlay(boardMin, boardMax);
   if (!view.focusNote.empty()) {
     if (auto c = view.cards.lastWorldCentre(view.focusNote)) {
       Canvas& cv = activeCanvas();
@@ -96,6 +91,24 @@ void App::Impl::boardScreen() {
     ImGui::SameLine(0, 0);
     workshop.drawPanel(ctx, workshopPanelWidth(rest.x), rest.y);
   }
+}
+
+// Messages float over the bottom of the board instead of pushing it down: a note that arrives while someone
+// taps (another tab's changes, "link copied") never moves the card under their finger.
+void App::Impl::messagesOverlay(ImVec2 boardMin, ImVec2 boardMax) {
+  if (messages.empty()) return;
+  const float width = std::min(560.0f, std::max(200.0f, boardMax.x - boardMin.x - 24.0f));
+  ImGui::SetNextWindowPos(ImVec2((boardMin.x + boardMax.x) * 0.5f, boardMax.y - 12.0f), ImGuiCond_Always,
+                          ImVec2(0.5f, 1.0f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin("##messages", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysAutoResize |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav |
+                   ImGuiWindowFlags_NoMove);
+  ImGui::PopStyleVar();
+  drawMessages(width);
+  ImGui::End();
 }
 
 // The workshop panel's width in a board area `full` wide (0 when closed).

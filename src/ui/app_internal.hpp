@@ -123,6 +123,7 @@ struct App::Impl final : SessionListener {
   void post(MessageKind kind, std::string text);
   void toolsBanner();
   void drawMessages(float width);
+  void messagesOverlay(ImVec2 boardMin, ImVec2 boardMax);
   void boardOpened() override;
   void notice(const Notice& notice) override;
   bool openLink(const std::string& url, std::string* error);
