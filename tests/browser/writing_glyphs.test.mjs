@@ -2,10 +2,11 @@
 // Writing on the board, glyphs: text zoomed to 400 % is drawn from a raster for that zoom (sharp edges, not
 // an enlarged bitmap), and emoji are drawn with the browser's emoji font as colour glyphs; their text
 // survives the share link, JSON, Markdown export and import, the SVG export and the print page byte for byte.
+// Emoji sequences (a skin tone, a ZWJ family, a flag) are drawn as one picture each, as the emoji font has them.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
-import { decodePng, findWidget, openApp, screenshot } from './lib.mjs';
+import { ENGINE, decodePng, findWidget, openApp, screenshot } from './lib.mjs';
 
 const FIXTURE = JSON.parse(readFileSync(new URL('../fixtures/v1/empathy_classic_de.json', import.meta.url), 'utf8'));
 const EMOJI_TEXT = 'Super 😀 👍 ❗';
@@ -186,6 +187,150 @@ test('an emoji note is drawn in colour and its text survives link, JSON, Markdow
     const print = await page.evaluate((b) => window.mapathy.tools.run({ op: 'print', board: b, lang: 'en' }), board);
     assert.ok(print.ok, JSON.stringify(print));
     assert.ok(print.text.includes(EMOJI_TEXT), 'the print page keeps the text as is');
+    assert.deepEqual(await app.problems(), []);
+  } finally {
+    await app.close();
+  }
+});
+
+const SEQUENCES = { thumb: '👍🏽', family: '👩\u200D👩\u200D👧', flag: '🇩🇪' };
+const SEQUENCE_TEXT = `Top ${SEQUENCES.thumb} Familie ${SEQUENCES.family} Flagge ${SEQUENCES.flag}`;
+
+// How many emoji widths this engine's emoji font gives each sequence on a Canvas 2D (the glyphs' source):
+// about 1 where the font has the sequence as one picture.
+async function fontWidths(page) {
+  return page.evaluate((sequences) => {
+    const context = document.createElement('canvas').getContext('2d');
+    context.font = '40px "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", sans-serif';
+    const one = context.measureText('👍').width;
+    return Object.fromEntries(Object.entries(sequences).map(([name, s]) => [name, context.measureText(s).width / one]));
+  }, SEQUENCES);
+}
+
+const spreadAt = (p, o) => Math.max(p[o], p[o + 1], p[o + 2]) - Math.min(p[o], p[o + 1], p[o + 2]);
+
+// The coloured glyphs of one text line of a card: runs of columns holding clearly coloured pixels (emoji; the
+// ink is grey, the card pastel), gaps of up to 2 px joined. Each run: {x0, x1, pixels: [[r, g, b], …]}.
+function colourRuns(image, band) {
+  const { width, channels, pixels } = image;
+  const runs = [];
+  let run = null;
+  for (let x = band.x0; x < band.x1; ++x) {
+    const column = [];
+    for (let y = band.y0; y < band.y1; ++y) {
+      const o = (y * width + x) * channels;
+      if (spreadAt(pixels, o) > 90) column.push([pixels[o], pixels[o + 1], pixels[o + 2]]);
+    }
+    if (column.length === 0) continue;
+    if (run && x - run.x1 <= 3) {
+      run.x1 = x + 1;
+      run.pixels.push(...column);
+    } else {
+      run = { x0: x, x1: x + 1, pixels: column };
+      runs.push(run);
+    }
+  }
+  return runs;
+}
+
+test('emoji sequences are drawn as one glyph each and their text survives link, JSON, Markdown and SVG', async () => {
+  const app = await openApp({ locale: 'de-DE', viewport: { width: 1280, height: 800 } });
+  try {
+    const { page } = app;
+    const font = await fontWidths(page);
+    // Noto Color Emoji (fonts-noto-color-emoji) has all three as one picture; an engine that shaped them
+    // member by member would show here, and the card must then draw what the browser's field shows.
+    const whole = Object.fromEntries(Object.entries(font).map(([name, w]) => [name, w < 1.5]));
+    for (const [name, w] of Object.entries(font)) {
+      if (!whole[name]) {
+        console.log(`${ENGINE}: the emoji font draws ${name} ${SEQUENCES[name]} as ${w.toFixed(2)} emoji widths ` +
+          '(its members side by side), so the card does too');
+      }
+    }
+    await openBoard(page, boardWith([SEQUENCE_TEXT, 'Top Familie Flagge']));
+    await page.waitForFunction(() => window.mapathy.atlas().extraGlyphs >= 3, null, { timeout: 5000 });
+    await page.waitForTimeout(500);
+    const shot = await screenshot(page, 'glyphs-emoji-sequences-de');
+    const image = decodePng(shot.png);
+    const card = await findWidget(page, 'note.g0', { settled: true });
+    const z = await page.evaluate(() => window.mapathy.zoom());
+    const fs = 15 * z, pad = 10 * z;
+    const lines = await page.evaluate(() => window.mapathy.noteLines('g0'));
+    assert.equal(lines.join(''), SEQUENCE_TEXT, 'the card wraps the real text');
+    for (const s of Object.values(SEQUENCES)) {
+      assert.ok(lines.some((line) => line.includes(s)), `${s} is never cut between lines (${JSON.stringify(lines)})`);
+    }
+
+    // Each line's coloured glyphs against the sequences on it, in order.
+    const found = {};
+    lines.forEach((line, i) => {
+      const names = Object.keys(SEQUENCES).filter((name) => line.includes(SEQUENCES[name]))
+        .sort((a, b) => line.indexOf(SEQUENCES[a]) - line.indexOf(SEQUENCES[b]));
+      const band = {
+        x0: Math.round(card.x + pad - 2), x1: Math.round(card.x + card.w - 2),
+        y0: Math.round(card.y + pad + i * fs), y1: Math.round(card.y + pad + (i + 1) * fs),
+      };
+      const runs = colourRuns(image, band);
+      const expected = names.reduce((n, name) => n + (whole[name] ? 1 : Math.round(font[name])), 0);
+      console.log(`line ${i} ${JSON.stringify(line)}: runs ${runs.map((r) => `${r.x0}–${r.x1}`).join(' ')}`);
+      if (names.every((name) => whole[name])) {
+        assert.equal(runs.length, expected, `line ${i}: one glyph per sequence (${names.join(', ')})`);
+        names.forEach((name, k) => { found[name] = { run: runs[k], band }; });
+      } else {
+        assert.ok(runs.length >= names.length, `line ${i}: the sequences are drawn (${runs.length} glyphs)`);
+      }
+    });
+    const width = (name) => found[name].run.x1 - found[name].run.x0;
+    if (found.thumb) {
+      const { run, band } = found.thumb;
+      assert.ok(width('thumb') <= 1.6 * fs, `the thumb is one emoji wide (${width('thumb')} px, text ${fs} px)`);
+      // The skin tone colours the thumb (the plain thumb is yellow), and no swatch follows it: after the glyph
+      // comes the card's paper until the next word's ink.
+      const yellow = run.pixels.filter(([r, g, b]) => r > 225 && g > 165 && b < 110).length / run.pixels.length;
+      assert.ok(yellow < 0.2, `the thumb has its skin tone (${(yellow * 100).toFixed(0)} % default yellow)`);
+      const paper = [image.pixels[(band.y0 * image.width + run.x1 + 1) * image.channels],
+        image.pixels[(band.y0 * image.width + run.x1 + 1) * image.channels + 1],
+        image.pixels[(band.y0 * image.width + run.x1 + 1) * image.channels + 2]];
+      let x = run.x1 + 1;
+      for (; x < band.x1; ++x) {
+        let ink = false;
+        for (let y = band.y0; y < band.y1; ++y) {
+          const o = (y * image.width + x) * image.channels;
+          const off = Math.max(...[0, 1, 2].map((c) => Math.abs(image.pixels[o + c] - paper[c])));
+          if (off > 40) {
+            assert.ok(spreadAt(image.pixels, o) <= 90, `x ${x}: grey ink after the thumb, not a coloured swatch`);
+            ink = true;
+          }
+        }
+        if (ink) break;
+      }
+      const gap = x - run.x1;
+      assert.ok(gap >= 2 && gap <= 0.6 * fs, `paper between the thumb and "Familie" (${gap} px: a space)`);
+    }
+    if (found.family) {
+      assert.ok(width('family') <= 1.6 * fs, `the family is one glyph, not three (${width('family')} px, text ${fs} px)`);
+    }
+    if (found.flag) {
+      const red = found.flag.run.pixels.filter(([r, g, b]) => r > 170 && g < 90 && b < 90).length;
+      const gold = found.flag.run.pixels.filter(([r, g, b]) => r > 200 && g > 150 && b < 90).length;
+      assert.ok(width('flag') <= 1.6 * fs && red > 5 && gold > 5,
+        `the flag is one glyph in black, red and gold (${width('flag')} px, ${red} red, ${gold} gold pixels)`);
+    }
+
+    const noteText = (json) => JSON.parse(json).board.notes.find((n) => n.id === 'g0').text;
+    assert.equal(noteText(await page.evaluate(() => window.mapathy.document())), SEQUENCE_TEXT, 'JSON');
+    const link = await page.evaluate(() => window.mapathy.shareLink());
+    await openBoard(page, boardWith(['other']));
+    assert.ok(await page.evaluate((l) => window.mapathy.openLink(l), link));
+    await page.waitForFunction(() => (window.mapathy.document() || '').includes('"g1"'), null, { timeout: 5000 });
+    const board = await page.evaluate(() => window.mapathy.document());
+    assert.equal(noteText(board), SEQUENCE_TEXT, 'share link');
+    const md = await page.evaluate((b) => window.mapathy.tools.run({ op: 'markdownExport', board: b }), board);
+    assert.ok(md.ok && md.text.includes(SEQUENCE_TEXT), 'Markdown export');
+    const svg = await page.evaluate((b) => window.mapathy.tools.run({ op: 'svg', board: b }), board);
+    assert.ok(svg.ok, JSON.stringify(svg));
+    for (const s of Object.values(SEQUENCES)) assert.ok(svg.text.includes(s), `SVG export keeps ${s} as is`);
+    assert.ok(!/[\uE000-\uF8FF]/u.test(board + md.text + svg.text), 'no drawing glyph leaks into the outputs');
     assert.deepEqual(await app.problems(), []);
   } finally {
     await app.close();

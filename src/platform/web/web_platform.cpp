@@ -27,6 +27,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/emoji.hpp"
+#include "core/base/text.hpp"
 #include "core/edit/document.hpp"
 #include "core/session/session.hpp"
 #include "imgui.h"
@@ -38,6 +40,7 @@
 #include "platform/web/local_library.hpp"
 #include "platform/web/web_host.hpp"
 #include "ui/app.hpp"
+#include "ui/drawn_text.hpp"
 #include "ui/note_card.hpp"
 #include "ui/test_hooks.hpp"
 
@@ -193,21 +196,24 @@ class WebPlatform {
 // A named moment of the start-up in the page's performance timeline (tools/bench-startup.mjs reads them).
 EM_JS(void, mapathy_js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
 
-// The glyph section of web/platform.js draws a code point with the browser's fonts (emoji first) into RGBA
-// pixels for a line `height` pixels tall and returns its width (0: nothing drawn).
-EM_JS(int, mapathy_js_draw_glyph, (int codepoint, int height, void* out, int capacity),
-      { return MapathyWeb.drawGlyph(codepoint, height, out, capacity); });
+// The glyph section of web/platform.js draws a text (one code point or one emoji sequence) with the browser's
+// fonts (emoji first) into RGBA pixels for a line `height` pixels tall and returns its width (0: nothing drawn).
+EM_JS(int, mapathy_js_draw_glyph, (const char* text, int height, void* out, int capacity),
+      { return MapathyWeb.drawGlyph(UTF8ToString(text), height, out, capacity); });
 
 // A glyph the embedded face lacks, as the browser draws it: coloured (emoji) or, when every pixel is grey,
-// white with the coverage in alpha so it takes the text's colour.
+// white with the coverage in alpha so it takes the text's colour. A private-use code point of
+// ui::emojiGlyphs() is drawn from its whole sequence: one picture where the browser's emoji font has one.
 ExtraGlyph drawGlyph(char32_t codepoint, int height) {
   ExtraGlyph glyph;
   glyph.codepoint = codepoint;
   glyph.height = height;
-  const int maxWidth = height * 2;
+  std::string text(ui::emojiGlyphs().sequenceOf(codepoint));
+  if (text.empty()) text::appendUtf8(text, codepoint);
+  // A sequence the font lacks is drawn as its members side by side (as the browser's text field shows it).
+  const int maxWidth = height * (text.size() > 4 ? 5 : 2);
   glyph.rgba.resize(static_cast<std::size_t>(maxWidth * height) * 4);
-  glyph.width = mapathy_js_draw_glyph(static_cast<int>(codepoint), height, glyph.rgba.data(),
-                                      static_cast<int>(glyph.rgba.size()));
+  glyph.width = mapathy_js_draw_glyph(text.c_str(), height, glyph.rgba.data(), static_cast<int>(glyph.rgba.size()));
   if (glyph.width <= 0 || glyph.width > maxWidth) return {};  // nothing drawn: ImGui's fallback glyph shows
   glyph.rgba.resize(static_cast<std::size_t>(glyph.width * height) * 4);
   for (std::size_t i = 0; i < glyph.rgba.size(); i += 4) {
@@ -382,6 +388,20 @@ void WebPlatform::noteCodepoint(char32_t c) {
 }
 
 void WebPlatform::noteCodepoints(const char* utf8) {
+  // Emoji sequences get one glyph each, drawn from the whole sequence (ui/drawn_text.hpp), not their members.
+  const std::string_view all(utf8);
+  if (text::mayHaveEmojiSequence(all)) {
+    for (std::size_t i = 0; i < all.size();) {
+      if (const std::size_t length = text::emojiSequenceLength(all, i); length > 0) {
+        if (const char32_t glyph = ui::emojiGlyphs().glyphFor(all.substr(i, length)); glyph != 0) noteCodepoint(glyph);
+        i += length;
+        continue;
+      }
+      const char32_t c = text::decodeUtf8(all, i);
+      if (c >= 0x80 && !(c >= text::EmojiGlyphs::kFirst && c <= text::EmojiGlyphs::kLast)) noteCodepoint(c);
+    }
+    return;
+  }
   for (const char* at = utf8; *at != '\0';) {
     unsigned int c = 0;
     const int length = ImTextCharFromUtf8(&c, at, nullptr);
