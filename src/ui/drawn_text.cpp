@@ -3,8 +3,8 @@
 namespace mapathy::ui {
 
 text::EmojiGlyphs& emojiGlyphs() {
-  static text::EmojiGlyphs glyphs;
-  return glyphs;
+  static auto* glyphs = new text::EmojiGlyphs;  // never destroyed: no exit-time code
+  return *glyphs;
 }
 
 DrawnText::DrawnText(std::string_view text) {

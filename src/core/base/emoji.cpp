@@ -7,93 +7,62 @@ namespace {
 
 constexpr char32_t kZwj = 0x200D;
 constexpr char32_t kKeycap = 0x20E3;
-constexpr char32_t kBlackFlag = 0x1F3F4;
-constexpr char32_t kCancelTag = 0xE007F;
-constexpr std::size_t kNone = std::string_view::npos;
 
-bool isSkinTone(char32_t c) { return c >= 0x1F3FB && c <= 0x1F3FF; }
-bool isVariation(char32_t c) { return c == 0xFE0E || c == 0xFE0F; }
 bool isRegional(char32_t c) { return c >= 0x1F1E6 && c <= 0x1F1FF; }
-bool isTag(char32_t c) { return c >= 0xE0020 && c <= 0xE007E; }
 bool isPrivate(char32_t c) { return c >= EmojiGlyphs::kFirst && c <= EmojiGlyphs::kLast; }
 
-// What may carry a skin tone or a variation selector, or follow a joiner: the symbols and pictographs from
-// General Punctuation (‼) up, plus © and ®. Letters, digits and combining marks below are never bases.
+// What may start a sequence, carry a skin tone or a selector, or follow a joiner: the symbols and pictographs
+// from General Punctuation (‼) up, plus © and ®. Letters and combining marks below are never bases.
 bool isBase(char32_t c) {
   return c == 0xA9 || c == 0xAE ||
-         (c >= 0x2000 && c != kZwj && c != kKeycap && !isInvisibleMark(c) && !isPrivate(c) && c != 0xFFFD &&
-          !isRegional(c));
+         (c >= 0x2000 && c != kKeycap && c != 0xFFFD && !isInvisibleMark(c) && !isPrivate(c) && !isRegional(c));
 }
 
-// The code point at `i` (0 past the end) and where the next starts.
-char32_t peek(std::string_view s, std::size_t i, std::size_t* next) {
-  if (i >= s.size()) {
-    *next = i;
-    return 0;
-  }
-  *next = i;
-  return decodeUtf8(s, *next);
-}
-
-// One element of a ZWJ sequence at `i`: a base with an optional skin tone and variation selector. Returns
-// its end, or kNone.
-std::size_t elementEnd(std::string_view s, std::size_t i) {
-  std::size_t next = i;
-  if (!isBase(peek(s, i, &next))) return kNone;
-  std::size_t after = next;
-  char32_t c = peek(s, next, &after);
-  if (isSkinTone(c)) {
-    next = after;
-    c = peek(s, next, &after);
-  }
-  if (isVariation(c)) next = after;
-  return next;
-}
+// The code point at `i` (0 past the end); `i` moves past it.
+char32_t next(std::string_view s, std::size_t& i) { return i < s.size() ? decodeUtf8(s, i) : 0; }
 
 }  // namespace
 
-bool isInvisibleMark(char32_t c) { return c == kZwj || isVariation(c) || isSkinTone(c) || (c >= 0xE0020 && c <= 0xE007F); }
+bool isInvisibleMark(char32_t c) {
+  return c == kZwj || c == 0xFE0E || c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F);
+}
 
 bool mayHaveEmojiSequence(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
+    // U+E000 and up (private use, selectors, emoji, skin tones, flags, tags), the joiner U+200D, the keycap
+    // U+20E3; German text has none of these lead bytes (ä, ß: C3; „ “ – €: E2 80/82).
     const auto b = static_cast<unsigned char>(text[i]);
-    if (b < 0xE2) continue;
-    if (b >= 0xF0 || b == 0xEE) return true;  // planes 1–16 (emoji, skin tones, flags, tags); private use
-    const auto b1 = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
-    const auto b2 = i + 2 < text.size() ? static_cast<unsigned char>(text[i + 2]) : 0;
-    if (b == 0xEF && (b1 <= 0xA3 || (b1 == 0xB8 && (b2 == 0x8E || b2 == 0x8F)))) return true;  // U+F000–F8FF, VS
-    if (b == 0xE2 && ((b1 == 0x80 && b2 == 0x8D) || (b1 == 0x83 && b2 == 0xA3))) return true;   // ZWJ, keycap
+    if (b >= 0xEE) return true;
+    if (b == 0xE2 && i + 2 < text.size() &&
+        ((text[i + 1] == '\x80' && text[i + 2] == '\x8D') || (text[i + 1] == '\x83' && text[i + 2] == '\xA3')))
+      return true;
   }
   return false;
 }
 
+// One rule for every kind: a base (or a keycap's digit, or a regional indicator) takes the marks that follow
+// it (skin tones, selectors, tags, the keycap) and, after a joiner, the next base with its marks.
 std::size_t emojiSequenceLength(std::string_view text, std::size_t at) {
-  std::size_t next = at;
-  const char32_t c = peek(text, at, &next);
-  std::size_t after = next;
-  const char32_t d = peek(text, next, &after);
-  if ((c >= '0' && c <= '9') || c == '#' || c == '*') {
-    std::size_t end = after;
-    const char32_t e = d == 0xFE0F ? peek(text, after, &end) : d;
-    if (e != kKeycap) return 0;
-    return (d == 0xFE0F ? end : after) - at;
+  std::size_t end = at;
+  const char32_t first = next(text, end);
+  if (isRegional(first)) return isRegional(next(text, end)) ? end - at : 0;
+  const bool key = (first >= '0' && first <= '9') || first == '#' || first == '*';
+  if (!key && !isBase(first)) return 0;
+  const std::size_t single = end;
+  char32_t last = first;
+  for (;;) {
+    std::size_t i = end;
+    const char32_t c = next(text, i);
+    if (c == kZwj) {
+      if (key || !isBase(next(text, i))) break;
+    } else if (!isInvisibleMark(c) && c != kKeycap) {
+      break;
+    }
+    end = i;
+    last = c;
   }
-  if (isRegional(c)) return isRegional(d) ? after - at : 0;
-  if (c == kBlackFlag && isTag(d)) {
-    std::size_t end = after;
-    char32_t e = 0;
-    while (isTag(e = peek(text, end, &after))) end = after;
-    if (e == kCancelTag) return after - at;
-  }
-  std::size_t end = elementEnd(text, at);
-  if (end == kNone) return 0;
-  while (true) {
-    if (peek(text, end, &after) != kZwj) break;
-    const std::size_t joined = elementEnd(text, after);
-    if (joined == kNone) break;
-    end = joined;
-  }
-  return end > next ? end - at : 0;
+  if (key) return last == kKeycap ? end - at : 0;
+  return end > single ? end - at : 0;
 }
 
 char32_t EmojiGlyphs::glyphFor(std::string_view sequence) {
@@ -101,7 +70,7 @@ char32_t EmojiGlyphs::glyphFor(std::string_view sequence) {
     if (sequences_[i] == sequence) return kFirst + static_cast<char32_t>(i);
   }
   if (sequences_.size() > static_cast<std::size_t>(kLast - kFirst)) return 0;
-  sequences_.emplace_back(sequence);
+  sequences_.push_back(std::string(sequence));
   return kFirst + static_cast<char32_t>(sequences_.size() - 1);
 }
 

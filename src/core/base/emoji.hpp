@@ -26,7 +26,7 @@ bool mayHaveEmojiSequence(std::string_view text);
 // The byte length of the emoji sequence starting at byte `at` (two or more code points drawn as one glyph:
 // base + skin tone, + U+FE0F/U+FE0E, ZWJ-joined elements, keycap, a pair of regional indicators, 🏴 + tags +
 // cancel tag), or 0 when none starts there. Malformed runs are not sequences: a lone skin tone, a joiner at
-// the end, a single regional indicator, tags without their cancel tag.
+// the end, a single regional indicator, a digit with a selector but no keycap.
 std::size_t emojiSequenceLength(std::string_view text, std::size_t at);
 
 // Characters that draw as nothing outside a sequence: joiner, variation selectors, skin tones, tags.

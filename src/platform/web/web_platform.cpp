@@ -209,6 +209,8 @@ ExtraGlyph drawGlyph(char32_t codepoint, int height) {
   glyph.codepoint = codepoint;
   glyph.height = height;
   std::string text(ui::emojiGlyphs().sequenceOf(codepoint));
+  // A sequence is an emoji picture, drawn as is even when grey (Noto's families are grey tiles).
+  glyph.coloured = !text.empty();
   if (text.empty()) text::appendUtf8(text, codepoint);
   // A sequence the font lacks is drawn as its members side by side (as the browser's text field shows it).
   const int maxWidth = height * (text.size() > 4 ? 5 : 2);
@@ -376,7 +378,7 @@ bool insertSorted(std::vector<char32_t>& list, char32_t c) {
 }  // namespace
 
 void WebPlatform::noteCodepoint(char32_t c) {
-  if (c < 0x80 || isJoiningMark(c) || std::binary_search(extraCodepoints_.begin(), extraCodepoints_.end(), c)) return;
+  if (c < 0x80 || text::isInvisibleMark(c) || std::binary_search(extraCodepoints_.begin(), extraCodepoints_.end(), c)) return;
   const ImFont* regular = ImGui::GetIO().Fonts->Fonts[0];
   if (regular->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) {
     insertSorted(extraCodepoints_, c);
@@ -389,18 +391,10 @@ void WebPlatform::noteCodepoint(char32_t c) {
 
 void WebPlatform::noteCodepoints(const char* utf8) {
   // Emoji sequences get one glyph each, drawn from the whole sequence (ui/drawn_text.hpp), not their members.
-  const std::string_view all(utf8);
-  if (text::mayHaveEmojiSequence(all)) {
-    for (std::size_t i = 0; i < all.size();) {
-      if (const std::size_t length = text::emojiSequenceLength(all, i); length > 0) {
-        if (const char32_t glyph = ui::emojiGlyphs().glyphFor(all.substr(i, length)); glyph != 0) noteCodepoint(glyph);
-        i += length;
-        continue;
-      }
-      const char32_t c = text::decodeUtf8(all, i);
-      if (c >= 0x80 && !(c >= text::EmojiGlyphs::kFirst && c <= text::EmojiGlyphs::kLast)) noteCodepoint(c);
-    }
-    return;
+  std::string drawn;
+  if (text::mayHaveEmojiSequence(utf8)) {
+    drawn = text::drawableText(utf8, ui::emojiGlyphs());
+    utf8 = drawn.c_str();
   }
   for (const char* at = utf8; *at != '\0';) {
     unsigned int c = 0;
