@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
-import { ENGINE, decodePng, findWidget, openApp, screenshot } from './lib.mjs';
+import { ENGINE, decodePng, findWidget, openApp, screenshot, settle, waitForFocus } from './lib.mjs';
 
 const FIXTURE = JSON.parse(readFileSync(new URL('../fixtures/v1/empathy_classic_de.json', import.meta.url), 'utf8'));
 const EMOJI_TEXT = 'Super 😀 👍 ❗';
@@ -336,6 +336,38 @@ test('emoji sequences are drawn as one glyph each and their text survives link, 
       assert.ok(width('flag') <= 1.6 * fs && red > 5 && gold > 5,
         `the flag is one glyph in black, red and gold (${width('flag')} px, ${red} red, ${gold} gold pixels)`);
     }
+
+    // The note editor (the browser's textarea, laid out with the real sequences) breaks where the card does.
+    await page.mouse.dblclick(Math.round(card.x + card.w / 2), Math.round(card.y + pad + fs / 2));
+    await waitForFocus(page, 'note-editor', 5000);
+    await settle(page);
+    const typedLines = await page.evaluate(() => {
+      const editor = document.getElementById('note-editor');
+      const style = getComputedStyle(editor);
+      const copy = document.createElement('div');
+      for (const name of ['fontFamily', 'fontSize', 'lineHeight', 'whiteSpace', 'overflowWrap', 'wordBreak', 'fontKerning',
+        'fontVariantLigatures', 'letterSpacing', 'width', 'boxSizing']) copy.style[name] = style[name];
+      Object.assign(copy.style, { position: 'fixed', left: '0', top: '0', padding: '0', border: '0', visibility: 'hidden' });
+      copy.textContent = editor.value;
+      document.body.appendChild(copy);
+      const rows = [];
+      let at = 0;
+      for (const cluster of new Intl.Segmenter().segment(editor.value)) {
+        const range = document.createRange();
+        range.setStart(copy.firstChild, at);
+        range.setEnd(copy.firstChild, at += cluster.segment.length);
+        const rect = [...range.getClientRects()].find((r) => r.width > 0);
+        if (!rect || /^\s$/.test(cluster.segment)) continue;
+        let row = rows.find((r) => Math.abs(r.top - rect.top) < 2);
+        if (!row) rows.push(row = { top: rect.top, text: '' });
+        row.text += cluster.segment;
+      }
+      copy.remove();
+      return rows.sort((a, b) => a.top - b.top).map((r) => r.text);
+    });
+    assert.deepEqual(typedLines, lines.map((line) => line.replace(/\s/g, '')), 'the editor breaks as the card does');
+    await page.keyboard.press('Escape');
+    await settle(page);
 
     const noteText = (json) => JSON.parse(json).board.notes.find((n) => n.id === 'g0').text;
     assert.equal(noteText(await page.evaluate(() => window.mapathy.document())), SEQUENCE_TEXT, 'JSON');
