@@ -224,10 +224,10 @@ void App::Impl::toolbar() {
   }
   const char* shownTitle = d.board().title.empty() ? tr("start.untitled") : d.board().title.c_str();
   const float titlePad = ImGui::GetStyle().FramePadding.x;
-  // A title with emoji sequences is drawn here too (one glyph each; the field would draw their members).
+  // A title with emoji is drawn here too (a sequence as one glyph; the field would draw its members).
   const DrawnText drawnTitle(shownTitle);
   if (!view.titleActive && (ImGui::CalcTextSize(drawnTitle.begin(), drawnTitle.end()).x > titleW - titlePad * 2.0f ||
-                            drawnTitle.view() != shownTitle)) {
+                            drawnTitle.begin() != shownTitle)) {
     const std::string shortTitle = ellipsized(std::string(drawnTitle.view()), titleW - titlePad * 2.0f);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     if (ImGui::InvisibleButton((std::string(tr("toolbar.title")) + "###toolbar.titleFull").c_str(),

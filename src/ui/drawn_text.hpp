@@ -16,8 +16,8 @@ namespace mapathy::ui {
 // The process's table of sequences met so far; the platform asks it which sequence a glyph stands for.
 text::EmojiGlyphs& emojiGlyphs();
 
-// `text` ready to be drawn or measured: [begin(), end()) is `text` itself when it has no emoji sequence,
-// else its drawable form (alive as long as this object).
+// `text` ready to be drawn or measured: [begin(), end()) is `text` itself (the same pointer) when it surely has
+// no emoji sequence (text::mayHaveEmojiSequence), else its drawable form (alive as long as this object).
 class DrawnText {
  public:
   explicit DrawnText(std::string_view text);

@@ -12,6 +12,7 @@
 #include "platform/fonts.hpp"
 #include "ui/drawn_text.hpp"
 #include "ui/note_card.hpp"
+#include "ui_harness.hpp"
 
 namespace mapathy::ui {
 namespace {
@@ -106,6 +107,27 @@ TEST(NoteCardWrap, AnEmojiSequenceIsOneUnbreakableUnit) {
   const float groesse = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, "Größe ").x;
   EXPECT_EQ(linesOf(font, groesse + e + 0.5f * a, "Größe " + kThumb + " gut"), (Lines{"Größe " + kThumb + " ", "gut"}));
   EXPECT_EQ(linesOf(font, 4.5f * a, "aaaa\uFE0F bb"), (Lines{"aaaa\uFE0F ", "bb"}));
+}
+
+// The board title in the toolbar: with an emoji it is drawn by the bar (one glyph per sequence) and renamed
+// after a click, as a title too long for the bar; without, the rename field shows it.
+TEST(EmojiTitle, ATitleWithASequenceIsDrawnByTheBar) {
+  testing::AppHarness h("de-DE");
+  ASSERT_TRUE(h.click("Neue Empathy Map"));
+  h.frames(2);
+  ASSERT_NE(h.app->document(), nullptr);
+  ASSERT_TRUE(h.app->document()->setTitle("Team"));
+  h.frames(2);
+  EXPECT_NE(h.findRaw("##toolbar.title"), nullptr);
+  EXPECT_EQ(h.findRaw("###toolbar.titleFull"), nullptr);
+  ASSERT_TRUE(h.app->document()->setTitle("Team " + kThumb));
+  h.frames(2);
+  EXPECT_EQ(h.findRaw("##toolbar.title"), nullptr) << "the field would draw the thumb and its skin tone apart";
+  const RecordedItem* drawn = h.findRaw("###toolbar.titleFull");
+  ASSERT_NE(drawn, nullptr);
+  h.clickAt(testing::AppHarness::centre(*drawn));
+  EXPECT_NE(h.findRaw("##toolbar.title"), nullptr) << "a click shows the rename field";
+  EXPECT_EQ(h.app->document()->board().title, "Team " + kThumb) << "the document keeps the real text";
 }
 
 }  // namespace
