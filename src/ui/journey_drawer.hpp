@@ -119,7 +119,8 @@ struct Painter {
     // Measured at the on-screen size and converted back, so wrapping matches what is drawn.
     const float px = std::max(canvas.fontSize(size), 1.0f);
     const DrawnText drawn(text);
-    const ImVec2 s = font->CalcTextSizeA(px, FLT_MAX, wrapWorld > 0 ? len(wrapWorld) : 0.0f, drawn.begin(), drawn.end());
+    const ImVec2 s =
+        font->CalcTextSizeA(px, FLT_MAX, wrapWorld > 0 ? len(wrapWorld) : 0.0f, drawn.begin(), drawn.end());
     return ImVec2(s.x / canvas.zoom(), s.y / canvas.zoom());
   }
 

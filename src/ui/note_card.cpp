@@ -167,7 +167,8 @@ WrappedText wrapText(const ImFont* font, float size, float width, std::string_vi
       brk = kNone;
       continue;
     }
-    const float adv = c == '\r' || invisible ? 0.0f : font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;  // ImGui skips \r
+    // ImGui skips \r.
+    const float adv = c == '\r' || invisible ? 0.0f : font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
     // Spaces hang at a line's end and never wrap by themselves. Anything else that does not fit breaks the
     // line after its last spaces, or (a word longer than the line) before this character; the next line
     // starts over from there.

@@ -32,17 +32,17 @@ std::vector<std::string> pieces(std::string_view text) {
 
 using Pieces = std::vector<std::string>;
 
-const std::string kThumbMedium = "👍🏽";                        // U+1F44D U+1F3FD
-const std::string kFamily = "👩\u200D👩\u200D👧";              // woman ZWJ woman ZWJ girl
-const std::string kGermany = "🇩🇪";                            // regional indicators D E
-const std::string kKeycapOne = "1\uFE0F\u20E3";               // 1️⃣
-const std::string kHeart = "\u2764\uFE0F";                    // ❤️
+const std::string kThumbMedium = "👍🏽";     // U+1F44D U+1F3FD
+const std::string kFamily = "👩\u200D👩\u200D👧";   // woman ZWJ woman ZWJ girl
+const std::string kGermany = "🇩🇪";               // regional indicators D E
+const std::string kKeycapOne = "1\uFE0F\u20E3";  // 1️⃣
+const std::string kHeart = "\u2764\uFE0F";       // ❤️
 const std::string kScotland = "🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F";
 
 TEST(Emoji, EachKindOfSequenceIsOnePiece) {
-  for (const std::string& sequence :
-       {kThumbMedium, kFamily, kGermany, kKeycapOne, kHeart, kScotland, std::string("#\u20E3"),
-        std::string("🏃🏽\u200D\u2640\uFE0F"), std::string("🏴\u200D\u2620\uFE0F"), std::string("\u00A9\uFE0F")}) {
+  for (const std::string& sequence : {kThumbMedium, kFamily, kGermany, kKeycapOne, kHeart, kScotland,
+                                      std::string("#\u20E3"), std::string("🏃🏽\u200D\u2640\uFE0F"),
+                                      std::string("🏴\u200D\u2620\uFE0F"), std::string("\u00A9\uFE0F")}) {
     EXPECT_EQ(emojiSequenceLength(sequence, 0), sequence.size()) << sequence;
     EXPECT_EQ(pieces("a" + sequence + "b"), (Pieces{"a", sequence, "b"})) << sequence;
   }

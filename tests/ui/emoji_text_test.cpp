@@ -65,7 +65,8 @@ TEST(FontAtlas, AnEmojiSequenceIsDrawnAsOneGlyph) {
   EXPECT_FLOAT_EQ(atlas.width(kThumb), one);
   EXPECT_FLOAT_EQ(atlas.width(kGermany), one);
   EXPECT_FLOAT_EQ(atlas.width(kFamily + kFamily), 2.0f * one);
-  // "Top 👍🏽 Familie 👩‍👩‍👧 Flagge 🇩🇪": the words plus one glyph per sequence, nothing for the members.
+  // "Top 👍🏽 Familie 👩‍👩‍👧 Flagge 🇩🇪": the words plus one glyph per sequence, nothing for the
+  // members.
   EXPECT_FLOAT_EQ(atlas.width("Top " + kThumb + " Familie " + kFamily + " Flagge " + kGermany),
                   atlas.width("Top  Familie  Flagge ") + 3.0f * one);
   // Drawn code point by code point, the family would be its three members (and two joiners) side by side.

@@ -1,5 +1,6 @@
-// Mapathy core — emoji sequences: the runs of code points a font draws as one picture (👍🏽, 👩‍👩‍👧, 🇩🇪, 1️⃣,
-// ❤️, 🏴 with tags), found by a compact rule set instead of ICU's grapheme tables, and a table that gives each
+// Mapathy core — emoji sequences: the runs of code points a font draws as one picture
+// (👍🏽 👩‍👩‍👧 🇩🇪 1️⃣ ❤️, 🏴 with tags),
+// found by a compact rule set instead of ICU's grapheme tables, and a table that gives each
 // distinct sequence one private-use code point to draw and measure it by.
 //
 // Why: the UI draws text one code point at a time from a font atlas, so a sequence would show as its members

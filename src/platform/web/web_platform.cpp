@@ -378,7 +378,8 @@ bool insertSorted(std::vector<char32_t>& list, char32_t c) {
 }  // namespace
 
 void WebPlatform::noteCodepoint(char32_t c) {
-  if (c < 0x80 || text::isInvisibleMark(c) || std::binary_search(extraCodepoints_.begin(), extraCodepoints_.end(), c)) return;
+  if (c < 0x80 || text::isInvisibleMark(c) || std::binary_search(extraCodepoints_.begin(), extraCodepoints_.end(), c))
+    return;
   const ImFont* regular = ImGui::GetIO().Fonts->Fonts[0];
   if (regular->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) {
     insertSorted(extraCodepoints_, c);
