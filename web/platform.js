@@ -642,18 +642,18 @@
   }
 
   // ---- glyphs the UI face lacks (emoji, other scripts): the browser's own fonts draw them on a Canvas 2D and
-  // the app copies the pixels into its font atlas (src/platform/fonts.hpp, ExtraGlyph). The line is `height`
+  // the app copies the pixels into its font atlas (src/platform/fonts.hpp, ExtraGlyph). `text` is one code point
+  // or one emoji sequence (👍🏽, 👩‍👩‍👧, 🇩🇪: the emoji font draws it as one picture). The line is `height`
   // pixels tall with the baseline where Inter's is (0.8 of the line). Returns the width drawn, 0 for none.
   const GLYPH_FONTS = '"Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", sans-serif';
   let glyphContext = null;
-  function drawGlyph(codepoint, height, out, capacity) {
+  function drawGlyph(text, height, out, capacity) {
     if (!glyphContext) glyphContext = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
     const context = glyphContext;
-    const text = String.fromCodePoint(codepoint);
     const font = Math.round(height * 0.8) + 'px ' + GLYPH_FONTS;
     context.font = font;
-    const width = Math.min(Math.ceil(context.measureText(text).width), height * 2);
-    if (!(width > 0) || width * height * 4 > capacity) return 0;
+    const width = Math.min(Math.ceil(context.measureText(text).width), Math.floor(capacity / (height * 4)));
+    if (!(width > 0)) return 0;
     context.canvas.width = width;
     context.canvas.height = height;
     context.font = font;  // a new canvas size resets the context

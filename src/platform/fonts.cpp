@@ -150,10 +150,6 @@ float zoomStepFor(float zoom) {
   return need <= 3.0f ? 3.0f : 4.0f;
 }
 
-bool isJoiningMark(char32_t c) {
-  return c == 0x200D || c == 0xFE0E || c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F);
-}
-
 ExtraGlyph placeholderGlyph(char32_t codepoint, int height) {
   ExtraGlyph g;
   g.codepoint = codepoint;

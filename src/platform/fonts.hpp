@@ -57,10 +57,6 @@ struct ExtraGlyph {
 // A placeholder for a code point nobody drew: an outlined box as wide as an emoji, `height` pixels tall.
 ExtraGlyph placeholderGlyph(char32_t codepoint, int height);
 
-// True for code points drawn as nothing when they follow an emoji: zero-width joiner, variation selectors,
-// skin-tone modifiers, tag characters. The atlas gives them zero-width glyphs once it holds extra glyphs.
-bool isJoiningMark(char32_t codepoint);
-
 // What an atlas holds besides the faces of the FontSet.
 struct AtlasOptions {
   float zoomStep = 1.0f;                    // zoomStepFor(): > kLargeStep adds faces [4] and [5]

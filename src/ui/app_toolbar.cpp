@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/base/text.hpp"
+#include "ui/drawn_text.hpp"
 #include "ui/i18n.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
@@ -205,8 +206,11 @@ void App::Impl::toolbar() {
   }
   const char* shownTitle = d.board().title.empty() ? tr("start.untitled") : d.board().title.c_str();
   const float titlePad = ImGui::GetStyle().FramePadding.x;
-  if (!view.titleActive && ImGui::CalcTextSize(shownTitle).x > titleW - titlePad * 2.0f) {
-    const std::string shortTitle = ellipsized(shownTitle, titleW - titlePad * 2.0f);
+  // A title with emoji is drawn here too (a sequence as one glyph; the field would draw its members).
+  const DrawnText drawnTitle(shownTitle);
+  if (!view.titleActive && (ImGui::CalcTextSize(drawnTitle.begin(), drawnTitle.end()).x > titleW - titlePad * 2.0f ||
+                            drawnTitle.begin() != shownTitle)) {
+    const std::string shortTitle = ellipsized(std::string(drawnTitle.view()), titleW - titlePad * 2.0f);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     if (ImGui::InvisibleButton((std::string(tr("toolbar.title")) + "###toolbar.titleFull").c_str(),
                                ImVec2(titleW, h))) {

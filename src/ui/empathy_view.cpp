@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ui/canvas.hpp"
+#include "ui/drawn_text.hpp"
 #include "ui/i18n.hpp"
 #include "ui/note_card.hpp"
 #include "ui/style.hpp"
@@ -381,9 +382,10 @@ void drawSection(EditorContext& ctx, const Section& s, int noteCount, ImVec2 wmi
   const float x0 = a.x + kInset * z;
   float y = a.y + kInset * z + 2.0f * z;
   if (titleFs >= 5.0f) {
-    ImFont* titleFont = fontForSize(titleFs, true, s.title.c_str());
-    dl->AddText(titleFont, titleFs, ImVec2(x0, y), colours::kInk, s.title.c_str());
-    const float tw = titleFont->CalcTextSizeA(titleFs, FLT_MAX, 0.0f, s.title.c_str()).x;
+    const DrawnText title(s.title);
+    ImFont* titleFont = fontForSize(titleFs, true, title.begin(), title.end());
+    dl->AddText(titleFont, titleFs, ImVec2(x0, y), colours::kInk, title.begin(), title.end());
+    const float tw = titleFont->CalcTextSizeA(titleFs, FLT_MAX, 0.0f, title.begin(), title.end()).x;
     // Count pill.
     const std::string count = std::to_string(noteCount);
     drawPill(dl, ImVec2(x0 + tw + 8.0f * z, y + titleFs * 0.12f), count.c_str(), withAlpha(pal.accent, 0.15f), pal.accent,
@@ -391,8 +393,9 @@ void drawSection(EditorContext& ctx, const Section& s, int noteCount, ImVec2 wmi
     y += titleFs * 1.25f + 4.0f * z;
     const float hintFs = cv.fontSize(kHintSize);
     if (hintFs >= 5.0f && !s.hint.empty()) {
-      dl->AddText(fontForSize(hintFs, false, s.hint.c_str()), hintFs, ImVec2(x0, y), colours::kInkMuted, s.hint.c_str(),
-                  nullptr, (wmax.x - wmin.x - kInset * 2.0f - kAddButton - 6.0f) * z);
+      const DrawnText hint(s.hint);
+      dl->AddText(fontForSize(hintFs, false, hint.begin(), hint.end()), hintFs, ImVec2(x0, y), colours::kInkMuted,
+                  hint.begin(), hint.end(), (wmax.x - wmin.x - kInset * 2.0f - kAddButton - 6.0f) * z);
     }
   }
   // "+" button (never smaller than a touch target allows).

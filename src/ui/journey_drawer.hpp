@@ -26,6 +26,7 @@
 #include "core/model/palette.hpp"
 #include "imgui.h"
 #include "ui/canvas.hpp"
+#include "ui/drawn_text.hpp"
 #include "ui/editor_context.hpp"
 #include "ui/journey_view.hpp"
 #include "ui/note_card.hpp"
@@ -119,8 +120,9 @@ struct Painter {
   ImVec2 measure(float size, std::string_view text, float wrapWorld = 0.0f) const {
     // Measured at the on-screen size and converted back, so wrapping matches what is drawn.
     const float px = std::max(canvas.fontSize(size), 1.0f);
-    const ImVec2 s = font->CalcTextSizeA(px, FLT_MAX, wrapWorld > 0 ? len(wrapWorld) : 0.0f, text.data(),
-                                         text.data() + text.size());
+    const DrawnText drawn(text);
+    const ImVec2 s =
+        font->CalcTextSizeA(px, FLT_MAX, wrapWorld > 0 ? len(wrapWorld) : 0.0f, drawn.begin(), drawn.end());
     return ImVec2(s.x / canvas.zoom(), s.y / canvas.zoom());
   }
 
@@ -128,7 +130,8 @@ struct Painter {
             ImFont* with = nullptr) const {
     const float px = canvas.fontSize(size);
     if (px < 3.0f) return;  // unreadable anyway; skip the work
-    dl->AddText(face(px, text, with), px, at(world), col, text.data(), text.data() + text.size(),
+    const DrawnText drawn(text);
+    dl->AddText(face(px, drawn.view(), with), px, at(world), col, drawn.begin(), drawn.end(),
                 wrapWorld > 0 ? len(wrapWorld) : 0.0f);
   }
 

@@ -8,6 +8,7 @@
 
 #include "imgui_internal.h"
 #include "ui/app.hpp"
+#include "ui/drawn_text.hpp"
 #include "ui/i18n.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
@@ -147,9 +148,22 @@ WrappedText wrapText(const ImFont* font, float size, float width, std::string_vi
   std::size_t lineStart = 0;
   std::size_t brk = kNone;  // where the next line would start after the last spaces of this one
   float x = 0.0f;           // pen position from the line's start
+  const bool sequences = text::mayHaveEmojiSequence(text);
   for (std::size_t i = 0; i < text.size();) {
     int len = 1;
-    const unsigned c = charAt(text, i, &len);
+    unsigned c = charAt(text, i, &len);
+    bool invisible = false;
+    if (sequences) {
+      // Measured as drawn (DrawnText): an emoji sequence is one glyph and one unit that never breaks, a lone
+      // joiner or selector takes no room.
+      if (const std::size_t sequence = text::emojiSequenceLength(text, i); sequence > 0) {
+        const char32_t glyph = emojiGlyphs().glyphFor(text.substr(i, sequence));
+        if (glyph != 0) c = glyph;
+        len = static_cast<int>(sequence);
+      } else {
+        invisible = text::isInvisibleMark(c);
+      }
+    }
     const std::size_t next = i + static_cast<std::size_t>(len);
     if (c == '\n') {
       out.lines.push_back(TextLine{lineStart, i});
@@ -158,7 +172,8 @@ WrappedText wrapText(const ImFont* font, float size, float width, std::string_vi
       brk = kNone;
       continue;
     }
-    const float adv = c == '\r' ? 0.0f : font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;  // ImGui skips \r
+    // ImGui skips \r.
+    const float adv = c == '\r' || invisible ? 0.0f : font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
     // Spaces hang at a line's end and never wrap by themselves. Anything else that does not fit breaks the
     // line after its last spaces, or (a word longer than the line) before this character; the next line
     // starts over from there.
@@ -466,14 +481,16 @@ void NoteCards::drawCard(EditorContext& ctx, const Note& note, ImVec2 worldMin, 
     // Lines broken in the UI face at text size (the editor's rule, the same at every zoom); each drawn from
     // the raster for this zoom (sharp at 400 %).
     const WrappedText lines = wrapText(ImGui::GetFont(), CardMetrics::kFontSize, wrap / z, text);
-    ImFont* face = fontForSize(fs, false, text.data(), text.data() + text.size());
+    const DrawnText drawn(text);
+    ImFont* face = fontForSize(fs, false, drawn.begin(), drawn.end());
     for (std::size_t i = 0; i < lines.lines.size(); ++i) {
       const ImVec2 at(textPos.x, textPos.y + static_cast<float>(i) * fs);
       if (at.y > clip.w) {
         break;
       }
       const TextLine& line = lines.lines[i];
-      dl->AddText(face, fs, at, ink, text.data() + line.begin, text.data() + line.end, 0.0f, &clip);
+      const DrawnText shown(text.substr(line.begin, line.end - line.begin));
+      dl->AddText(face, fs, at, ink, shown.begin(), shown.end(), 0.0f, &clip);
     }
   } else {
     // Far away: grey bars stand in for text (drawing glyphs this small costs and shows nothing).

@@ -63,7 +63,8 @@ float dotControlSide(float zoom);
 // `white-space: pre-wrap; overflow-wrap: anywhere; word-break: normal`): a newline always breaks; a line
 // otherwise breaks after the last run of spaces that still fits (the spaces hang at the line's end and
 // never wrap by themselves); a word longer than a whole line breaks before the first character that does
-// not fit. Widths are in the units of `size` (world units for cards).
+// not fit; an emoji sequence (👍🏽, 👩‍👩‍👧, 🇩🇪) is one character as wide as its glyph (ui/drawn_text.hpp), as the
+// browser keeps a grapheme whole. Widths are in the units of `size` (world units for cards).
 struct TextLine {
   std::size_t begin = 0;  // bytes [begin, end) of the text: no newline, trailing spaces included
   std::size_t end = 0;

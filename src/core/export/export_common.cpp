@@ -8,8 +8,9 @@
 #include <cmath>
 #include <cstdint>
 
-#include "core/model/palette.hpp"
+#include "core/base/emoji.hpp"
 #include "core/base/text.hpp"
+#include "core/model/palette.hpp"
 
 namespace mapathy::exporting {
 
@@ -62,6 +63,16 @@ double advance(char32_t cp, bool bold) {
   return bold ? 0.75 : 0.7;  // anything else: a wide Latin-like guess, so we err on wrapping early
 }
 
+// The advance of the character at `i` (an emoji sequence is one, as wide as an emoji) and where the next starts.
+double advanceAt(std::string_view text, std::size_t& i, bool bold) {
+  if (const std::size_t sequence = text::emojiSequenceLength(text, i); sequence > 0) {
+    i += sequence;
+    return 1.25;
+  }
+  const char32_t cp = text::decodeUtf8(text, i);
+  return text::isInvisibleMark(cp) ? 0.0 : advance(cp, bold);
+}
+
 }  // namespace
 
 std::string cleanText(std::string_view text, bool keepNewlines, bool keepTabs) {
@@ -109,7 +120,7 @@ std::string escapeXml(std::string_view text, bool keepNewlines) {
 double textWidth(std::string_view text, double fontSize, bool bold) {
   double em = 0;
   std::size_t i = 0;
-  while (i < text.size()) em += advance(text::decodeUtf8(text, i), bold);
+  while (i < text.size()) em += advanceAt(text, i, bold);
   return em * fontSize;
 }
 
@@ -152,7 +163,7 @@ std::vector<std::string> wrapText(std::string_view text, double maxWidth, double
         std::size_t lastFit = 0;
         while (k < word.size()) {
           std::size_t next = k;
-          const double a = advance(text::decodeUtf8(word, next), bold) * fontSize;
+          const double a = advanceAt(word, next, bold) * fontSize;  // never inside an emoji sequence
           if (w + a > maxWidth && lastFit > 0) break;
           w += a;
           k = next;

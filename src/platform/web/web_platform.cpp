@@ -27,6 +27,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/emoji.hpp"
+#include "core/base/text.hpp"
 #include "core/edit/document.hpp"
 #include "core/session/session.hpp"
 #include "imgui.h"
@@ -38,6 +40,7 @@
 #include "platform/web/local_library.hpp"
 #include "platform/web/web_host.hpp"
 #include "ui/app.hpp"
+#include "ui/drawn_text.hpp"
 #include "ui/note_card.hpp"
 #include "ui/test_hooks.hpp"
 
@@ -193,21 +196,26 @@ class WebPlatform {
 // A named moment of the start-up in the page's performance timeline (tools/bench-startup.mjs reads them).
 EM_JS(void, mapathy_js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
 
-// The glyph section of web/platform.js draws a code point with the browser's fonts (emoji first) into RGBA
-// pixels for a line `height` pixels tall and returns its width (0: nothing drawn).
-EM_JS(int, mapathy_js_draw_glyph, (int codepoint, int height, void* out, int capacity),
-      { return MapathyWeb.drawGlyph(codepoint, height, out, capacity); });
+// The glyph section of web/platform.js draws a text (one code point or one emoji sequence) with the browser's
+// fonts (emoji first) into RGBA pixels for a line `height` pixels tall and returns its width (0: nothing drawn).
+EM_JS(int, mapathy_js_draw_glyph, (const char* text, int height, void* out, int capacity),
+      { return MapathyWeb.drawGlyph(UTF8ToString(text), height, out, capacity); });
 
 // A glyph the embedded face lacks, as the browser draws it: coloured (emoji) or, when every pixel is grey,
-// white with the coverage in alpha so it takes the text's colour.
+// white with the coverage in alpha so it takes the text's colour. A private-use code point of
+// ui::emojiGlyphs() is drawn from its whole sequence: one picture where the browser's emoji font has one.
 ExtraGlyph drawGlyph(char32_t codepoint, int height) {
   ExtraGlyph glyph;
   glyph.codepoint = codepoint;
   glyph.height = height;
-  const int maxWidth = height * 2;
+  std::string text(ui::emojiGlyphs().sequenceOf(codepoint));
+  // A sequence is an emoji picture, drawn as is even when grey (Noto's families are grey tiles).
+  glyph.coloured = !text.empty();
+  if (text.empty()) text::appendUtf8(text, codepoint);
+  // A sequence the font lacks is drawn as its members side by side (as the browser's text field shows it).
+  const int maxWidth = height * (text.size() > 4 ? 5 : 2);
   glyph.rgba.resize(static_cast<std::size_t>(maxWidth * height) * 4);
-  glyph.width = mapathy_js_draw_glyph(static_cast<int>(codepoint), height, glyph.rgba.data(),
-                                      static_cast<int>(glyph.rgba.size()));
+  glyph.width = mapathy_js_draw_glyph(text.c_str(), height, glyph.rgba.data(), static_cast<int>(glyph.rgba.size()));
   if (glyph.width <= 0 || glyph.width > maxWidth) return {};  // nothing drawn: ImGui's fallback glyph shows
   glyph.rgba.resize(static_cast<std::size_t>(glyph.width * height) * 4);
   for (std::size_t i = 0; i < glyph.rgba.size(); i += 4) {
@@ -370,7 +378,8 @@ bool insertSorted(std::vector<char32_t>& list, char32_t c) {
 }  // namespace
 
 void WebPlatform::noteCodepoint(char32_t c) {
-  if (c < 0x80 || isJoiningMark(c) || std::binary_search(extraCodepoints_.begin(), extraCodepoints_.end(), c)) return;
+  if (c < 0x80 || text::isInvisibleMark(c) || std::binary_search(extraCodepoints_.begin(), extraCodepoints_.end(), c))
+    return;
   const ImFont* regular = ImGui::GetIO().Fonts->Fonts[0];
   if (regular->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) {
     insertSorted(extraCodepoints_, c);
@@ -382,6 +391,12 @@ void WebPlatform::noteCodepoint(char32_t c) {
 }
 
 void WebPlatform::noteCodepoints(const char* utf8) {
+  // Emoji sequences get one glyph each, drawn from the whole sequence (ui/drawn_text.hpp), not their members.
+  std::string drawn;
+  if (text::mayHaveEmojiSequence(utf8)) {
+    drawn = text::drawableText(utf8, ui::emojiGlyphs());
+    utf8 = drawn.c_str();
+  }
   for (const char* at = utf8; *at != '\0';) {
     unsigned int c = 0;
     const int length = ImTextCharFromUtf8(&c, at, nullptr);
