@@ -8,6 +8,7 @@
 
 #include "core/base/text.hpp"
 #include "ui/canvas.hpp"
+#include "ui/drawn_text.hpp"
 #include "ui/empathy_parts.hpp"
 #include "ui/i18n.hpp"
 #include "ui/journey_drawer.hpp"
@@ -208,13 +209,14 @@ float stageBar(const Board& board, ReadingViewState& state, float width) {
     const std::string of = text::format(tr("reading.stageOf"), static_cast<int>(state.stage) + 1, static_cast<int>(n));
     ImFont* bold = boldFont();
     const float fs = ImGui::GetFontSize() * 1.05f;
-    ImVec2 ts = bold->CalcTextSizeA(fs, FLT_MAX, 0.0f, name.c_str());
+    const DrawnText drawnName(name);  // an emoji sequence in the name: one glyph
+    ImVec2 ts = bold->CalcTextSizeA(fs, FLT_MAX, 0.0f, drawnName.begin(), drawnName.end());
     const ImVec2 os = ImGui::CalcTextSize(of.c_str());
     const float clipX = p.x + w - 4.0f;
     const ImVec4 clip(p.x + 4.0f, p.y, clipX, p.y + rowH);
     const float nx = std::max(p.x + 4.0f, p.x + (w - ts.x) * 0.5f);
     const float ty = p.y + (rowH - ts.y - os.y) * 0.5f;
-    dl->AddText(bold, fs, ImVec2(nx, ty), colours::kInk, name.c_str(), nullptr, 0.0f, &clip);
+    dl->AddText(bold, fs, ImVec2(nx, ty), colours::kInk, drawnName.begin(), drawnName.end(), 0.0f, &clip);
     dl->AddText(ImVec2(p.x + (w - os.x) * 0.5f, ty + ts.y), colours::kInkMuted, of.c_str());
   }
   ImGui::SameLine(0, 0);
@@ -346,8 +348,9 @@ void drawJourneyReading(EditorContext& ctx, ReadingViewState& state) {
     dl->AddRectFilled(ImVec2(a.x + kInset, a.y + 8.0f), ImVec2(a.x + kInset + 36.0f, a.y + 12.0f), pal.accent, 2.0f);
     ImFont* bold = fontForSize(kLaneTitle, true, lane.name.c_str());
     const ImVec4 clip(a.x, a.y, b.x - 56.0f, b.y);
-    dl->AddText(bold, kLaneTitle, ImVec2(a.x + kInset, a.y + kInset + 2.0f), colours::kInk, lane.name.c_str(), nullptr,
-                0.0f, &clip);
+    const DrawnText laneName(lane.name);
+    dl->AddText(bold, kLaneTitle, ImVec2(a.x + kInset, a.y + kInset + 2.0f), colours::kInk, laneName.begin(),
+                laneName.end(), 0.0f, &clip);
     const float body = a.y + titleH;
     switch (lane.kind) {
       case LaneKind::Text: {
