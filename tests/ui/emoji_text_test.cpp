@@ -17,6 +17,9 @@
 namespace mapathy::ui {
 namespace {
 
+using testing::Lines;
+using testing::linesOf;
+
 const std::string kThumb = "👍🏽";
 const std::string kFamily = "👩\u200D👩\u200D👧";
 const std::string kGermany = "🇩🇪";
@@ -46,16 +49,6 @@ class SequenceAtlas {
   std::vector<platform::ExtraGlyph> glyphs_;
   ImGuiContext* context_;
 };
-
-std::vector<std::string> linesOf(const ImFont* font, float width, const std::string& text) {
-  std::vector<std::string> out;
-  for (const TextLine& line : wrapText(font, font->FontSize, width, text).lines) {
-    out.push_back(text.substr(line.begin, line.end - line.begin));
-  }
-  return out;
-}
-
-using Lines = std::vector<std::string>;
 
 TEST(FontAtlas, AnEmojiSequenceIsDrawnAsOneGlyph) {
   const SequenceAtlas atlas({kThumb, kFamily, kGermany});

@@ -13,16 +13,6 @@
 namespace mapathy::ui::testing {
 namespace {
 
-std::vector<std::string> linesOf(const ImFont* font, float width, const std::string& text) {
-  std::vector<std::string> out;
-  for (const TextLine& line : wrapText(font, font->FontSize, width, text).lines) {
-    out.push_back(text.substr(line.begin, line.end - line.begin));
-  }
-  return out;
-}
-
-using Lines = std::vector<std::string>;
-
 TEST(NoteCardWrap, BreaksAfterSpacesKeepsNewlinesAndBreaksLongWordsAnywhere) {
   AppHarness h;
   const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];

@@ -22,6 +22,7 @@
 #include "imgui.h"
 #include "ui/app.hpp"
 #include "ui/i18n.hpp"
+#include "ui/note_card.hpp"
 #include "ui/test_hooks.hpp"
 
 namespace mapathy::ui::testing {
@@ -139,6 +140,16 @@ class FakeHost : public Host {
   std::int64_t now = 1'700'000'000'000;
   std::uint64_t seed = 42;
 };
+
+// The lines wrapText breaks `text` into at `width`, in `font` at its own size (the card's one rule).
+inline std::vector<std::string> linesOf(const ImFont* font, float width, const std::string& text) {
+  std::vector<std::string> out;
+  for (const TextLine& line : wrapText(font, font->FontSize, width, text).lines) {
+    out.push_back(text.substr(line.begin, line.end - line.begin));
+  }
+  return out;
+}
+using Lines = std::vector<std::string>;
 
 class AppHarness {
  public:
