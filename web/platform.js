@@ -799,7 +799,7 @@
       loading.hidden = true;
       performance.mark('mapathy-first-frame');  // tests/browser/size_budget.test.mjs and tools/bench-browser.mjs
       loadBoldFont();
-      whenIdle(registerServiceWorker);
+      whenIdle(() => registerServiceWorker(false));
     },
     fatal,
     stringValue,
@@ -848,9 +848,15 @@
   // (its settle frames drawn): installing it fetches every file of the site, which would otherwise compete
   // with the first frames for the network and the processor (tools/bench-startup.mjs), and it is done before
   // the tools module is fetched a second later.
-  function registerServiceWorker() {
+  // A reload or navigation while sw.js loads cuts the registration short (WebKit reports that as a failed
+  // load): it is tried once more a few seconds later — a page that went away never gets there — and only a
+  // second failure is reported.
+  function registerServiceWorker(again) {
     if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
-    navigator.serviceWorker.register('sw.js').catch((error) => console.warn('No offline use:', error.message));
+    navigator.serviceWorker.register('sw.js').catch((error) => {
+      if (again) console.warn('No offline use:', error.message);
+      else setTimeout(() => registerServiceWorker(true), 3000);
+    });
   }
 
   window.Module = {

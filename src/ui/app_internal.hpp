@@ -81,6 +81,8 @@ struct App::Impl final : SessionListener {
     double failedAt = 0.0;    // ImGui time when the tools module did not load: asked again a few seconds later
   };
   LinkCache linkCache;
+  bool shareLinkShown = false;   // the share dialog showed the link in its last frame
+  int shareRecentreFrames = 0;   // frames left in which it is centred again (its content grew)
   int linkEncodes = 0;  // links asked for (tests: once per revision, not per frame)
   std::uint64_t boardsOpened = 0;
   Screen screen = Screen::Start;

@@ -23,7 +23,13 @@ void App::Impl::shareDialog() {
   }
   // Centred and never taller than the screen (the outputs make it long; it scrolls on small screens).
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  placeDialog(560.0f);
+  // The link arrives a moment after the dialog opened and makes it taller: centred again for the two frames
+  // the dialog takes to measure its new size.
+  const bool linkShown = !linkCache.link.empty();
+  if (linkShown != shareLinkShown) shareRecentreFrames = 2;
+  shareLinkShown = linkShown;
+  placeDialog(560.0f, 0.5f, shareRecentreFrames > 0);
+  if (shareRecentreFrames > 0) --shareRecentreFrames;
   const std::string title = std::string(tr("share.title")) + "###share";
   if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
     return;

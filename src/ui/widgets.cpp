@@ -45,17 +45,16 @@ void hintText(const char* text) {
   ImGui::PopStyleColor();
 }
 
-void placeDialog(float maxWidth, float pivotY) {
+void placeDialog(float maxWidth, float pivotY, bool recentre) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float w = std::min(maxWidth, std::max(200.0f, display.x - 16.0f));
   const float maxH = std::max(160.0f, display.y - 16.0f);
   ImGui::SetNextWindowSize(ImVec2(w, 0.0f));
   ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0.0f), ImVec2(w, maxH));
-  // Every frame, not only when it appears: content that arrives later (a link or code the tools module makes)
-  // grows the dialog, which stays centred on the screen instead of growing off its bottom edge. Dialogs are
-  // not moved by hand (a drag scrolls them, dragScroll).
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, std::max(8.0f, display.y * pivotY)), ImGuiCond_Always,
-                          ImVec2(0.5f, pivotY));
+  // Placed when it appears, and again when asked: content that arrives later (a link the tools module makes)
+  // grows the dialog, which is then centred again instead of growing off the bottom edge of the screen.
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, std::max(8.0f, display.y * pivotY)),
+                          recentre ? ImGuiCond_Always : ImGuiCond_Appearing, ImVec2(0.5f, pivotY));
 }
 
 void dragScroll() {

@@ -22,7 +22,7 @@ void hintText(const char* text);
 // Size and place of the next dialog: `maxWidth` wide or the screen's width less a margin, never taller than
 // the screen (its content then scrolls), centred across and at `pivotY` of the height. Phones get dialogs
 // that fit; laptops the usual size.
-void placeDialog(float maxWidth, float pivotY = 0.5f);
+void placeDialog(float maxWidth, float pivotY = 0.5f, bool recentre = false);
 // `text` cut to fit `width` pixels with "…" at the end (whole UTF-8 characters), in `font` at `size` (the
 // current font and size when null/0); unchanged when it fits, unless `always` (more text follows elsewhere).
 std::string ellipsized(std::string_view text, float width, const ImFont* font = nullptr, float size = 0.0f,
