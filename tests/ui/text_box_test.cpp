@@ -58,11 +58,16 @@ Lines fieldLines(const std::string& layout) {
 
 const Board& board(AppHarness& h) { return h.app->document()->board(); }
 
+// A new German empathy map with its persona form open (the arrange step of the persona tests).
+bool openPersonaForm(AppHarness& h) {
+  if (!h.clickRaw("###start.newEmpathy.classic.de")) return false;
+  h.frames(3);
+  return h.clickRaw("###persona.edit");
+}
+
 TEST(PersonaTextBox, TheGoalIsEditedInThePlatformFieldWrappedAsTheCardShowsItInOneUndoStep) {
   AppHarness h("de-DE");
-  ASSERT_TRUE(h.clickRaw("###start.newEmpathy.classic.de"));
-  h.frames(3);
-  ASSERT_TRUE(h.clickRaw("###persona.edit"));
+  ASSERT_TRUE(openPersonaForm(h));
   const RecordedItem* goal = h.findRaw("##persona.goal");
   ASSERT_NE(goal, nullptr);
   const std::size_t depth = h.app->document()->undoDepth();
@@ -101,9 +106,7 @@ TEST(PersonaTextBox, TheGoalIsEditedInThePlatformFieldWrappedAsTheCardShowsItInO
 
 TEST(PersonaTextBox, TheQuoteLeavesRoomForItsMarksAndAPressOutsideEndsEditing) {
   AppHarness h("de-DE");
-  ASSERT_TRUE(h.clickRaw("###start.newEmpathy.classic.de"));
-  h.frames(3);
-  ASSERT_TRUE(h.clickRaw("###persona.edit"));
+  ASSERT_TRUE(openPersonaForm(h));
   ASSERT_TRUE(h.clickRaw("##persona.quote"));
   ASSERT_TRUE(h.host.fieldOpen);
   const std::string quote = "Ich will nicht dreimal anrufen müssen, nur weil niemand meine Zählernummer notiert hat";
@@ -125,9 +128,7 @@ TEST(PersonaTextBox, TheQuoteLeavesRoomForItsMarksAndAPressOutsideEndsEditing) {
 
 TEST(PersonaTextBox, OpeningANoteEndsTheBoxAndTheOtherWayRound) {
   AppHarness h("de-DE");
-  ASSERT_TRUE(h.clickRaw("###start.newEmpathy.classic.de"));
-  h.frames(3);
-  ASSERT_TRUE(h.clickRaw("###persona.edit"));
+  ASSERT_TRUE(openPersonaForm(h));
   ASSERT_TRUE(h.clickRaw("##persona.goal"));
   h.type("Umziehen");
   ASSERT_TRUE(h.clickRaw("###section.add.says"));  // a new note, edited at once
