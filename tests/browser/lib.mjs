@@ -240,6 +240,39 @@ export async function clickRawUntil(page, suffix, doneSuffix, { tries = 6, wait 
   }
 }
 
+// Puts `text` on the system clipboard and presses Ctrl+V in the focused field, until the page's paste event
+// carries exactly that text. On a busy machine the X clipboard can hand Firefox or WebKit nothing (xclip has
+// not answered in time): the field then gets no text, as when a person's paste misses, and they press Ctrl+V
+// again. A listener of the test's own (capturing, read-only) sees each paste event before the app does.
+export async function pasteText(app, text, { tries = 4 } = {}) {
+  const page = app.page;
+  await page.evaluate(() => {
+    if (window.__testPastes) return;
+    window.__testPastes = [];
+    window.addEventListener('paste', (event) => {
+      window.__testPastes.push(event.clipboardData ? event.clipboardData.getData('text/plain') : null);
+    }, true);
+  });
+  let last = '';
+  for (let attempt = 1; ; ++attempt) {
+    const before = await page.evaluate(() => window.__testPastes.length);
+    await app.setClipboard(text);
+    await page.keyboard.press('Control+V');
+    try {
+      await page.waitForFunction((n) => window.__testPastes.length > n, before, { timeout: 2000, polling: 50 });
+      const got = await page.evaluate(() => window.__testPastes[window.__testPastes.length - 1]);
+      if (got === text) {
+        if (attempt > 1) console.error(`pasteText: the paste arrived on try ${attempt} (before: ${last})`);
+        return attempt;
+      }
+      last = `the paste event carried ${JSON.stringify(got)}`;
+    } catch (error) {
+      last = 'no paste event';
+    }
+    if (attempt >= tries) throw new Error(`Ctrl+V pasted nothing usable in ${tries} tries (${last})`);
+  }
+}
+
 // Matches a widget whose raw label (with its ###id) ends with `suffix`.
 export const byRawSuffix = (suffix) => {
   const matcher = (item) => item.rawLabel.endsWith(suffix);

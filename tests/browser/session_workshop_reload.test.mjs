@@ -6,7 +6,7 @@
 // without its page). The facilitator merges the link twice and gets the note once.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { byRawSuffix, centre, clickRawUntil, documentJson, findWidget, openApp, screenshot, shareLink, typeText, waitForApp, waitForFocus, widgets } from './lib.mjs';
+import { byRawSuffix, centre, clickRawUntil, documentJson, findWidget, openApp, pasteText, screenshot, shareLink, typeText, waitForApp, waitForFocus, widgets } from './lib.mjs';
 
 const NOTE = 'Ruft lieber an, als Anträge über das Portal zu schicken – „zu umständlich“';
 
@@ -81,8 +81,7 @@ test('after a reload, "Send back" still sends what the participant added', async
     await clickRaw(fpage, '###workshop.toolbar');
     await clickRaw(fpage, '###workshop.merge');
     await fpage.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input');
-    await facilitator.setClipboard(contribution + '\n' + again);
-    await fpage.keyboard.press('Control+V');
+    await pasteText(facilitator, contribution + '\n' + again);
     await fpage.waitForTimeout(200);
     await clickRawUntil(fpage, '###workshop.mergeRun', '###workshop.mergeDone');
     assert.deepEqual((await notesOf(fpage)).map((n) => n.text), [NOTE]);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import test from 'node:test';
-import { byRawSuffix, click, clickRawUntil, documentJson, findWidget, openApp, screenshot, shareLink, typeText, waitForFocus } from './lib.mjs';
+import { byRawSuffix, click, clickRawUntil, documentJson, findWidget, openApp, pasteText, screenshot, shareLink, typeText, waitForFocus } from './lib.mjs';
 
 const ZBARIMG = '/usr/bin/zbarimg';
 
@@ -78,8 +78,7 @@ test('a participant sends notes back, the facilitator merges the link and shares
     await clickRaw(fpage, '###workshop.toolbar');
     await clickRaw(fpage, '###workshop.merge');
     await waitForFocus(fpage, 'text-input', 5000);
-    await facilitator.setClipboard(contribution);
-    await fpage.keyboard.press('Control+V');
+    await pasteText(facilitator, contribution);
     await fpage.waitForTimeout(300);
     await clickRawUntil(fpage, '###workshop.mergeRun', '###workshop.mergeDone');
     const merged = await notesOf(fpage);

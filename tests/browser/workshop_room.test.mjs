@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { byRawSuffix, capabilities, centre, click, clickRawUntil, findWidget, openApp, screenshot, settle, tap, typeText, waitForApp, waitForFocus, writeY4m } from './lib.mjs';
+import { byRawSuffix, capabilities, centre, click, clickRawUntil, findWidget, openApp, pasteText, screenshot, settle, tap, typeText, waitForApp, waitForFocus, writeY4m } from './lib.mjs';
 
 const clickRaw = (page, suffix) => click(page, byRawSuffix(suffix));
 const tapRaw = (page, suffix) => tap(page, byRawSuffix(suffix));
@@ -117,8 +117,7 @@ test('a workshop in the room: three tablets send back, the facilitator merges, s
     await clickRaw(fpage, '###workshop.merge');
     await waitForFocus(fpage, 'text-input', 5000);
     const pasted = scanning ? links.slice(0, 2) : links;
-    await facilitator.setClipboard(pasted.join('\n'));
-    await fpage.keyboard.press('Control+V');
+    await pasteText(facilitator, pasted.join('\n'));
     await fpage.waitForTimeout(300);
     await clickRawUntil(fpage, '###workshop.mergeRun', '###workshop.mergeDone');
     let merged = await docOf(fpage);
