@@ -31,6 +31,7 @@
 #include "core/io/markdown.hpp"
 #include "core/model/model.hpp"
 #include "core/model/templates.hpp"
+#include "app/tools.hpp"
 #include "ui/i18n_errors.hpp"
 
 namespace {
@@ -427,6 +428,7 @@ int cmdTemplates(const Args& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  ui::addErrorWordings(tools::errorWordings());  // the Markdown importer's and QR encoder's refusals
   if (argc < 2) return usage("no command given");
   std::string command = argv[1];
   if (command == "help" || command == "--help" || command == "-h") {

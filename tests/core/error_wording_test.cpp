@@ -3,10 +3,12 @@
 // contains English, numbers are grouped the reader's way and causes are worded inside their message.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
+#include <span>
 #include <sstream>
 #include <string>
 
@@ -82,8 +84,17 @@ TEST(ErrorWording, TheScanFindsTheCodesItShould) {
     EXPECT_EQ(terms.count(known), 1u) << known;
 }
 
+// The Markdown importer's and the QR encoder's refusals are worded by the tools module (the only one that runs
+// them), the others by the editor; each code has its wording in exactly one of the two tables.
 TEST(ErrorWording, EveryCodeOfTheCoreHasBothWordings) {
+  ui::addErrorWordings(tools::errorWordings());  // what the module does when it runs
   for (const std::string& code : codesInCore()) {
+    const bool toolsOnly = code.rfind("md.", 0) == 0 || code.rfind("qr.", 0) == 0;
+    const auto in = [&code](std::span<const ui::ErrorWording> table) {
+      return std::any_of(table.begin(), table.end(), [&code](const ui::ErrorWording& w) { return code == w.code; });
+    };
+    EXPECT_EQ(in(ui::errorWordings()), !toolsOnly) << code;
+    EXPECT_EQ(in(tools::errorWordings()), toolsOnly) << code;
     const ui::ErrorWording* w = ui::findErrorWording(code);
     ASSERT_NE(w, nullptr) << "no wording for " << code;
     EXPECT_STRNE(w->en, "") << code;
@@ -95,6 +106,13 @@ TEST(ErrorWording, EveryCodeOfTheCoreHasBothWordings) {
     EXPECT_STRNE(w->de, "") << term;
   }
 }
+
+// The core's tests word Markdown and QR refusals too (english()), which only the tools module words in the
+// product: this test binary registers the module's wordings before any test runs, as the module does.
+[[maybe_unused]] const bool kToolsWordingsRegistered = [] {
+  ui::addErrorWordings(tools::errorWordings());
+  return true;
+}();
 
 // The tools module's own refusal codes ("tools.*" in app/tools.cpp, ui/tools_client.cpp and, for a module that
 // did not load, web/platform.js): the editor words them like the core's.
@@ -141,12 +159,16 @@ TEST(ErrorWording, EveryRefusalOfTheToolsModuleHasBothWordings) {
 TEST(ErrorWording, BothLanguagesUseTheSameParameters) {
   for (const ui::ErrorWording& w : ui::errorWordings())
     EXPECT_EQ(placeholders(w.en), placeholders(w.de)) << w.code << ": " << w.en << " / " << w.de;
+  for (const ui::ErrorWording& w : tools::errorWordings())
+    EXPECT_EQ(placeholders(w.en), placeholders(w.de)) << w.code << ": " << w.en << " / " << w.de;
 }
 
 TEST(ErrorWording, NoGermanTextContainsEnglish) {
-  for (const ui::ErrorWording& w : ui::errorWordings()) {
-    EXPECT_EQ(wording::englishWordsIn(w.de), "") << w.code << ": " << w.de;
-    EXPECT_STRNE(w.de, w.en) << w.code;
+  for (const std::span<const ui::ErrorWording> table : {ui::errorWordings(), tools::errorWordings()}) {
+    for (const ui::ErrorWording& w : table) {
+      EXPECT_EQ(wording::englishWordsIn(w.de), "") << w.code << ": " << w.de;
+      EXPECT_STRNE(w.de, w.en) << w.code;
+    }
   }
   // The check itself finds English.
   EXPECT_EQ(wording::englishWordsIn("Der Link is incomplete"), "is, incomplete");

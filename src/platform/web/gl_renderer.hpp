@@ -24,7 +24,7 @@
 #pragma once
 
 #include <cstddef>
-#include <vector>
+#include "imgui.h"  // ImVector
 
 struct ImDrawData;
 struct ImFontAtlas;
@@ -61,7 +61,7 @@ class GlRenderer {
   std::size_t vertexOffset_ = static_cast<std::size_t>(-1);  // byte offset the attribute pointers use
   // Everything the last drawn frame depended on (draw commands, vertices, indices, clear colour), and
   // whether the canvas still shows it (a new atlas or a resized canvas means it does not).
-  std::vector<unsigned char> shown_, next_;
+  ImVector<unsigned char> shown_, next_;  // the frame drawn and the next, as bytes (render())
   bool canvasCurrent_ = false;
   bool programInUse_ = false;
 };
