@@ -123,7 +123,9 @@ export function analyseWasm(bytes, symbolMap = null) {
     sections.push({ label, size });
     r.offset = end;
   }
-  const known = symbolMap && symbolMap.size > 0 ? symbolMap : names;
+  // The name section first: a symbol map beside the module may be stale (another link), and wasm-opt renumbers
+  // functions after Emscripten wrote it.
+  const known = names.size > 0 ? names : symbolMap && symbolMap.size > 0 ? symbolMap : names;
   for (const body of bodies) body.name = known.get(body.index) || `func[${body.index}]`;
   return { sections, bodies, data, named: known.size > 0 };
 }

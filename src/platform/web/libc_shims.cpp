@@ -1,0 +1,22 @@
+// Mapathy web platform — two C library functions replaced at link time (-Wl,--wrap=…, CMakeLists.txt),
+// because the library's versions cost the first download more than they give here.
+//
+// vsnprintf (and so snprintf): core/base/printf.hpp formats what Dear ImGui, nlohmann/json and the app ask
+// for; libc's printf core with its long-double float formatting is then not linked (about 3 KB gzip).
+// sscanf: its only callers are Dear ImGui's .ini settings readers, and the web build never reads settings
+// (io.IniFilename is null, nothing calls LoadIniSettingsFromMemory). Should one ever run, it reads nothing,
+// as sscanf does with input that does not match, and ImGui keeps its defaults.
+#include <cstdarg>
+#include <cstddef>
+
+#include "core/base/printf.hpp"
+
+extern "C" {
+
+int __wrap_vsnprintf(char* out, std::size_t size, const char* format, std::va_list args) {
+  return mapathy::text::formatV(out, size, format, args);
+}
+
+int __wrap_sscanf(const char*, const char*, ...) { return 0; }
+
+}  // extern "C"
