@@ -7,7 +7,8 @@
 // (src/platform/web/libc_shims.cpp); native builds keep the C library's.
 //
 // What it does: flags - + space # 0, width and precision (digits or *), the length modifiers hh h l ll z j t L,
-// and the conversions d i u o x X c s p % f F e E g G (a A print like e). Integer and string output is what
+// and the conversions d i u o x X c s p % f F e E g G (a A print like e; a long double, %Lf, is printed as the
+// format stands, since converting it would link the long-double arithmetic this file exists to avoid). Integer and string output is what
 // the C standard says. Floats are exact for what the UI prints (a few digits) but are rounded through
 // double arithmetic, so the last of many digits may differ from the C library's; %n writes nothing.
 #pragma once
