@@ -540,8 +540,23 @@ void WorkshopPanel::timeUpBanner() {
   ImGui::InvisibleButton((std::string(text) + "###workshop.timeUp").c_str(), ts);
   ImGui::SameLine(vp->WorkSize.x - 24.0f - 160.0f);
   ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, p.y + (h - 24.0f - minTarget()) * 0.5f));
-  if (ImGui::Button(label("workshop.timeUpOk").c_str(), ImVec2(160.0f, minTarget()))) {
+  const ImVec2 okMin = ImGui::GetCursorScreenPos();
+  const ImVec2 okMax(okMin.x + 160.0f, okMin.y + minTarget());
+  bool ok = ImGui::Button(label("workshop.timeUpOk").c_str(), ImVec2(160.0f, minTarget()));
+  // A dialog open when the time runs out (merging links, sending back) is modal: ImGui gives this banner no
+  // input then, though it is drawn in front. Its OK still answers a press and release on it, so the end can be
+  // acknowledged without closing the dialog first.
+  if (ImGui::GetTopMostPopupModal() != nullptr) {
+    const bool over = ImGui::IsMouseHoveringRect(okMin, okMax, false);
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) okPressedUnderModal_ = over;
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+      ok = ok || (okPressedUnderModal_ && over);
+      okPressedUnderModal_ = false;
+    }
+  }
+  if (ok) {
     timeUpShown_ = false;
+    okPressedUnderModal_ = false;
     timer_.reset();
   }
   ImGui::End();

@@ -138,6 +138,7 @@ class WorkshopPanel {
   WorkshopTimer timer_;
   bool timerSound_ = false;   // a sound at the end, only when the facilitator turned it on
   bool timeUpShown_ = false;  // the end's banner, until acknowledged
+  bool okPressedUnderModal_ = false;  // its OK pressed while a modal dialog had the input (timeUpBanner)
   // presentation
   bool presenting_ = false;
   int step_ = 0;

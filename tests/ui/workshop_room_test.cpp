@@ -393,5 +393,29 @@ TEST(WorkshopRoom, TheCountdownAsksForOneFrameASecondAndItsEndStaysUntilAcknowle
   EXPECT_EQ(h.host.sounds[0], Host::Sound::TimeUp);
 }
 
+// The facilitator is pasting links when the time runs out: the banner's OK works with the dialog still open
+// (a modal dialog takes ImGui's input), and the dialog keeps what was typed.
+TEST(WorkshopRoom, TheCountdownsEndIsAcknowledgedWhileTheMergeDialogIsOpen) {
+  AppHarness h("de-DE");
+  ASSERT_TRUE(h.app->newBoard(BoardKind::EmpathyMap, "classic", Lang::De));
+  h.frames(2);
+  openPanel(h);
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(h.clickRaw("###workshop.timer.less"));  // 1 minute
+  ASSERT_TRUE(h.clickRaw("###workshop.timer.start"));
+  ASSERT_TRUE(h.clickRaw("###workshop.merge"));
+  h.frames(2);
+  ASSERT_NE(h.findRaw("###workshop.mergeRun"), nullptr) << "the merge dialog is open";
+  h.host.now += 61'000;
+  h.frames(2);
+  ASSERT_TRUE(h.app->workshop().timeUpShown());
+  ASSERT_NE(h.findRaw("###workshop.timeUpOk"), nullptr);
+  ASSERT_TRUE(h.clickRaw("###workshop.timeUpOk"));
+  h.frames(2);
+  EXPECT_FALSE(h.app->workshop().timeUpShown()) << "OK acknowledged the end under the open dialog";
+  EXPECT_EQ(h.findRaw("###workshop.timeUp"), nullptr);
+  EXPECT_FALSE(h.app->workshop().timer().started());
+  EXPECT_NE(h.findRaw("###workshop.mergeRun"), nullptr) << "the dialog stays open";
+}
+
 }  // namespace
 }  // namespace mapathy::ui

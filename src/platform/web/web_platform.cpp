@@ -734,8 +734,17 @@ EM_BOOL WebPlatform::onMouse(int type, const EmscriptenMouseEvent* event, void* 
   // A press on the canvas while a note is edited ends editing first (the canvas keeps the focus from
   // moving, so the note editor would not notice on its own), then counts as the press it is.
   if (type == EMSCRIPTEN_EVENT_MOUSEDOWN && p.host_.textEditOpen()) browser::finishTextEdit();
-  io.AddMousePosEvent(static_cast<float>(event->clientX), static_cast<float>(event->clientY));
+  const ImVec2 at(static_cast<float>(event->clientX), static_cast<float>(event->clientY));
   const int button = imguiButton(event->button);
+  // A release right after moves no frame has seen yet (Firefox and WebKit deliver each move as it comes, so a
+  // quick drag can end between two frames): the moves get a frame of their own with the button still down,
+  // so a drag starts and follows them, and the release lands where the pointer is.
+  if (type == EMSCRIPTEN_EVENT_MOUSEUP && button >= 0 && io.MouseDown[button] &&
+      (GImGui->InputEventsQueue.Size > 0 || at.x != io.MousePos.x || at.y != io.MousePos.y)) {
+    io.AddMousePosEvent(at.x, at.y);
+    p.pumpNow();
+  }
+  io.AddMousePosEvent(at.x, at.y);
   if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
     const bool down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
     if (button >= 0 && (down || io.MouseDown[button])) io.AddMouseButtonEvent(button, down);
