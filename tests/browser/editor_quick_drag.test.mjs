@@ -38,6 +38,7 @@ test('a note flicked into another section with the mouse lands there, in one und
     }, [note.id, does.id], { timeout: 3000 }).catch(() => {});  // the assertion below says what happened
     let doc = await board(page);
     assert.equal(noteById(doc, note.id).section, does.id, `the note landed in "${does.title}" where it was let go`);
+    await page.waitForTimeout(500);  // WebKitGTK's screenshot shows the page as last composited, a moment late
     await screenshot(page, 'editor-quick-drag');
 
     // One undo step takes it back.
