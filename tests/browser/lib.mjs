@@ -281,9 +281,8 @@ export const byRawSuffix = (suffix) => {
 };
 
 // Before a drag ends: the app has drawn a frame since the last move, as when a hand rests for a moment.
-// (A release that arrives between the same two frames as the last moves is applied without them: the
-// app then drops the end of the drag. Firefox and WebKit deliver moves as they come, Chromium once per
-// frame, so there it rarely shows.)
+// (A mouse release right after moves no frame has seen is handled by the platform since the quick-drag fix,
+// tested in editor_quick_drag.test.mjs; the tests that drag slowly keep this pause, like a person would.)
 // Two animation frames: the app draws the frame that input asked for in the first.
 export async function settle(page) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
