@@ -132,7 +132,8 @@ int fixedDigits(double value, int precision, bool point, char* out, int room, bo
 }
 
 // Scientific notation of |value| (> 0) with `precision` digits after the point.
-int scientificDigits(double value, int precision, bool point, bool upper, char* out, int room) {
+int scientificDigits(double value, int precision, bool point, bool upper, char* out, int room,
+                     int* exponentOut = nullptr) {
   // Scaled by tens (no log10/pow: the web build would link them for this alone).
   int exponent = 0;
   double mantissa = value;
@@ -155,6 +156,7 @@ int scientificDigits(double value, int precision, bool point, bool upper, char* 
     n = fixedDigits(mantissa / 10.0, precision, point, digits, static_cast<int>(sizeof digits), exact);
     ++exponent;
   }
+  if (exponentOut != nullptr) *exponentOut = exponent;
   int w = 0;
   for (int i = 0; i < n && w < room; ++i) out[w++] = digits[i];
   if (w + 4 < room) {
@@ -196,17 +198,8 @@ void floating(Sink& sink, const Spec& spec, double value, char conversion) {
   } else {  // g: the shorter of the two, as the standard decides, without trailing zeros unless '#'
     const int significant = precision == 0 ? 1 : precision;
     char probe[512];
-    const int probeLength = scientificDigits(magnitude, significant - 1, false, upper, probe, room);
-    int exponent = 0;
-    for (int i = 0; i < probeLength; ++i) {
-      if (probe[i] == 'e' || probe[i] == 'E') {
-        exponent = 0;
-        for (int j = i + 2; j < probeLength; ++j) exponent = exponent * 10 + (probe[j] - '0');
-        if (probe[i + 1] == '-') exponent = -exponent;
-        break;
-      }
-    }
-    if (magnitude == 0.0) exponent = 0;
+    int exponent = 0;  // of the %e form at this precision (after its rounding)
+    (void)scientificDigits(magnitude, significant - 1, false, upper, probe, room, &exponent);
     const bool fixed = exponent < significant && exponent >= -4;
     n = fixed ? fixedDigits(magnitude, significant - 1 - exponent, spec.alt, body, room)
               : scientificDigits(magnitude, significant - 1, spec.alt, upper, body, room);

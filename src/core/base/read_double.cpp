@@ -87,11 +87,8 @@ double readDouble(const char* text, char** end) {
   if (mantissa == 0) return done(p, 0.0);
   if (exponent + digits > 310) return done(p, std::numeric_limits<double>::infinity());
   if (exponent + digits < -330) return done(p, 0.0);
-  const double value = static_cast<double>(mantissa);
-  if (mantissa <= (std::uint64_t{1} << 53) && exponent >= -22 && exponent <= 22) {  // both exact: one rounding
-    return done(p, exponent >= 0 ? value * kExactPowers[exponent] : value / kExactPowers[-exponent]);
-  }
-  return done(p, scaled(value, exponent));
+  // Within 10^±22 and 2^53 both operands are exact and scaled() rounds once: correctly rounded.
+  return done(p, scaled(static_cast<double>(mantissa), exponent));
 }
 
 }  // namespace mapathy::text
