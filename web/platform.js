@@ -27,7 +27,16 @@
       .catch(() => fetch('mapathy.wasm', { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
     : fetch('mapathy.wasm', { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
     .then((module) => { performance.mark('mapathy-wasm-compiled'); return module; });
-  // 2. the WebGL2 context: creating it makes the GPU process set one up, which takes long with software
+  // 2. the UI's texts in the reader's language (src/ui/ui_texts.hpp: the module has none of its own), in
+  //    parallel; main() takes them (stringValue 6 and 7). When that file cannot be fetched, the other language.
+  let uiTexts = null;  // {lang, text} until main() takes the text
+  const readerLanguage = stringValue(3);
+  const otherLanguage = (lang) => (lang === 'de' ? 'en' : 'de');
+  const uiTextsReady = fetchTexts(readerLanguage)
+    .then((text) => ({ lang: readerLanguage, text }),
+      () => fetchTexts(otherLanguage(readerLanguage)).then((text) => ({ lang: otherLanguage(readerLanguage), text })))
+    .then((texts) => { uiTexts = texts; });
+  // 3. the WebGL2 context: creating it makes the GPU process set one up, which takes long with software
   //    rendering (0.5 s and more), and the first GL call waits for it. Created here, it is set up while the
   //    module downloads and compiles. The attributes must be those src/platform/web/gl_renderer.cpp asks
   //    for (the app gets this same context; a second getContext returns it whatever it asks for).
@@ -43,6 +52,20 @@
       failIfMajorPerformanceCaveat: false });
   } catch (e) { /* the app reports a missing WebGL2 itself */ }
   performance.mark('mapathy-gl-context');
+
+  function fetchTexts(lang) {
+    return fetch('strings-' + lang + '.txt', { credentials: 'same-origin' }).then((response) => {
+      if (!response.ok) throw new Error('strings-' + lang + '.txt: HTTP ' + response.status);
+      return response.text();
+    });
+  }
+  // The reader switched to a language whose texts the app does not have yet: fetched now and handed over;
+  // nothing ('') when the fetch failed (the app says so and stays in its language).
+  function requestTexts(lang) {
+    fetchTexts(lang)
+      .catch((error) => { console.warn('Mapathy: ' + error.message); return ''; })
+      .then((text) => { if (ready) withString((pointer) => Module._mapathy_ui_texts(lang === 'de' ? 1 : 0, pointer), text); });
+  }
 
   let textarea = null;
   let composing = false;
@@ -601,6 +624,12 @@
       }
       case 4: return /Mac|iPhone|iPad/.test(navigator.platform || '') ? 'mac' : '';
       case 5: return matchMedia('(pointer: coarse)').matches ? 'coarse' : 'fine';
+      case 6: return uiTexts ? uiTexts.lang : '';
+      case 7: {  // taken once: the module keeps its own copy
+        const text = uiTexts ? uiTexts.text : '';
+        if (uiTexts) uiTexts.text = '';
+        return text;
+      }
       default: return '';
     }
   }
@@ -805,6 +834,7 @@
     stringValue,
     runToolFor,
     toolsReady: () => toolsLoaded,
+    requestTexts,
     toHeap,
     writeClipboard,
     download,
@@ -863,7 +893,7 @@
     canvas,
     // The module compiled above, instantiated with the loader's imports.
     instantiateWasm(imports, receive) {
-      wasmModule.then((module) => WebAssembly.instantiate(module, imports).then((instance) => {
+      Promise.all([wasmModule, uiTextsReady]).then(([module]) => WebAssembly.instantiate(module, imports).then((instance) => {
         performance.mark('mapathy-wasm-instantiated');
         receive(instance, module);
       })).catch((error) => fatal('Mapathy konnte nicht geladen werden / Mapathy could not be loaded: ' + error));

@@ -160,7 +160,7 @@ void App::Impl::drawMessages(float width) {
     dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), withAlpha(fg, 0.35f), 10.0f);
     drawIcon(dl, icon, ImVec2(pos.x + pad, pos.y + (h - iconSize) * 0.5f), iconSize, fg);
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad * 2.0f + iconSize, pos.y + (h - ts.y) * 0.5f));
-    ImGui::PushTextWrapPos(pos.x + pad * 2.0f + iconSize + textW);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + textW);  // window-local, as ImGui wants it (not screen)
     ImGui::TextUnformatted(m.text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::SetCursorScreenPos(ImVec2(pos.x + width - closeW - 4.0f, pos.y + (h - closeW) * 0.5f));

@@ -5,6 +5,8 @@
 #include <string_view>
 
 #include "core/base/text.hpp"
+#include "ui/ui_texts.hpp"
+
 #include <unordered_map>
 
 namespace mapathy::ui {
@@ -12,8 +14,12 @@ namespace mapathy::ui {
 namespace {
 
 struct Registry {
+#if !MAPATHY_UI_TEXTS_FROM_FILE
   std::unordered_map<std::string_view, const UiString*> byKey;
+#endif
   Lang lang = Lang::En;
+  std::optional<Lang> pending;
+  void (*request)(Lang) = nullptr;
 };
 
 Registry& registry() {
@@ -54,6 +60,10 @@ const UiString kCoreStrings[] = {
     {"paste.title", "Paste a link", "Link einfügen"},
     {"paste.hint", "Paste a Mapathy link (or just the part after #).", "Füge einen Mapathy-Link ein (oder nur den Teil nach #)."},
     {"paste.open", "Open link", "Link öffnen"},
+    {"msg.textsFailed.de", "The German texts could not be loaded (no connection?). Mapathy stays in English; try again later.",
+                           "Die deutschen Texte ließen sich nicht laden (keine Verbindung?). Mapathy bleibt auf Englisch; versuche es später noch einmal."},
+    {"msg.textsFailed.en", "The English texts could not be loaded (no connection?). Mapathy stays in German; try again later.",
+                           "Die englischen Texte ließen sich nicht laden (keine Verbindung?). Mapathy bleibt auf Deutsch; versuche es später noch einmal."},
     {"common.cancel", "Cancel", "Abbrechen"},
     {"common.close", "Close", "Schließen"},
     {"common.ok", "OK", "OK"},
@@ -190,6 +200,22 @@ const StringTableRegistrar kCoreRegistrar(kCoreStrings);
 
 }  // namespace
 
+#if MAPATHY_UI_TEXTS_FROM_FILE
+void registerStrings(const UiString* /*table*/, std::size_t /*count*/) {}  // the texts come from the files
+
+void setUiLang(Lang lang) {
+  Registry& r = registry();
+  if (texts::loaded(lang)) {
+    r.lang = lang;
+    r.pending.reset();
+    return;
+  }
+  if (r.request == nullptr) return;
+  const bool asked = r.pending == lang;
+  r.pending = lang;
+  if (!asked) r.request(lang);
+}
+#else
 void registerStrings(const UiString* table, std::size_t count) {
   auto& byKey = registry().byKey;
   for (std::size_t i = 0; i < count; ++i) {
@@ -197,8 +223,24 @@ void registerStrings(const UiString* table, std::size_t count) {
   }
 }
 
-void setUiLang(Lang lang) { registry().lang = lang; }
+void setUiLang(Lang lang) {
+  registry().lang = lang;
+  registry().pending.reset();
+}
+#endif
+
 Lang uiLang() { return registry().lang; }
+std::optional<Lang> pendingUiLang() { return registry().pending; }
+void setUiTextsRequester(void (*request)(Lang lang)) { registry().request = request; }
+
+bool uiTextsArrived(Lang lang, std::string_view file) {
+  if (texts::load(lang, file) == 0) {
+    if (registry().pending == lang) registry().pending.reset();
+    return false;
+  }
+  if (registry().pending == lang) setUiLang(lang);
+  return true;
+}
 
 Lang langFromTag(const std::string& tag) {
   if (tag.size() >= 2 && (tag[0] == 'd' || tag[0] == 'D') && (tag[1] == 'e' || tag[1] == 'E')) {
@@ -208,17 +250,28 @@ Lang langFromTag(const std::string& tag) {
 }
 
 const char* tr(const char* key, Lang lang) {
+#if MAPATHY_UI_TEXTS_FROM_FILE
+  const char* text = texts::find(key, lang);
+  return text != nullptr ? text : key;
+#else
   const auto& byKey = registry().byKey;
   const auto it = byKey.find(key);
   if (it == byKey.end()) {
     return key;
   }
   return lang == Lang::De ? it->second->de : it->second->en;
+#endif
 }
 
 const char* tr(const char* key) { return tr(key, registry().lang); }
 
-bool hasString(const char* key) { return registry().byKey.count(key) != 0; }
+bool hasString(const char* key) {
+#if MAPATHY_UI_TEXTS_FROM_FILE
+  return texts::find(key, registry().lang) != nullptr;
+#else
+  return registry().byKey.count(key) != 0;
+#endif
+}
 
 std::string plural(const char* key, long long n, Lang lang) {
   const std::string_view both = tr(key, lang);
@@ -235,12 +288,14 @@ std::string countText(const char* key, long long n, Lang lang) {
 
 std::string countText(const char* key, long long n) { return countText(key, n, registry().lang); }
 
+#if !MAPATHY_UI_TEXTS_FROM_FILE
 std::vector<const UiString*> allStrings() {
   std::vector<const UiString*> out;
   out.reserve(registry().byKey.size());
   for (const auto& [key, row] : registry().byKey) out.push_back(row);
   return out;
 }
+#endif
 
 std::string label(const char* key) { return std::string(tr(key)) + "###" + key; }
 

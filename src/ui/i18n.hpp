@@ -18,18 +18,28 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model/model.hpp"
 
 namespace mapathy::ui {
 
+#if MAPATHY_UI_TEXTS_FROM_FILE
+// The web app: a table row keeps nothing, so neither its key nor its texts are compiled in; the texts come
+// from the site's language files (ui_texts.hpp), which tools/strings.mjs writes from these same tables.
+struct UiString {
+  constexpr UiString(const char* /*key*/, const char* /*en*/, const char* /*de*/) {}
+};
+#else
 struct UiString {
   const char* key;
   const char* en;
   const char* de;
 };
+#endif
 
 void registerStrings(const UiString* table, std::size_t count);
 
@@ -40,8 +50,19 @@ struct StringTableRegistrar {
   }
 };
 
+// Switches the UI language. With texts from language files (the web app), a language whose file is not
+// loaded yet is asked for (setUiTextsRequester) and the switch happens when the file arrives
+// (uiTextsArrived); until then the UI stays in the language it is in.
 void setUiLang(Lang lang);
 [[nodiscard]] Lang uiLang();
+// The language asked for by the last setUiLang() whose file has not arrived; nullopt when none is pending.
+[[nodiscard]] std::optional<Lang> pendingUiLang();
+// Who fetches a language file (the web platform). Without one, a language that is not loaded is not
+// switched to.
+void setUiTextsRequester(void (*request)(Lang lang));
+// A language file arrived (texts::load): keeps it and, when it is the pending language, switches to it.
+// Returns false when the file holds no texts (the UI stays as it is).
+bool uiTextsArrived(Lang lang, std::string_view file);
 // "de…"/"DE-…" → German, everything else → English (browser language tags such as "de-AT").
 [[nodiscard]] Lang langFromTag(const std::string& tag);
 
@@ -58,8 +79,10 @@ void setUiLang(Lang lang);
 [[nodiscard]] std::string countText(const char* key, long long n, Lang lang);
 [[nodiscard]] std::string countText(const char* key, long long n);
 
+#if !MAPATHY_UI_TEXTS_FROM_FILE
 // Every registered row (tests check the tables: both languages, plural rows well-formed).
 [[nodiscard]] std::vector<const UiString*> allStrings();
+#endif
 
 // A visible, translated label with a stable ImGui ID: "Rückgängig###toolbar.undo". The ID part stays
 // the same in both languages, so switching language keeps widget state, and tests can find widgets

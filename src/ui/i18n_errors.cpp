@@ -1,6 +1,8 @@
 // Mapathy UI — wordings of the core's refusals (see i18n_errors.hpp).
 #include "ui/i18n_errors.hpp"
 
+#include "ui/ui_texts.hpp"
+
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
@@ -9,8 +11,17 @@ namespace mapathy::ui {
 
 namespace {
 
+#if MAPATHY_UI_TEXTS_FROM_FILE
+// The web app: rows keep nothing; the wordings come from the language files (ui_texts.hpp).
+struct ErrorRow {
+  constexpr ErrorRow(const char* /*code*/, const char* /*en*/, const char* /*de*/) {}
+};
+#else
+using ErrorRow = ErrorWording;
+#endif
+
 // clang-format off
-const ErrorWording kErrorWordings[] = {
+[[maybe_unused]] const ErrorRow kErrorWordings[] = {
     // The editor's own refusals of a tools answer (ui/tools_client.cpp; web/platform.js when the module did not
     // load). The module's refusals of a request are worded in app/tools.cpp.
     {"tools.noAnswer", "The tools module gave no answer.",
@@ -304,6 +315,16 @@ const ErrorWording kErrorWordings[] = {
 };
 // clang-format on
 
+std::string paramText(const ErrorParam& p, Lang lang) {
+  if (p.number) return groupDigits(p.text, lang);
+  if (p.term) {
+    const char* term = errorPattern("term." + p.text, lang);
+    return term == nullptr ? p.text : term;
+  }
+  return p.text;
+}
+
+#if !MAPATHY_UI_TEXTS_FROM_FILE
 const std::unordered_map<std::string_view, const ErrorWording*>& byCode() {
   static const auto map = [] {
     std::unordered_map<std::string_view, const ErrorWording*> m;
@@ -313,23 +334,18 @@ const std::unordered_map<std::string_view, const ErrorWording*>& byCode() {
   return map;
 }
 
-std::string paramText(const ErrorParam& p, Lang lang) {
-  if (p.number) return groupDigits(p.text, lang);
-  if (p.term) {
-    const ErrorWording* w = findErrorWording("term." + p.text);
-    return w == nullptr ? p.text : (lang == Lang::De ? w->de : w->en);
-  }
-  return p.text;
-}
-
-}  // namespace
-
-std::span<const ErrorWording> errorWordings() { return kErrorWordings; }
-
 std::span<const ErrorWording>& addedWordings() {
   static std::span<const ErrorWording> added;
   return added;
 }
+#endif
+
+}  // namespace
+
+#if MAPATHY_UI_TEXTS_FROM_FILE
+const char* errorPattern(const std::string& code, Lang lang) { return texts::findError(code, lang); }
+#else
+std::span<const ErrorWording> errorWordings() { return kErrorWordings; }
 
 void addErrorWordings(std::span<const ErrorWording> more) { addedWordings() = more; }
 
@@ -341,6 +357,12 @@ const ErrorWording* findErrorWording(const std::string& code) {
   }
   return nullptr;
 }
+
+const char* errorPattern(const std::string& code, Lang lang) {
+  const ErrorWording* w = findErrorWording(code);
+  return w == nullptr ? nullptr : (lang == Lang::De ? w->de : w->en);
+}
+#endif
 
 std::string groupDigits(const std::string& digits, Lang lang) {
   const bool negative = !digits.empty() && digits.front() == '-';
@@ -356,14 +378,14 @@ std::string groupDigits(const std::string& digits, Lang lang) {
 }
 
 std::string describe(const Error& error, Lang lang) {
-  const ErrorWording* w = findErrorWording(error.code);
-  if (w == nullptr) {  // a gap: show the code and its parameters rather than nothing
+  const char* wording = errorPattern(error.code, lang);
+  if (wording == nullptr) {  // a gap: show the code and its parameters rather than nothing
     std::string out = error.code;
     for (const ErrorParam& p : error.params) out += " " + paramText(p, lang);
     if (error.cause) out += ": " + describe(*error.cause, lang);
     return out;
   }
-  const std::string_view pattern = lang == Lang::De ? w->de : w->en;
+  const std::string_view pattern = wording;
   std::string out;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] == '{') {

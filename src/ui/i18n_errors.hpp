@@ -26,6 +26,12 @@ struct ErrorWording {
 [[nodiscard]] std::string describe(const Error& error, Lang lang);
 [[nodiscard]] inline std::string english(const Error& error) { return describe(error, Lang::En); }
 
+// The pattern of a code in `lang` ("The link is too long ({0} characters; …)"); nullptr when it has none.
+// In the web app (MAPATHY_UI_TEXTS_FROM_FILE) the patterns come from the loaded language files
+// (ui_texts.hpp), the other language's when the asked one is not loaded.
+[[nodiscard]] const char* errorPattern(const std::string& code, Lang lang);
+
+#if !MAPATHY_UI_TEXTS_FROM_FILE
 // Every row of the table (tests check it is complete and that German rows read German).
 [[nodiscard]] std::span<const ErrorWording> errorWordings();
 [[nodiscard]] const ErrorWording* findErrorWording(const std::string& code);
@@ -33,6 +39,7 @@ struct ErrorWording {
 // (app/tools.cpp) live in that module, so they cost the first download nothing. One table; a second call
 // replaces the first.
 void addErrorWordings(std::span<const ErrorWording> more);
+#endif
 
 // "1234567" → "1,234,567" (English) / "1.234.567" (German); a leading '-' is kept.
 [[nodiscard]] std::string groupDigits(const std::string& digits, Lang lang);

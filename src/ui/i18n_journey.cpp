@@ -15,7 +15,6 @@ const UiString kJourneyStrings[] = {
     {"journey.addLane", "Add lane", "Ebene hinzufügen"},
     {"journey.addLaneTip", "Add a row: notes, an emotion curve or expectation vs experience",
                            "Eine Zeile hinzufügen: Notizen, Emotionskurve oder Erwartung vs. Erlebnis"},
-    {"journey.newStage", "Stage %d", "Phase %d"},
     {"journey.stageName", "Stage name", "Name der Phase"},
     {"journey.stageDescription", "What happens in this stage?", "Was passiert in dieser Phase?"},
     {"journey.stageRenameTip", "Click to rename; drag to reorder", "Klicken zum Umbenennen; ziehen zum Verschieben"},

@@ -315,7 +315,10 @@ void JourneyDrawer::drawAddStage(std::size_t stageCount) {
   const std::string id = std::string(tr("journey.addStage")) + "###journey.add-stage";
   if (addTile(id, min, max, tr("journey.addStage"), tr("journey.addStageTip"))) {
     const Board& board = doc_.board();
-    const std::string name = text::format(tr("journey.newStage", board.lang), static_cast<int>(board.stages.size()) + 1);
+    // The board's language, not the reader's: the name becomes part of the board (like a template's words),
+    // so it is not a UI string (the web app loads only the reader's language).
+    const char* pattern = board.lang == Lang::De ? "Phase %d" : "Stage %d";
+    const std::string name = text::format(pattern, static_cast<int>(board.stages.size()) + 1);
     const std::string newId = doc_.addStage(name);
     if (!newId.empty()) startEdit(Field::StageName, newId, "", name);
   }

@@ -15,6 +15,8 @@
 #include "ui/note_card.hpp"
 #include "ui_harness.hpp"
 #include "ui/i18n_errors.hpp"
+#include "ui/style.hpp"
+#include "imgui_internal.h"
 
 using mapathy::ui::english;
 
@@ -612,6 +614,45 @@ TEST(SessionNotices, ChangesFromAnotherTabAreToldInGerman) {
   EXPECT_EQ(h.app->messages().back().text, "Änderungen aus einem anderen Tab sind eingetroffen.");
   ASSERT_EQ(board(h).notes.size(), 1u);
   EXPECT_EQ(board(h).notes[0].text, "aus dem anderen Tab");
+}
+
+// A long message on the board wraps inside its banner: every glyph of it is drawn (none clipped away at
+// the banner's edge), and none runs under the dismiss button. (The banner floats in its own window over
+// the board, so a wrap position given in screen coordinates instead of the window's once let the text run
+// on in one line, cut off after "Mapathy stays in English;".)
+TEST(Messages, ALongMessageWrapsInsideItsBanner) {
+  AppHarness h("en-GB", ImVec2(1280, 800));
+  ASSERT_TRUE(h.app->newBoard(BoardKind::EmpathyMap, "classic", Lang::En));
+  h.frames(2);
+  const std::string text = tr("msg.textsFailed.de");
+  h.app->showMessage(MessageKind::Error, text);
+  h.frames(3);
+  ImGuiWindow* window = ImGui::FindWindowByName("##messages");
+  ASSERT_NE(window, nullptr);
+  const ImDrawList* list = window->DrawList;
+  const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+  const ImU32 textColour = ImGui::GetColorU32(ImGuiCol_Text);
+  int glyphs = 0;
+  float right = -1e9f, top = 1e9f, bottom = -1e9f;
+  for (int i = 0; i + 3 < list->VtxBuffer.Size; ++i) {
+    const ImDrawVert& v = list->VtxBuffer[i];
+    // The message's glyphs: textured quads of 4 vertices one after another (PrimRectUV) in the text colour
+    // (the icons are drawn in the message kind's colour).
+    if ((v.uv.x == white.x && v.uv.y == white.y) || v.col != textColour) continue;
+    ++glyphs;
+    for (int k = 0; k < 4; ++k) {
+      right = std::max(right, list->VtxBuffer[i + k].pos.x);
+      top = std::min(top, list->VtxBuffer[i + k].pos.y);
+      bottom = std::max(bottom, list->VtxBuffer[i + k].pos.y);
+    }
+    i += 3;
+  }
+  int visible = 0;
+  for (const char c : text) visible += c != ' ' ? 1 : 0;
+  EXPECT_EQ(glyphs, visible) << "every character of the message is drawn";
+  const float closeLeft = window->Pos.x + window->Size.x - minTarget() - 4.0f;
+  EXPECT_LE(right, closeLeft) << "the text stays left of the dismiss button";
+  EXPECT_GT(bottom - top, ImGui::GetFontSize() * 1.5f) << "it takes more than one line";
 }
 
 }  // namespace

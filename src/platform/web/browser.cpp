@@ -52,6 +52,7 @@ EM_JS(void, mapathy_js_run_tool, (int ticket, const char* request), {
   MapathyWeb.runToolFor(ticket, UTF8ToString(request));
 });
 EM_JS(int, mapathy_js_tools_ready, (), { return MapathyWeb.toolsReady() ? 1 : 0; });
+EM_JS(void, mapathy_js_request_texts, (int german), { MapathyWeb.requestTexts(german ? "de" : "en"); });
 EM_JS(void, mapathy_js_show_html, (const char* name, const char* html), {
   MapathyWeb.showHtml(UTF8ToString(name), UTF8ToString(html));
 });
@@ -62,7 +63,7 @@ EM_JS(void, mapathy_js_scanner_stop, (), { MapathyWeb.scanner.stop(); });
 EM_JS(void, mapathy_js_beep, (int kind), { MapathyWeb.beep(kind); });
 // clang-format on
 
-enum StringValue { kPageAddress = 0, kHref = 1, kHash = 2, kLanguage = 3, kPlatform = 4, kPointer = 5 };
+enum StringValue { kPageAddress = 0, kHref = 1, kHash = 2, kLanguage = 3, kPlatform = 4, kPointer = 5, kTextsLanguage = 6, kTexts = 7 };
 
 std::string takeString(char* heap) {
   if (heap == nullptr) return {};
@@ -82,6 +83,9 @@ std::string locationHref() { return takeString(mapathy_js_string(kHref)); }
 bool hasFragment() { return takeString(mapathy_js_string(kHash)).size() > 1; }
 bool isApplePlatform() { return takeString(mapathy_js_string(kPlatform)) == "mac"; }
 std::string preferredLanguage() { return takeString(mapathy_js_string(kLanguage)); }
+std::string uiTextsLanguage() { return takeString(mapathy_js_string(kTextsLanguage)); }
+std::string takeUiTexts() { return takeString(mapathy_js_string(kTexts)); }
+void requestUiTexts(bool german) { mapathy_js_request_texts(german ? 1 : 0); }
 double nowMs() { return mapathy_js_now(); }
 void randomBytes(void* out, std::size_t size) { mapathy_js_random(out, static_cast<int>(size)); }
 void writeClipboard(const std::string& text) { mapathy_js_clipboard_write(text.c_str()); }

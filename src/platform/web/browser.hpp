@@ -19,6 +19,12 @@ bool hasFragment();
 void clearFragment();
 bool isApplePlatform();  // Cmd instead of Ctrl for shortcuts
 std::string preferredLanguage();  // "de" or "en", from navigator.languages
+// The UI's texts web/platform.js fetched with the module (src/ui/ui_texts.hpp): their language ("de", "en")
+// and the file itself (handed over once). Another language's file is asked for with requestUiTexts; it
+// arrives through the exported mapathy_ui_texts(german, text) in a later task.
+std::string uiTextsLanguage();
+std::string takeUiTexts();
+void requestUiTexts(bool german);
 double nowMs();                   // Date.now()
 void randomBytes(void* out, std::size_t size);
 

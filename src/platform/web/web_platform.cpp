@@ -41,6 +41,7 @@
 #include "platform/web/web_host.hpp"
 #include "ui/app.hpp"
 #include "ui/drawn_text.hpp"
+#include "ui/i18n.hpp"
 #include "ui/note_card.hpp"
 #include "ui/test_hooks.hpp"
 
@@ -266,6 +267,12 @@ bool WebPlatform::start() {
   session_ = std::make_unique<Session>(
       library_, [] { return static_cast<std::int64_t>(browser::nowMs()); }, [] { return platform().host_.random64(); });
   library_.attach(*session_, [] { platform().wakeForInput(); });
+  // The UI's texts (src/ui/ui_texts.hpp): the language web/platform.js fetched with the module (the reader's,
+  // or the other one when that file could not be had); another language is fetched when the reader switches.
+  const Lang textsLang = ui::langFromTag(browser::uiTextsLanguage());
+  ui::uiTextsArrived(textsLang, browser::takeUiTexts());
+  ui::setUiLang(textsLang);
+  ui::setUiTextsRequester([](Lang lang) { browser::requestUiTexts(lang == Lang::De); });
   app_ = std::make_unique<ui::App>(host_, *session_);
   if (browser::coarsePointer()) app_->setTouchMode(true);  // phones and tablets: finger-sized targets
   mapathy_js_mark("mapathy-app-ready");
@@ -1081,6 +1088,17 @@ EMSCRIPTEN_KEEPALIVE void mapathy_scanner_failed(int problem) {
   platform().app().scannerFailed(problem == 0   ? mapathy::ui::ScannerProblem::Refused
                                  : problem == 1 ? mapathy::ui::ScannerProblem::NoCamera
                                                 : mapathy::ui::ScannerProblem::Failed);
+  platform().wakeForInput();
+}
+
+// web/platform.js: the texts of a language the reader switched to (german: 1 German, 0 English); empty when
+// they could not be fetched: the UI stays in its language and says so.
+EMSCRIPTEN_KEEPALIVE void mapathy_ui_texts(int german, const char* text) {
+  if (!platform().running()) return;
+  if (!mapathy::ui::uiTextsArrived(german != 0 ? mapathy::Lang::De : mapathy::Lang::En, text != nullptr ? text : "")) {
+    platform().app().showMessage(mapathy::ui::MessageKind::Error,
+                                 mapathy::ui::tr(german != 0 ? "msg.textsFailed.de" : "msg.textsFailed.en"));
+  }
   platform().wakeForInput();
 }
 
