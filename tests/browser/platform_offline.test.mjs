@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
 import {
-  SITE_DIR, click, documentJson, openApp, requireSite, screenshot, startTestServer, waitForApp,
+  SITE_DIR, byRawSuffix, click, documentJson, findWidget, openApp, requireSite, screenshot, startTestServer, waitForApp,
 } from './lib.mjs';
 
 test('the shell page uses relative URLs and a strict Content-Security-Policy', () => {
@@ -70,6 +70,14 @@ test('from /repo/: offline reload, an offline share link, old caches retired, no
     await waitForApp(page);
     assert.equal(JSON.parse(await documentJson(page)).board.id, opened.id);
     await screenshot(page, 'platform-offline-reload');
+    // Still offline, the reader switches to German: that language's texts (never fetched by this English
+    // browser) come from the worker's precache, and back to English.
+    await click(page, byRawSuffix('###lang.de'));
+    await page.waitForFunction(() => window.mapathy.widgets().some((item) => item.visible &&
+      item.rawLabel.endsWith('###toolbar.undo') && item.label === 'Rückgängig'), null, { timeout: 10000 });
+    assert.deepEqual(await page.evaluate(() => window.mapathy.messages().filter((m) => m.kind === 'error')), []);
+    await click(page, byRawSuffix('###lang.en'));
+    await findWidget(page, 'Undo');
 
     // Offline: a share link (another board) opens from a fresh navigation.
     await click(page, 'Boards');

@@ -1091,6 +1091,11 @@ EMSCRIPTEN_KEEPALIVE void mapathy_scanner_failed(int problem) {
   platform().wakeForInput();
 }
 
+// The web build links with --wrap for ImGui::StyleColorsDark (CMakeLists.txt): ImGuiStyle's constructor
+// calls it, and every style the app uses then gets ImGui's light colours and its own (ui::applyStyle, which
+// starts from StyleColorsLight), so the dark palette would only be written to be overwritten.
+void __wrap__ZN5ImGui15StyleColorsDarkEP10ImGuiStyle(ImGuiStyle*) {}
+
 // web/platform.js: the texts of a language the reader switched to (german: 1 German, 0 English); empty when
 // they could not be fetched: the UI stays in its language and says so.
 EMSCRIPTEN_KEEPALIVE void mapathy_ui_texts(int german, const char* text) {
