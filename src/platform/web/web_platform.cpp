@@ -273,6 +273,7 @@ bool WebPlatform::start() {
   ui::uiTextsArrived(textsLang, browser::takeUiTexts());
   ui::setUiLang(textsLang);
   ui::setUiTextsRequester([](Lang lang) { browser::requestUiTexts(lang == Lang::De); });
+  mapathy_js_mark("mapathy-texts-ready");
   app_ = std::make_unique<ui::App>(host_, *session_);
   if (browser::coarsePointer()) app_->setTouchMode(true);  // phones and tablets: finger-sized targets
   mapathy_js_mark("mapathy-app-ready");
