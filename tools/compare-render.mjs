@@ -20,6 +20,7 @@ if (positionals.length !== 2) {
   process.exit(1);
 }
 const lib = await import('../tests/browser/lib.mjs');
+const { CHROMIUM, CHROMIUM_FLAGS } = await import('../tests/browser/drivers/chromium.mjs');
 const { chromium } = await import('../tests/browser/node_modules/playwright-core/index.mjs');
 const { startServer } = await import('./serve.mjs');
 const link = (name) => readFileSync(join(ROOT, 'tests/fixtures/links', name), 'utf8').trim().replace(/^[^#]*#/, '');
@@ -77,7 +78,7 @@ let port = 0;
 async function shoot(site, scene) {
   const server = await startServer({ root: resolve(site), port });
   port = server.port;
-  const browser = await chromium.launch({ executablePath: lib.CHROMIUM, headless: true, args: lib.CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: scene.scale || 1, locale: scene.locale });
     const page = await context.newPage();

@@ -1,4 +1,4 @@
-// Mapathy web platform — three C library functions replaced at link time (-Wl,--wrap=…, CMakeLists.txt),
+// Mapathy web platform — C library functions replaced at link time (-Wl,--wrap=…, CMakeLists.txt),
 // because the library's versions cost the first download more than they give here.
 //
 // vsnprintf (and so snprintf): core/base/printf.hpp formats what Dear ImGui, nlohmann/json and the app ask
@@ -8,11 +8,14 @@
 // sscanf: its only callers are Dear ImGui's .ini settings readers, and the web build never reads settings
 // (io.IniFilename is null, nothing calls LoadIniSettingsFromMemory). Should one ever run, it reads nothing,
 // as sscanf does with input that does not match, and ImGui keeps its defaults.
+// sinf, cosf: core/base/sin_cos.hpp, for Dear ImGui's arcs and circles; musl's bring their reduction of
+// huge angles (__rem_pio2f), which no caller here needs (about 1 KB gzip).
 #include <cstdarg>
 #include <cstddef>
 
 #include "core/base/printf.hpp"
 #include "core/base/read_double.hpp"
+#include "core/base/sin_cos.hpp"
 
 extern "C" {
 
@@ -23,5 +26,8 @@ int __wrap_vsnprintf(char* out, std::size_t size, const char* format, std::va_li
 double __wrap_strtod(const char* text, char** end) { return mapathy::text::readDouble(text, end); }
 
 int __wrap_sscanf(const char*, const char*, ...) { return 0; }
+
+float __wrap_sinf(float x) { return mapathy::text::sinFloat(x); }
+float __wrap_cosf(float x) { return mapathy::text::cosFloat(x); }
 
 }  // extern "C"
