@@ -65,7 +65,7 @@ std::string ToolResult::message() const { return refusal ? describe(*refusal, ui
 
 ToolResult parseToolResult(const std::string& resultJson) {
   ToolResult out;
-  const nlohmann::json value = nlohmann::json::parse(resultJson, nullptr, false);
+  const nlohmann::json value = parseJson(resultJson);
   if (!value.is_object()) {
     out.refusal = Error("tools.noAnswer");
     return out;

@@ -497,3 +497,36 @@ TEST(FormatLimits, ValidateChecksInMemoryBoards) {
 
 }  // namespace
 }  // namespace mapathy
+
+namespace mapathy {
+namespace {
+
+// parseJson is what every JSON read outside loadJson goes through (the library's index and stored boards,
+// the tools module's answers, a board's kept extra fields, a newer version's number): the same values as
+// nlohmann's own parser, and its "discarded" value for anything that is not JSON, never a throw.
+TEST(ParseJson, ReadsWhatNlohmannReadsAndDiscardsTheRest) {
+  const std::string text =
+      R"({"boards": {"b1": {"title": "Größe „Ölmühle“", "gen": 3, "big": 18446744073709551615, "neg": -7,)"
+      R"( "f": 0.1, "e": 1e300, "list": [true, false, null, [], {}], "dup": 1, "dup": 2}}, "open": "b1"})";
+  const nlohmann::json ours = parseJson(text);
+  const nlohmann::json theirs = nlohmann::json::parse(text);
+  EXPECT_EQ(ours, theirs);
+  EXPECT_EQ(ours["boards"]["b1"]["dup"], 2) << "a repeated key keeps its last value, as nlohmann's parser does";
+  EXPECT_EQ(ours["boards"]["b1"]["big"].get<std::uint64_t>(), 18446744073709551615ull);
+  EXPECT_EQ(ours["boards"]["b1"]["title"], "Größe „Ölmühle“");
+  EXPECT_EQ(parseJson("42"), 42);
+  EXPECT_EQ(parseJson(R"("text")"), "text");
+
+  for (const char* bad : {"", "{", R"({"a": })", "[1, 2", "nul", "{} {}", R"({"a": 1,})", "\xff", "1e999999"}) {
+    EXPECT_TRUE(parseJson(bad).is_discarded()) << bad;
+    EXPECT_TRUE(nlohmann::json::parse(bad, nullptr, false).is_discarded()) << bad;
+  }
+  // Deeper than asked: discarded (the default is far beyond anything the app writes).
+  std::string deep(40, '[');
+  deep += std::string(40, ']');
+  EXPECT_TRUE(parseJson(deep, 32).is_discarded());
+  EXPECT_FALSE(parseJson(deep).is_discarded());
+}
+
+}  // namespace
+}  // namespace mapathy

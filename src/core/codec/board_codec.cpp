@@ -12,6 +12,7 @@
 
 #include "core/base/ids.hpp"
 #include "core/base/text.hpp"
+#include "core/io/format.hpp"
 #include "core/model/limits.hpp"
 #include "core/model/templates.hpp"
 
@@ -291,7 +292,7 @@ class Reader {
         --depth;
       }
     }
-    Extra parsed = nlohmann::json::parse(json, nullptr, false);
+    Extra parsed = parseJson(json);
     if (parsed.is_discarded() || !parsed.is_object()) {
       fail("data.extraNotObject");
       return nullptr;

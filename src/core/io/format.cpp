@@ -955,8 +955,17 @@ Result<Board> loadJson(std::string_view text, const Limits& limits) {
   return loadJsonValue(document, limits);
 }
 
+json parseJson(std::string_view text, std::size_t maxDepth) {
+  json document;
+  DepthLimitedDomBuilder builder(document, maxDepth);
+  if (!json::sax_parse(text.data(), text.data() + text.size(), &builder, json::input_format_t::json, true, false)) {
+    return json(json::value_t::discarded);
+  }
+  return document;
+}
+
 std::string newerFormatVersion(std::string_view text) {
-  const json doc = json::parse(text, nullptr, false);
+  const json doc = parseJson(text);
   if (!doc.is_object() || !doc.contains("version")) return {};
   const json& version = doc["version"];
   const bool newer = version.is_number_unsigned() ? version.get<std::uint64_t>() > static_cast<std::uint64_t>(kFormatVersion)

@@ -34,6 +34,11 @@ nlohmann::json toJsonValue(const Board& board);
 // The format version of a document a newer Mapathy wrote ("" when `text` is not such a document): loadJson
 // refuses it, and whoever stores it must leave it exactly as it is, never replace it by an older version.
 std::string newerFormatVersion(std::string_view text);
+// Any JSON text as a value: nlohmann's `discarded` value when the text is not JSON or nests deeper than
+// `maxDepth`, as json::parse(text, nullptr, false) gives, and never a throw. Every other parse of the app goes
+// through here and loadJson, so the web module links one parser (one input type, one SAX handler) instead of
+// one per way of calling nlohmann.
+nlohmann::json parseJson(std::string_view text, std::size_t maxDepth = 512);
 // Validates an in-memory board (used after decoding a link and by tests).
 Result<bool> validate(const Board& board, const Limits& limits = {});
 

@@ -24,7 +24,7 @@ bool plausibleVoter(const std::string& voter) {
 // A stored board's title for the list when the board itself cannot be read: the index's, else the JSON's.
 std::string titleOf(const std::string& indexTitle, const std::string& text) {
   if (!indexTitle.empty()) return indexTitle;
-  const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+  const nlohmann::json doc = parseJson(text);
   if (doc.is_object() && doc.contains("board") && doc["board"].is_object() && doc["board"].contains("title") &&
       doc["board"]["title"].is_string()) {
     return doc["board"]["title"].get<std::string>();

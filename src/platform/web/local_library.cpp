@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "core/io/format.hpp"
 #include "core/session/session.hpp"
 #include "platform/web/browser.hpp"
 
@@ -61,7 +62,7 @@ void LocalLibrary::attach(Session& session, void (*wake)()) {
 
 StoredIndex LocalLibrary::loadIndex() {
   // {"open": id, "boards": [{"id", "title", "gen"}]} or {"newerLibrary": version}
-  const nlohmann::json stored = nlohmann::json::parse(takeString(mapathy_js_library_index()), nullptr, false);
+  const nlohmann::json stored = parseJson(takeString(mapathy_js_library_index()));
   StoredIndex index;
   if (!stored.is_object()) return index;
   if (stored.contains("newerLibrary") && stored["newerLibrary"].is_number()) {
@@ -79,7 +80,7 @@ StoredIndex LocalLibrary::loadIndex() {
 }
 
 StoredBoard LocalLibrary::loadBoard(const std::string& id) {
-  const nlohmann::json stored = nlohmann::json::parse(takeString(mapathy_js_library_board(id.c_str())), nullptr, false);
+  const nlohmann::json stored = parseJson(takeString(mapathy_js_library_board(id.c_str())));
   return StoredBoard{stringOr(stored, "json"), stringOr(stored, "previous")};
 }
 
