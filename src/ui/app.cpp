@@ -302,7 +302,7 @@ const std::string& App::Impl::link() {
   if (c.asked && c.failedAt > 0.0 && ImGui::GetTime() - c.failedAt > kRetrySeconds) c.asked = false;
   if (!c.asked) {
     c.asked = true;
-    ++linkEncodes;
+    ++linkRequests;
     const std::uint64_t opened = c.opened, revision = c.revision;
     tools.requestForBoard({{"op", "link"}, {"baseUrl", c.base}}, d->board(),
                           [this, d, opened, revision, base = c.base](const ToolResult& r) {
@@ -359,7 +359,7 @@ std::int64_t App::nextFrameDueMs() const {
 
 void App::toolResult(std::uint32_t ticket, const std::string& resultJson) { impl_->tools.deliver(ticket, resultJson); }
 const ToolsClient& App::tools() const { return impl_->tools; }
-int App::shareLinkEncodes() const { return impl_->linkEncodes; }
+int App::shareLinkRequests() const { return impl_->linkRequests; }
 
 void App::scannedCode(const std::string& text) { impl_->workshop.scannedCode(impl_->doc(), text); }
 void App::scannerFailed(ScannerProblem problem) { impl_->workshop.scannerFailed(problem); }

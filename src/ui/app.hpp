@@ -167,7 +167,7 @@ class App {
   void toolResult(std::uint32_t ticket, const std::string& resultJson);
   [[nodiscard]] const ToolsClient& tools() const;
   // How often the share link was asked for (once per board revision, however many frames show it).
-  [[nodiscard]] int shareLinkEncodes() const;
+  [[nodiscard]] int shareLinkRequests() const;
 
   // ---- state for the platform, automation and tests
   [[nodiscard]] Session& session();

@@ -83,7 +83,7 @@ struct App::Impl final : SessionListener {
   LinkCache linkCache;
   bool shareLinkShown = false;   // the share dialog showed the link in its last frame
   int shareRecentreFrames = 0;   // frames left in which it is centred again (its content grew)
-  int linkEncodes = 0;  // links asked for (tests: once per revision, not per frame)
+  int linkRequests = 0;  // links asked for (tests: once per revision, not per frame)
   std::uint64_t boardsOpened = 0;
   Screen screen = Screen::Start;
   BoardView view;

@@ -181,12 +181,6 @@ bool hasContribution(const Board& base, const Board& current, const std::string&
   return false;
 }
 
-std::string sendBackLink(const Board& base, const Board& current, const std::string& voter,
-                         const std::string& pageAddress) {
-  if (!hasContribution(base, current, voter)) return "";
-  return encodeLink(makeDelta(base, current, voter), pageAddress);
-}
-
 // ------------------------------------------------------------------------------------------------
 // Dot voting
 // ------------------------------------------------------------------------------------------------

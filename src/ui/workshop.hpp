@@ -3,7 +3,6 @@
 // Everything here edits the board through the Document, so each action is one undo step:
 //   mergeLinks()      the facilitator pastes participants' links (whole boards or contributions) and
 //                     they are merged (core/merge.hpp) into the open board as ONE replaceBoard step;
-//   sendBackLink()    a participant's contribution: a delta against the board they opened;
 //   placeDot() …      dot voting: ballots under the participant's anonymous voter id, within the
 //                     budget the facilitator set (kept in the board, so it travels in links);
 //   sortNotesByVotes  reorders the notes of every place, most dots first;
@@ -79,12 +78,8 @@ struct ScanOutcome {
 ScanOutcome mergeScanned(Document& doc, const std::string& code, const BoardTitleLookup& titleOf = {});
 
 // ---- contributions ----------------------------------------------------------------------------
-// The participant's contribution link: what `current` changed against `base` (the board as they
-// opened it), with their dots as ballots of `voter`. "" when nothing changed or the boards are of
-// different kinds. `current` may have another id than `base` (a local version kept as a board of its
-// own): the contribution is always for the base's board.
-std::string sendBackLink(const Board& base, const Board& current, const std::string& voter,
-                         const std::string& pageAddress);
+// The participant's contribution link itself is made by the tools module ("delta": core/edit/merge.hpp
+// makeDelta, then the share link), a moment after the first frame.
 // True when `current` holds anything to send back (notes, edits, deletions or dots).
 bool hasContribution(const Board& base, const Board& current, const std::string& voter);
 

@@ -134,24 +134,24 @@ TEST(ShareDialog, LinkAndQrCodeAreMadeOncePerBoardRevision) {
   ASSERT_TRUE(h.click("Share"));
   h.frames(2);
   ASSERT_NE(h.find("share.qr"), nullptr) << "the QR code is there a frame after the dialog opened";
-  const int encodes = h.app->shareLinkEncodes();
+  const int requests = h.app->shareLinkRequests();
   const int qrs = requestsFor(h, "qr");
   EXPECT_EQ(qrs, 1);
   h.frames(200);  // the dialog stays open
-  EXPECT_EQ(h.app->shareLinkEncodes(), encodes) << "no encoding per frame";
+  EXPECT_EQ(h.app->shareLinkRequests(), requests) << "no request per frame";
   EXPECT_EQ(requestsFor(h, "qr"), qrs) << "no QR request per frame";
   EXPECT_EQ(h.app->shareLink(), encodeLink(h.app->document()->board(), "https://example.org/mapathy/"));
 
   // An edit is a new revision: one new link, one new code.
   EXPECT_FALSE(h.app->document()->addNote(Place{"says", "", ""}, "Neue Notiz").empty());
   h.frames(50);
-  EXPECT_EQ(h.app->shareLinkEncodes(), encodes + 1);
+  EXPECT_EQ(h.app->shareLinkRequests(), requests + 1);
   EXPECT_EQ(requestsFor(h, "qr"), qrs + 1);
   EXPECT_EQ(h.app->shareLink(), encodeLink(h.app->document()->board(), "https://example.org/mapathy/"));
   // Undo goes back to the earlier board: a new revision again, and the link follows it.
   h.app->document()->undo();
   h.frames(2);
-  EXPECT_EQ(h.app->shareLinkEncodes(), encodes + 2);
+  EXPECT_EQ(h.app->shareLinkRequests(), requests + 2);
   EXPECT_EQ(h.app->shareLink(), encodeLink(h.app->document()->board(), "https://example.org/mapathy/"));
 }
 
