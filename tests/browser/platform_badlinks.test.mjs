@@ -59,7 +59,9 @@ test('bad links leave the open board alone and say what is wrong', async () => {
       assert.equal(await documentJson(page), before, `${name}: the open board is unchanged`);
       // Dismiss it, like a person would.
       await page.waitForTimeout(300);
-      const dismiss = await findWidget(page, 'Dismiss');
+      // Once the banner has come to rest: a new message's banner takes a frame to size itself to its text
+      // (an auto-sized window), and on a busy machine the 300 ms can end before that frame.
+      const dismiss = await findWidget(page, 'Dismiss', { settled: true });
       const { x, y } = centre(dismiss);
       await page.mouse.click(x, y);
       await page.waitForFunction(() => window.mapathy.messages().length === 0, null, { timeout: 5000 });

@@ -49,7 +49,9 @@ test('a German browser reads bad-link messages in German only', async () => {
       assert.equal(await documentJson(page), before, `${name}: the open board is unchanged`);
       if (name === 'cut off') await screenshot(page, 'writing-message-de');
       await page.waitForTimeout(300);
-      const { x, y } = centre(await findWidget(page, 'Ausblenden'));
+      // Once the banner has come to rest: a new message's banner takes a frame to size itself to its text
+      // (an auto-sized window), and on a busy machine the 300 ms can end before that frame.
+      const { x, y } = centre(await findWidget(page, 'Ausblenden', { settled: true }));
       await page.mouse.click(x, y);
       await page.waitForFunction(() => window.mapathy.messages().length === 0, null, { timeout: 5000 });
     }

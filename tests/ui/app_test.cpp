@@ -657,3 +657,26 @@ TEST(Messages, ALongMessageWrapsInsideItsBanner) {
 
 }  // namespace
 }  // namespace mapathy::ui
+
+namespace mapathy::ui {
+namespace {
+TEST(MessagesDebug, WhereIsTheDismissButton) {
+  AppHarness h("en-GB", ImVec2(1280, 800));
+  ASSERT_TRUE(h.app->newBoard(BoardKind::EmpathyMap, "classic", Lang::En));
+  h.frames(3);
+  h.app->showMessage(MessageKind::Error, "Short one.");
+  h.frames(3);
+  ASSERT_TRUE(h.clickRaw("###common.dismiss"));
+  h.frames(3);
+  ASSERT_TRUE(h.app->messages().empty());
+  h.app->showMessage(MessageKind::Error, tr("msg.textsFailed.de") + std::string(" ") + tr("msg.textsFailed.de"));
+  for (int i = 0; i < 4; ++i) {
+    h.frame();
+    const RecordedItem* d = h.findRaw("###common.dismiss");
+    ImGuiWindow* w = ImGui::FindWindowByName("##messages");
+    const float ch = IM_TRUNC(ImMax(w->DC.CursorMaxPos.y, w->DC.IdealMaxPos.y) - w->DC.CursorStartPos.y);
+    std::printf("frame %d: dismiss y=%.1f  window y=%.1f h=%.1f  contentIdeal=%.1f now=%.1f hidden=%d\n", i, d ? d->y : -1.f, w->Pos.y, w->Size.y, w->ContentSizeIdeal.y, ch, w->Hidden);
+  }
+}
+}  // namespace
+}  // namespace mapathy::ui

@@ -10,12 +10,15 @@
 // as sscanf does with input that does not match, and ImGui keeps its defaults.
 // sinf, cosf: core/base/sin_cos.hpp, for Dear ImGui's arcs and circles; musl's bring their reduction of
 // huge angles (__rem_pio2f), which no caller here needs (about 1 KB gzip).
+// qsort: core/base/sort.hpp, a heap sort, for Dear ImGui's windows and the font atlas's rectangles; musl's is a
+// smoothsort.
 #include <cstdarg>
 #include <cstddef>
 
 #include "core/base/printf.hpp"
 #include "core/base/read_double.hpp"
 #include "core/base/sin_cos.hpp"
+#include "core/base/sort.hpp"
 
 extern "C" {
 
@@ -29,5 +32,9 @@ int __wrap_sscanf(const char*, const char*, ...) { return 0; }
 
 float __wrap_sinf(float x) { return mapathy::text::sinFloat(x); }
 float __wrap_cosf(float x) { return mapathy::text::cosFloat(x); }
+
+void __wrap_qsort(void* items, std::size_t count, std::size_t size, int (*compare)(const void*, const void*)) {
+  mapathy::text::sortItems(items, count, size, compare);
+}
 
 }  // extern "C"
