@@ -691,6 +691,76 @@
     return width;
   }
 
+  // ---- the module's late part, mapathy-late.wasm: CMakeLists.txt splits the editor's module in two; mapathy.wasm
+  // keeps what the start runs (cmake/startup_functions.txt), the late part holds every other function. Where a
+  // late function belongs, the module's table holds a placeholder (an import from "placeholder", named by its
+  // table slot). The late part is fetched after the first frame and instantiated against the running module:
+  // it writes its functions into those slots. A call that reaches a placeholder before then loads the late part
+  // at once, synchronously (lateSync): from the bytes when they are here, else by a synchronous request, which
+  // the service worker answers offline. Only when that fails too does the app stop, with a message.
+  let primaryExports = null;  // the running module's exports (memory, table, the functions the late part calls)
+  let lateNeeded = false;     // the module has placeholders (an unsplit build has none)
+  let lateState = 'none';     // 'pending', 'loaded' (after the first frame), 'loaded on call' (synchronously), 'failed'
+  let lateBytes = null;
+  let lateInstance = null;
+  let lateTries = 0;
+  function installLate(module, how) {
+    if (lateInstance) return;
+    lateInstance = new WebAssembly.Instance(module, { primary: primaryExports });
+    lateState = how;
+    performance.mark('mapathy-late-ready');
+  }
+  function loadLate() {
+    if (!lateNeeded || lateInstance) return;
+    lateState = 'pending';
+    lateTries += 1;
+    fetch('mapathy-late.wasm', { credentials: 'same-origin' })
+      .then((response) => {
+        if (!response.ok) throw new Error('mapathy-late.wasm: HTTP ' + response.status);
+        return response.arrayBuffer();
+      })
+      .then((buffer) => { lateBytes = new Uint8Array(buffer); return WebAssembly.compile(lateBytes); })
+      .then((module) => installLate(module, 'loaded'))
+      .catch((error) => {
+        if (lateInstance) return;
+        lateState = 'failed';
+        console.warn('Mapathy: the rest of the app could not be loaded yet; it is tried again, and at the latest when it is needed.', error);
+        if (lateTries < 5) setTimeout(loadLate, 5000 * lateTries);
+      });
+  }
+  function lateSync() {
+    if (lateInstance) return;
+    try {
+      let bytes = lateBytes;
+      if (!bytes) {
+        const request = new XMLHttpRequest();
+        request.open('GET', 'mapathy-late.wasm', false);
+        request.overrideMimeType('text/plain; charset=x-user-defined');  // the bytes as characters 0–255
+        request.send();
+        if (request.status !== 200) throw new Error('mapathy-late.wasm: HTTP ' + request.status);
+        const text = request.responseText;
+        bytes = new Uint8Array(text.length);
+        for (let i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i) & 0xff;
+      }
+      installLate(new WebAssembly.Module(bytes), 'loaded on call');
+    } catch (error) {
+      lateState = 'failed';
+      fatal('Mapathy konnte einen Teil von sich nicht laden (keine Verbindung?). Deine Boards sind in diesem Browser ' +
+        'gespeichert; lade die Seite neu, sobald du online bist. / Mapathy could not load part of itself (no connection?). ' +
+        'Your boards are saved in this browser; reload the page once you are online. (' + error.message + ')');
+      throw error;
+    }
+  }
+  // The imports the placeholders come from: each loads the late part and calls what now stands in its slot.
+  function placeholders(table) {
+    return new Proxy({}, {
+      get: (target, name) => (...args) => {
+        lateSync();
+        return table().get(Number(name))(...args);
+      },
+    });
+  }
+
   // ---- the tools module (mapathy-tools.js + mapathy-tools.wasm, src/app/tools.hpp): Markdown, the SVG, HTML
   // and CSV outputs, QR codes, merges and contribution links, which the first frame does not need. Loaded on
   // first use or when the page is idle after the first frame; the service worker precaches it like every
@@ -827,6 +897,7 @@
       clearTimeout(slowStart);
       loading.hidden = true;
       performance.mark('mapathy-first-frame');  // tests/browser/size_budget.test.mjs and tools/bench-browser.mjs
+      loadLate();
       loadBoldFont();
       whenIdle(() => registerServiceWorker(false));
     },
@@ -893,8 +964,13 @@
     canvas,
     // The module compiled above, instantiated with the loader's imports.
     instantiateWasm(imports, receive) {
+      let table = null;
+      imports.placeholder = placeholders(() => table);
       Promise.all([wasmModule, uiTextsReady]).then(([module]) => WebAssembly.instantiate(module, imports).then((instance) => {
         performance.mark('mapathy-wasm-instantiated');
+        primaryExports = instance.exports;
+        table = Object.values(instance.exports).find((value) => value instanceof WebAssembly.Table);
+        lateNeeded = WebAssembly.Module.imports(module).some((entry) => entry.module === 'placeholder');
         receive(instance, module);
       })).catch((error) => fatal('Mapathy konnte nicht geladen werden / Mapathy could not be loaded: ' + error));
       return {};
@@ -949,6 +1025,9 @@
         // 'pending' until the page fetched the semibold face after the first frame, then 'loaded' (in use),
         // 'refused' or 'failed'.
         boldFont: () => (boldFont === 'loaded' && !Module._mapathy_has_bold_font() ? 'refused' : boldFont),
+        // The module's late part (mapathy-late.wasm): 'none' (an unsplit build), 'pending', 'loaded' (after the
+        // first frame, as meant), 'loaded on call' (a call needed it before it had arrived) or 'failed'.
+        lateModule: () => lateState,
         flush: flushLibrary,
         // The tools module: load() and run(request), see MapathyWeb.tools above.
         tools,
