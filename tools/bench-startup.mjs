@@ -59,7 +59,7 @@ const round = (x) => (x === null ? null : Math.round(x));
 // ---- 1. the breakdown
 const MARKS = ['mapathy-platform-js', 'mapathy-gl-context', 'mapathy-wasm-compiled', 'mapathy-wasm-instantiated',
   'mapathy-main', 'mapathy-gl-ready', 'mapathy-texts-ready', 'mapathy-app-ready', 'mapathy-fonts-ready', 'mapathy-library-read', 'mapathy-board-ready', 'mapathy-first-frame-start', 'mapathy-first-frame-ui',
-  'mapathy-first-frame', 'mapathy-bold-font'];
+  'mapathy-first-frame', 'mapathy-late-ready', 'mapathy-bold-font'];
 async function breakdownOnce(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   await context.addInitScript((expression) => {

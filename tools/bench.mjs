@@ -309,6 +309,7 @@ if (browser) {
       ['board opened from the link (decoded: the first decode also primes the link coder\'s model)', 'mapathy-board-ready'],
       ['first frame starts', 'mapathy-first-frame-start'], ['first frame: UI and draw lists done', 'mapathy-first-frame-ui'],
       ['first frame drawn', 'mapathy-first-frame'], ['ready', 'ready'],
+      ['late part of the module in place (mapathy-late.wasm, fetched after the first frame)', 'mapathy-late-ready'],
       ['semibold face in use (after ready; handed over when idle)', 'mapathy-bold-font'],
     ];
     for (const [label, key] of moments) if (b[key] !== undefined && b[key] !== null) out.push(`| ${label} | ${b[key]} |`);

@@ -6,10 +6,11 @@
 //   node tools/startup-functions.mjs [--build build/web]
 //       profiles the start: binaryen's wasm-split instruments BUILD/mapathy-whole.wasm (the unsplit module
 //       with its function names), a copy of the site with that module is opened in Chromium in each start
-//       below (an English and a German browser without a board; a German empathy map and an English journey
-//       board from their share links; both on a phone; a board restored from the library after a reload),
-//       with the mouse moved and the wheel turned once the board is there and 2.5 s more, and every function
-//       that ran is written to the list. Rebuild afterwards.
+//       below (an English and a German browser without a board; a German empathy map, an English journey
+//       board and a 300-note map from their share links; two boards on a phone; an empathy map and a journey
+//       board restored from the library after a reload; a broken link),
+//       with the mouse moved and the wheel turned once the board is there and 2.5 s more, and the page's
+//       automation API read (window.mapathy); every function that ran is written to the list. Rebuild afterwards.
 //   node tools/startup-functions.mjs --keep-names LIST WHOLE_WASM OUT     (the build runs this)
 //       writes the names of WHOLE_WASM's functions that LIST holds, in wasm-split's spelling, one per line.
 //
@@ -114,7 +115,10 @@ const STARTS = [
   { name: 'English journey board from its link', device: DESKTOP, locale: 'en-US', hash: link('v1-journey-lifecycle-en.txt') },
   { name: 'phone, German empathy map', device: PHONE, locale: 'de-DE', hash: link('phone-german-empathy-map-38.txt') },
   { name: 'phone, German journey board', device: PHONE, locale: 'de-DE', hash: link('phone-german-journey-4-stages.txt') },
-  { name: 'board restored after a reload', device: DESKTOP, locale: 'de-DE', hash: link('v3-typical-german-empathy-map.txt'), reload: true },
+  { name: 'empathy map restored after a reload', device: DESKTOP, locale: 'de-DE', hash: link('v3-typical-german-empathy-map.txt'), reload: true },
+  { name: 'journey board restored after a reload', device: DESKTOP, locale: 'en-US', hash: link('v1-journey-lifecycle-en.txt'), reload: true },
+  { name: 'a large board from its link', device: DESKTOP, locale: 'de-DE', hash: link('v2-large-german-empathy-map-300.txt') },
+  { name: 'a broken link', device: DESKTOP, locale: 'de-DE', hash: link('v1-typical-german-empathy-map.txt').slice(0, 60) },
 ];
 
 const server = await startServer({ root: site });
@@ -150,6 +154,13 @@ try {
     // And what runs in the seconds after (timers: the library's save, the semibold face's arrival), while the
     // late part may still be on its way on a slow connection.
     await page.waitForTimeout(2500);
+    // The page's automation API (window.mapathy: the tests and tools read the app through it, from the first
+    // frame on) is part of the start too.
+    await page.evaluate(() => {
+      const m = window.mapathy;
+      m.widgets(); m.frames(); m.document(); m.zoom(); m.atlas(); m.messages(); m.library(); m.boldFont();
+      m.lateModule(); m.persistentStorage(); m.noteLines('none');
+    });
     const bytes = await page.evaluate(() => {
       const exports = window.__mapathyInstance.exports;
       const size = 1 << 20;

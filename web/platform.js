@@ -30,13 +30,24 @@
   // 2. the UI's texts in the reader's language (src/ui/ui_texts.hpp: the module has none of its own), in
   //    parallel; main() takes them (stringValue 6 and 7). When that file cannot be fetched, the other language.
   let uiTexts = null;  // {lang, text} until main() takes the text
+  let lateBytes = null;  // the late part's bytes, once fetched (see "the module's late part")
   const readerLanguage = stringValue(3);
   const otherLanguage = (lang) => (lang === 'de' ? 'en' : 'de');
   const uiTextsReady = fetchTexts(readerLanguage)
     .then((text) => ({ lang: readerLanguage, text }),
       () => fetchTexts(otherLanguage(readerLanguage)).then((text) => ({ lang: otherLanguage(readerLanguage), text })))
     .then((texts) => { uiTexts = texts; });
-  // 3. the WebGL2 context: creating it makes the GPU process set one up, which takes long with software
+  // 3. a page the service worker controls (every visit after the first) reads the module's late part from its
+  //    cache with the module and puts it in place before main() (see "the module's late part" below): that
+  //    costs no download, and offline nothing can then need a request the service worker does not answer
+  //    (Chromium and WebKit send a synchronous request past it).
+  const lateWithStart = navigator.serviceWorker && navigator.serviceWorker.controller
+    ? fetch('mapathy-late.wasm', { credentials: 'same-origin' })
+      .then((response) => (response.ok ? response.arrayBuffer() : null))
+      .then((buffer) => (buffer ? WebAssembly.compile(lateBytes = new Uint8Array(buffer)) : null))
+      .catch(() => null)
+    : null;
+  // 4. the WebGL2 context: creating it makes the GPU process set one up, which takes long with software
   //    rendering (0.5 s and more), and the first GL call waits for it. Created here, it is set up while the
   //    module downloads and compiles. The attributes must be those src/platform/web/gl_renderer.cpp asks
   //    for (the app gets this same context; a second getContext returns it whatever it asks for).
@@ -82,7 +93,9 @@
     }
   }
 
+  // The first message stays: it names the cause (a crash that follows it would only say "crashed").
   function fatal(message) {
+    if (loading.getAttribute('role') === 'alert') return;
     loading.textContent = message;
     loading.hidden = false;
     loading.setAttribute('role', 'alert');
@@ -700,10 +713,11 @@
   // the service worker answers offline. Only when that fails too does the app stop, with a message.
   let primaryExports = null;  // the running module's exports (memory, table, the functions the late part calls)
   let lateNeeded = false;     // the module has placeholders (an unsplit build has none)
-  let lateState = 'none';     // 'pending', 'loaded' (after the first frame), 'loaded on call' (synchronously), 'failed'
-  let lateBytes = null;
+  let lateState = 'none';     // 'pending', 'loaded' (after the first frame), 'loaded with the start' (from the service
+                              // worker's cache), 'loaded on call' (synchronously), 'failed'
   let lateInstance = null;
   let lateTries = 0;
+  let lateFirstCall = null;   // the table slot of the first call that needed the late part before it was there
   function installLate(module, how) {
     if (lateInstance) return;
     lateInstance = new WebAssembly.Instance(module, { primary: primaryExports });
@@ -755,6 +769,7 @@
   function placeholders(table) {
     return new Proxy({}, {
       get: (target, name) => (...args) => {
+        if (!lateInstance && lateFirstCall === null) lateFirstCall = Number(name);
         lateSync();
         return table().get(Number(name))(...args);
       },
@@ -966,11 +981,12 @@
     instantiateWasm(imports, receive) {
       let table = null;
       imports.placeholder = placeholders(() => table);
-      Promise.all([wasmModule, uiTextsReady]).then(([module]) => WebAssembly.instantiate(module, imports).then((instance) => {
+      Promise.all([wasmModule, uiTextsReady, lateWithStart]).then(([module, , lateModule]) => WebAssembly.instantiate(module, imports).then((instance) => {
         performance.mark('mapathy-wasm-instantiated');
         primaryExports = instance.exports;
         table = Object.values(instance.exports).find((value) => value instanceof WebAssembly.Table);
         lateNeeded = WebAssembly.Module.imports(module).some((entry) => entry.module === 'placeholder');
+        if (lateNeeded && lateModule) installLate(lateModule, 'loaded with the start');
         receive(instance, module);
       })).catch((error) => fatal('Mapathy konnte nicht geladen werden / Mapathy could not be loaded: ' + error));
       return {};
@@ -1026,8 +1042,12 @@
         // 'refused' or 'failed'.
         boldFont: () => (boldFont === 'loaded' && !Module._mapathy_has_bold_font() ? 'refused' : boldFont),
         // The module's late part (mapathy-late.wasm): 'none' (an unsplit build), 'pending', 'loaded' (after the
-        // first frame, as meant), 'loaded on call' (a call needed it before it had arrived) or 'failed'.
+        // first frame, as meant), 'loaded with the start' (from the service worker's cache), 'loaded on call'
+        // (a call needed it before it had arrived) or 'failed'.
         lateModule: () => lateState,
+        // The table slot of the first call that needed the late part before it had arrived (null: none). Which
+        // function that is: wasm-split's --placeholdermap for the build's mapathy-whole.wasm.
+        lateFirstCall: () => lateFirstCall,
         flush: flushLibrary,
         // The tools module: load() and run(request), see MapathyWeb.tools above.
         tools,
