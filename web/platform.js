@@ -912,7 +912,9 @@
       clearTimeout(slowStart);
       loading.hidden = true;
       performance.mark('mapathy-first-frame');  // tests/browser/size_budget.test.mjs and tools/bench-browser.mjs
-      loadLate();
+      // The late part once the page is idle: after the frames that follow the first one (a fetch and a
+      // compilation right away made those frames, and so "ready", later: tools/bench.mjs).
+      whenIdle(loadLate);
       loadBoldFont();
       whenIdle(() => registerServiceWorker(false));
     },
