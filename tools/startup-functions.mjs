@@ -142,7 +142,7 @@ const STARTS = [
   { name: 'empathy map restored after a reload', device: DESKTOP, locale: 'de-DE', hash: link('v3-typical-german-empathy-map.txt'), reload: true },
   { name: 'journey board restored after a reload', device: DESKTOP, locale: 'en-US', hash: link('v1-journey-lifecycle-en.txt'), reload: true },
   { name: 'a large board from its link', device: DESKTOP, locale: 'de-DE', hash: link('v2-large-german-empathy-map-300.txt') },
-  { name: 'a 2,000-note board from its link', device: DESKTOP, locale: 'de-DE', hash: link('v3-large-german-empathy-map-2000.txt') },
+  { name: 'a 2,000-note board from its link', device: DESKTOP, locale: 'de-DE', hash: link('../large-links/v3-german-empathy-map-2000.txt') },
   { name: 'a broken link', device: DESKTOP, locale: 'de-DE', hash: link('v1-typical-german-empathy-map.txt').slice(0, 60) },
 ];
 

@@ -99,7 +99,7 @@ test('in Chromium the first frame needs only the counted files; the bold face fo
 // links on a laptop, a German journey board from its link on a phone (touch, pixel ratio 3).
 for (const start of [
   { name: 'a German empathy map from its link', link: 'v1-typical-german-empathy-map.txt', options: {} },
-  { name: 'a 2,000-note map from its link', link: 'v3-large-german-empathy-map-2000.txt', options: {} },
+  { name: 'a 2,000-note map from its link', link: '../large-links/v3-german-empathy-map-2000.txt', options: {} },
   { name: 'a German journey board from its link on a phone', link: 'phone-german-journey-4-stages.txt',
     options: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true } },
 ]) {
