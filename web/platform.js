@@ -42,10 +42,7 @@
   //    costs no download, and offline nothing can then need a request the service worker does not answer
   //    (Chromium and WebKit send a synchronous request past it).
   const lateWithStart = navigator.serviceWorker && navigator.serviceWorker.controller
-    ? fetch('mapathy-late.wasm', { credentials: 'same-origin' })
-      .then((response) => (response.ok ? response.arrayBuffer() : null))
-      .then((buffer) => (buffer ? WebAssembly.compile(lateBytes = new Uint8Array(buffer)) : null))
-      .catch(() => null)
+    ? fetchLate().catch(() => null)
     : null;
   // 4. the WebGL2 context: creating it makes the GPU process set one up, which takes long with software
   //    rendering (0.5 s and more), and the first GL call waits for it. Created here, it is set up while the
@@ -724,16 +721,20 @@
     lateState = how;
     performance.mark('mapathy-late-ready');
   }
-  function loadLate() {
-    if (!lateNeeded || lateInstance) return;
-    lateState = 'pending';
-    lateTries += 1;
-    fetch('mapathy-late.wasm', { credentials: 'same-origin' })
+  // The late part compiled (its bytes kept for lateSync); rejects when it cannot be fetched.
+  function fetchLate() {
+    return fetch('mapathy-late.wasm', { credentials: 'same-origin' })
       .then((response) => {
         if (!response.ok) throw new Error('mapathy-late.wasm: HTTP ' + response.status);
         return response.arrayBuffer();
       })
-      .then((buffer) => { lateBytes = new Uint8Array(buffer); return WebAssembly.compile(lateBytes); })
+      .then((buffer) => { lateBytes = new Uint8Array(buffer); return WebAssembly.compile(lateBytes); });
+  }
+  function loadLate() {
+    if (!lateNeeded || lateInstance) return;
+    lateState = 'pending';
+    lateTries += 1;
+    fetchLate()
       .then((module) => installLate(module, 'loaded'))
       .catch((error) => {
         if (lateInstance) return;
