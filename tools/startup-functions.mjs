@@ -144,6 +144,10 @@ const STARTS = [
   { name: 'a large board from its link', device: DESKTOP, locale: 'de-DE', hash: link('v2-large-german-empathy-map-300.txt') },
   { name: 'a 2,000-note board from its link', device: DESKTOP, locale: 'de-DE', hash: link('../large-links/v3-german-empathy-map-2000.txt') },
   { name: 'a broken link', device: DESKTOP, locale: 'de-DE', hash: link('v1-typical-german-empathy-map.txt').slice(0, 60) },
+  // A new board at once from the start screen (a quick person, and every test that starts from a new board).
+  { name: 'a new empathy map from the start screen', device: DESKTOP, locale: 'de-DE', hash: '', create: '###start.newEmpathy.main' },
+  { name: 'a new journey board from the start screen', device: DESKTOP, locale: 'en-US', hash: '', create: '###start.newJourney.main' },
+  { name: 'phone, a new empathy map from the start screen', device: PHONE, locale: 'de-DE', hash: '', create: '###start.newEmpathy.main' },
 ];
 
 const server = await startServer({ root: site });
@@ -165,6 +169,16 @@ try {
     const ready = () => page.waitForFunction(() => window.mapathy && window.mapathy.frames() >= 3, null, { timeout: 60000 });
     await page.goto(server.url + (start.hash ? '#' + start.hash : ''));
     await ready();
+    if (start.create) {
+      const item = await page.evaluate((suffix) => window.mapathy.widgets().find((w) => w.visible && w.rawLabel.endsWith(suffix)), start.create);
+      if (!item) throw new Error(`${start.name}: no ${start.create} on the start screen`);
+      const x = item.x + item.w / 2;
+      const y = item.y + item.h / 2;
+      if (start.device.hasTouch) await page.touchscreen.tap(x, y);
+      else await page.mouse.click(x, y);
+      await page.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 10000 });
+      await page.waitForFunction((n) => window.mapathy.frames() > n + 2, await page.evaluate(() => window.mapathy.frames()));
+    }
     if (start.reload) {
       await page.evaluate(() => window.mapathy.flush());
       await page.goto(server.url);

@@ -280,6 +280,14 @@ export const byRawSuffix = (suffix) => {
   return matcher;
 };
 
+// Clicks the visible item whose raw label (with its "###id") ends with `suffix`, like a person, and gives the
+// app a moment to react.
+export async function clickRaw(page, suffix) {
+  const item = await click(page, byRawSuffix(suffix));
+  await page.waitForTimeout(150);
+  return item;
+}
+
 // Before a drag ends: the app has drawn a frame since the last move, as when a hand rests for a moment.
 // (A mouse release right after moves no frame has seen is handled by the platform since the quick-drag fix,
 // tested in editor_quick_drag.test.mjs; the tests that drag slowly keep this pause, like a person would.)

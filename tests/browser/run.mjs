@@ -1,11 +1,12 @@
 // Runs one browser test file (ctest's command for browser.<engine>.<name>): `node run.mjs x.test.mjs`.
 // Its output passes through unchanged and its exit status is the test's — with one exception: when the
 // run failed because a browser driver stopped answering (a WebDriver command with no reply, see
-// drivers/hang.mjs), the driver or browser process hung, not the app; the file then
-// runs once more in a fresh browser, and both runs' output is shown. A failure of any other kind, or a
-// second hang, fails the test.
+// drivers/hang.mjs), the driver or browser process hung, not the app; and when WebKit lost the page (its web
+// process crashed, or its WebAssembly engine trapped: drivers/hang.mjs, PAGE_LOST). The file then runs once
+// more in a fresh browser, and both runs' output is shown. A failure of any other kind, or a second one of
+// these, fails the test.
 import { spawn } from 'node:child_process';
-import { DRIVER_NO_ANSWER } from './drivers/hang.mjs';
+import { DRIVER_NO_ANSWER, PAGE_LOST } from './drivers/hang.mjs';
 
 const file = process.argv[2];
 if (!file) {
@@ -33,8 +34,10 @@ function runOnce() {
 }
 
 const first = await runOnce();
-if (first.code !== 0 && first.output.includes(DRIVER_NO_ANSWER)) {
-  console.log(`\n# run.mjs: ${file} failed because a browser driver stopped answering (above); running it once more in a fresh browser\n`);
+const why = first.output.includes(DRIVER_NO_ANSWER) ? 'a browser driver stopped answering'
+  : first.output.includes(PAGE_LOST) ? 'WebKit lost the page (its web process crashed or its WebAssembly engine trapped)' : null;
+if (first.code !== 0 && why) {
+  console.log(`\n# run.mjs: ${file} failed because ${why} (above); running it once more in a fresh browser\n`);
   const second = await runOnce();
   process.exit(second.code);
 }

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { BUDGET_GZIP_BYTES, LANGUAGE_FILES, firstFrameFiles, formatTable, kb, measureSite } from '../../tools/sitesize.mjs';
 import { readFileSync } from 'node:fs';
-import { SITE_DIR, openApp, requireSite } from './lib.mjs';
+import { SITE_DIR, clickRaw, openApp, requireSite, startTestServer, waitForFocus } from './lib.mjs';
 
 // The late part of the module: fetched once, after the first frame, and in place without any call having
 // needed it sooner ('loaded', not 'loaded on call').
@@ -120,3 +120,34 @@ for (const start of [
     }
   });
 }
+
+// A quick person (and every test that starts from a new board): "Neue Empathy Map" at once, while the late
+// part is still on its way. That may not need the late part: it stays pending until the network delivers it and
+// is then put in place as usual, and the first note goes onto the new board.
+test('a new empathy map at once from the start screen, before the late part has arrived', async () => {
+  let requests = 0;
+  const server = await startTestServer({ hold: (path) => path === 'mapathy-late.wasm' && ++requests === 1 });
+  const app = await openApp({ locale: 'de-DE', server, waitForFrames: 1 });
+  try {
+    const { page } = app;
+    await clickRaw(page, '###start.newEmpathy.main');
+    await page.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 10000 });
+    await page.waitForFunction((n) => window.mapathy.frames() > n + 3, await page.evaluate(() => window.mapathy.frames()));
+    assert.equal(await page.evaluate(() => window.mapathy.lateModule()), 'pending',
+      'creating a board needed no function of the late part (else: node tools/startup-functions.mjs, and rebuild)');
+    server.release();
+    await page.waitForFunction(() => window.mapathy.lateModule() !== 'pending', null, { timeout: 30000 });
+    assert.equal(await page.evaluate(() => window.mapathy.lateModule()), 'loaded');
+    await clickRaw(page, '###section.add.says');
+    await waitForFocus(page, 'note-editor', 5000);
+    await page.keyboard.insertText('Öffnungszeiten früh prüfen');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => (JSON.parse(window.mapathy.document()).board.notes || []).length === 1);
+    const texts = JSON.parse(await page.evaluate(() => window.mapathy.document())).board.notes.map((note) => note.text);
+    assert.deepEqual(texts, ['Öffnungszeiten früh prüfen']);
+    assert.deepEqual(await app.problems(), []);
+  } finally {
+    await app.close();
+    await server.close();
+  }
+});

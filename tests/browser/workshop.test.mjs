@@ -8,17 +8,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import test from 'node:test';
-import { byRawSuffix, click, clickRawUntil, documentJson, findWidget, openApp, pasteText, screenshot, shareLink, typeText, waitForFocus } from './lib.mjs';
+import { byRawSuffix, click, clickRaw, clickRawUntil, documentJson, findWidget, openApp, pasteText, screenshot, shareLink, typeText, waitForFocus } from './lib.mjs';
 
 const ZBARIMG = '/usr/bin/zbarimg';
 
 const widgetByRawLabel = (page, suffix) => findWidget(page, byRawSuffix(suffix));
 
-async function clickRaw(page, suffix) {
-  const item = await click(page, byRawSuffix(suffix));
-  await page.waitForTimeout(150);
-  return item;
-}
 
 // A text field has the keyboard: the hidden textarea of Dear ImGui's fields, or the note editor over a card.
 // The document is the file format's envelope: {"board": {…}, …}.

@@ -4,13 +4,8 @@
 // already placed still count against the budget, and new ones go on the same ballot.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { byRawSuffix, click, documentJson, openApp, typeText, waitForApp, waitForFocus, widgets } from './lib.mjs';
+import { byRawSuffix, click, documentJson, openApp, typeText, waitForApp, waitForFocus, widgets, clickRaw } from './lib.mjs';
 
-async function clickRaw(page, suffix) {
-  const item = await click(page, byRawSuffix(suffix));
-  await page.waitForTimeout(150);
-  return item;
-}
 
 const boardOf = async (page) => {
   const doc = JSON.parse(await documentJson(page));

@@ -17,7 +17,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { germanLocale, killTree, ownProcess, readXClipboard, setXClipboard, xDisplay } from './display.mjs';
-import { DRIVER_NO_ANSWER } from './hang.mjs';
+import { DRIVER_NO_ANSWER, PAGE_LOST } from './hang.mjs';
 import { Page } from './page.mjs';
 
 export const WEBKIT_DRIVER = process.env.MAPATHY_WEBKIT_DRIVER || '/usr/bin/WebKitWebDriver';
@@ -99,7 +99,11 @@ class Session {
     const reply = await response.json();
     if (!response.ok || (reply.value && reply.value.error)) {
       const error = reply.value || {};
-      throw new Error(`WebKitWebDriver ${method} ${path}: ${error.error || response.status}: ${error.message || ''}`);
+      const message = error.message || '';
+      // WebKit's web process crashed or hung, or its WebAssembly engine trapped (drivers/hang.mjs).
+      const lost = /page crash or hang/.test(message) || /Out of bounds memory access/.test(message)
+        ? ` (${PAGE_LOST}; the driver's last output: ${this.log().slice(-1500) || 'none'})` : '';
+      throw new Error(`WebKitWebDriver ${method} ${path}: ${error.error || response.status}: ${message}${lost}`);
     }
     return reply.value;
   }
