@@ -80,6 +80,9 @@ export const LANGUAGE_FILES = ['strings-de.txt', 'strings-en.txt'];
 // (web/scanner.js, jsQR), loaded when "Scan QR codes" starts. Not in the budget; printed apart.
 export const ON_DEMAND = ['scanner.js', 'jsqr.js'];
 
+// The editor's module whole, which JavaScriptCore loads instead of mapathy.wasm and mapathy-late.wasm.
+export const ONE_MODULE = 'mapathy-whole.wasm';
+
 // Relative URLs of what the page fetches after its first frame (those of AFTER_FIRST_FRAME the site has).
 export function afterFirstFrameFiles(siteDir) {
   return AFTER_FIRST_FRAME.filter((file) => existsSync(join(siteDir, file)));
@@ -134,6 +137,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   if (later.length) {
     console.log('\nFetched after the first frame (not in the budget):\n');
     console.log(formatTable(measureSite(site, later)));
+  }
+  if (existsSync(join(site, ONE_MODULE))) {
+    console.log(`\nJavaScriptCore (Safari, browsers on iOS, GNOME Web) before the first frame: the module whole instead of its ` +
+      `two parts (web/platform.js, oneModule), plus the preloaded start part it does not use (not in the budget):\n`);
+    console.log(formatTable(measureSite(site, [...firstFrameFiles(site), ONE_MODULE])));
   }
   const counted = firstFrameFiles(site);
   const otherLanguage = LANGUAGE_FILES.filter((file) => existsSync(join(site, file)) && !counted.includes(file));

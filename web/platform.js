@@ -21,11 +21,17 @@
   // 1. the module's download and compilation start now, streamed: compiled while it arrives, before
   //    mapathy.js (the Emscripten loader) has even run; index.html preloads it, so this fetch finds it
   //    under way. Module.instantiateWasm below hands the compiled module to the loader.
+  //    JavaScriptCore (Safari, every browser on iOS, GNOME Web) gets the module whole, mapathy-whole.wasm, not
+  //    in two parts: with the parts, WebKit's WebAssembly trapped now and then ("Out of bounds memory access")
+  //    in code that runs the same in Chromium and Firefox (see "the module's late part" below; sw.js decides
+  //    the same way). The preload of mapathy.wasm is then not used: on a first visit that costs WebKit the
+  //    start part's download too.
+  const moduleFile = oneModule(navigator.userAgent) ? 'mapathy-whole.wasm' : 'mapathy.wasm';
   const wasmModule = (typeof WebAssembly.compileStreaming === 'function'
-    ? WebAssembly.compileStreaming(fetch('mapathy.wasm', { credentials: 'same-origin' }))
+    ? WebAssembly.compileStreaming(fetch(moduleFile, { credentials: 'same-origin' }))
       // A server that sends the module with another MIME type than application/wasm: compile it whole.
-      .catch(() => fetch('mapathy.wasm', { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
-    : fetch('mapathy.wasm', { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
+      .catch(() => fetch(moduleFile, { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
+    : fetch(moduleFile, { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
     .then((module) => { performance.mark('mapathy-wasm-compiled'); return module; });
   // 2. the UI's texts in the reader's language (src/ui/ui_texts.hpp: the module has none of its own), in
   //    parallel; main() takes them (stringValue 6 and 7). When that file cannot be fetched, the other language.
@@ -41,7 +47,7 @@
   //    cache with the module and puts it in place before main() (see "the module's late part" below): that
   //    costs no download, and offline nothing can then need a request the service worker does not answer
   //    (Chromium and WebKit send a synchronous request past it).
-  const lateWithStart = navigator.serviceWorker && navigator.serviceWorker.controller
+  const lateWithStart = navigator.serviceWorker && navigator.serviceWorker.controller && moduleFile === 'mapathy.wasm'
     ? fetchLate().catch(() => null)
     : null;
   // 4. the WebGL2 context: creating it makes the GPU process set one up, which takes long with software
@@ -708,6 +714,15 @@
   // it writes its functions into those slots. A call that reaches a placeholder before then loads the late part
   // at once, synchronously (lateSync): from the bytes when they are here, else by a synchronous request, which
   // the service worker answers offline. Only when that fails too does the app stop, with a message.
+  // JavaScriptCore runs the module whole (mapathy-whole.wasm: no placeholders, so no late part). The split's two
+  // instances share one memory, table and stack pointer; in WebKitGTK 2.50 that trapped with "Out of bounds memory
+  // access" in about one WebKit test file in forty in CI (in a mouse event's handler, in a read of the widgets),
+  // never in Chromium or Firefox and never before the split. Not reproduced on its own; the whole module costs
+  // WebKit bytes, not correctness. A user agent with AppleWebKit but not Chrome is JavaScriptCore (Chromium-based
+  // browsers, Android's included, name Chrome; browsers on iOS do not).
+  function oneModule(userAgent) {
+    return /AppleWebKit\//.test(userAgent) && !/Chrome\//.test(userAgent);
+  }
   let primaryExports = null;  // the running module's exports (memory, table, the functions the late part calls)
   let lateNeeded = false;     // the module has placeholders (an unsplit build has none)
   let lateState = 'none';     // 'pending', 'loaded' (after the first frame), 'loaded with the start' (from the service

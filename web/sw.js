@@ -9,11 +9,16 @@ const VERSION = '@MAPATHY_SITE_VERSION@';
 const FILES = [@MAPATHY_SITE_FILES@];
 const PREFIX = 'mapathy-';
 const CACHE = PREFIX + VERSION;
+// The editor's module as this engine loads it (web/platform.js, oneModule): JavaScriptCore whole, every other
+// engine in two parts; the precache leaves out what this browser never asks for. (index.html preloads
+// mapathy.wasm in every engine, so that stays: offline, the preload finds it here.)
+const ONE_MODULE = /AppleWebKit\//.test(self.navigator.userAgent) && !/Chrome\//.test(self.navigator.userAgent);
+const UNUSED = ONE_MODULE ? ['mapathy-late.wasm'] : ['mapathy-whole.wasm'];
 
 self.addEventListener('install', (event) => {
   // cache: 'reload' skips the HTTP cache, so the precache holds exactly this version.
   event.waitUntil(caches.open(CACHE)
-    .then((cache) => cache.addAll(['./', ...FILES].map((file) => new Request(file, { cache: 'reload' }))))
+    .then((cache) => cache.addAll(['./', ...FILES.filter((file) => !UNUSED.includes(file))].map((file) => new Request(file, { cache: 'reload' }))))
     .then(() => self.skipWaiting()));
 });
 

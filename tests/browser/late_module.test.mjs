@@ -1,6 +1,7 @@
-// engines: chromium firefox webkit
+// engines: chromium firefox
 // The editor's module comes in two parts (CMakeLists.txt, web/platform.js): mapathy.wasm with what the start
-// runs, mapathy-late.wasm with the rest, fetched after the first frame. Walked as people meet it:
+// runs, mapathy-late.wasm with the rest, fetched after the first frame. (Not in WebKit, which loads the module
+// whole: one_module.test.mjs.) Walked as people meet it:
 // - a German board opened from its link, the late part slow to come (its request hangs for a while): the
 //   person adds a note at once; the page waits for the part and puts it in place on the spot, the German
 //   note is typed, undo and redo work, nothing on the console; a reload gets the late part as usual (or from
@@ -67,6 +68,17 @@ test('the late part slow to come: the first note typed loads it on the spot, and
     await waitForApp(page);
     await page.waitForFunction(() => /^loaded(| with the start)$/.test(window.mapathy.lateModule()), null, { timeout: 20000 });
     assert.ok(await hasText(page, NOTE), 'the note survived the reload');
+    // The whole module (WebKit's, one_module.test.mjs) is neither fetched nor cached by this engine.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    const seen = await page.evaluate(async () => {
+      const files = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname.split('/').pop());
+      const names = (await caches.keys()).filter((name) => name.startsWith('mapathy-'));
+      const cached = (await (await caches.open(names[0])).keys()).map((request) => new URL(request.url).pathname.split('/').pop());
+      return { files, cached };
+    });
+    assert.ok(!seen.files.includes('mapathy-whole.wasm'), `not fetched: ${seen.files}`);
+    assert.ok(seen.cached.includes('mapathy-late.wasm') && !seen.cached.includes('mapathy-whole.wasm'),
+      `the worker keeps the late part, not the whole module: ${seen.cached}`);
     assert.deepEqual(await app.problems(), []);
   } finally {
     await app.close();

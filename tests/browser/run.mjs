@@ -2,7 +2,7 @@
 // Its output passes through unchanged and its exit status is the test's — with one exception: when the
 // run failed because a browser driver stopped answering (a WebDriver command with no reply, see
 // drivers/hang.mjs), the driver or browser process hung, not the app; and when WebKit lost the page (its web
-// process crashed, or its WebAssembly engine trapped: drivers/hang.mjs, PAGE_LOST). The file then runs once
+// process crashed or hung: drivers/hang.mjs, PAGE_LOST). The file then runs once
 // more in a fresh browser, and both runs' output is shown. A failure of any other kind, or a second one of
 // these, fails the test.
 import { spawn } from 'node:child_process';
@@ -35,7 +35,7 @@ function runOnce() {
 
 const first = await runOnce();
 const why = first.output.includes(DRIVER_NO_ANSWER) ? 'a browser driver stopped answering'
-  : first.output.includes(PAGE_LOST) ? 'WebKit lost the page (its web process crashed or its WebAssembly engine trapped)' : null;
+  : first.output.includes(PAGE_LOST) ? 'WebKit lost the page (its web process crashed or hung)' : null;
 if (first.code !== 0 && why) {
   console.log(`\n# run.mjs: ${file} failed because ${why} (above); running it once more in a fresh browser\n`);
   const second = await runOnce();

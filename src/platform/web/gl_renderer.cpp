@@ -202,6 +202,49 @@ void GlRenderer::uploadFontAtlas(ImFontAtlas& atlas) {
   canvasCurrent_ = false;
 }
 
+void GlRenderer::warmUp(int framebufferWidth, int framebufferHeight, const float clear[3]) {
+  if (framebufferWidth <= 0 || framebufferHeight <= 0) return;
+  // The atlas is uploaded and the program linked by now (since init), so this is a round trip, not the link.
+  glUseProgram(program_);
+  programInUse_ = true;
+  glViewport(0, 0, framebufferWidth, framebufferHeight);
+  viewportWidth_ = framebufferWidth;
+  viewportHeight_ = framebufferHeight;
+  glClearColor(clear[0], clear[1], clear[2], 1.0f);
+  std::copy(clear, clear + 3, clear_);
+  glScissor(0, 0, framebufferWidth, framebufferHeight);
+  glClear(GL_COLOR_BUFFER_BIT);
+  // One pixel's triangle in the corner, fully transparent: blending leaves the pixel as it is. One textured
+  // and one solid vertex, so both of the fragment shader's paths run.
+  const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+  ImDrawVert vertices[3] = {};
+  vertices[0].pos = ImVec2(0, 0);
+  vertices[1].pos = ImVec2(2, 0);
+  vertices[2].pos = ImVec2(0, 2);
+  vertices[0].uv = white;
+  vertices[1].uv = ImVec2(0, 0);
+  vertices[2].uv = white;
+  const ImDrawIdx indices[3] = {0, 1, 2};
+  glBufferData(GL_ARRAY_BUFFER, sizeof vertices, vertices, GL_STREAM_DRAW);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, sizeof indices, indices, GL_STREAM_DRAW);
+  vertexCapacity_ = sizeof vertices;
+  indexCapacity_ = sizeof indices;
+  const auto stride = static_cast<GLsizei>(sizeof(ImDrawVert));
+  const auto at = [](std::size_t field) { return reinterpret_cast<const void*>(static_cast<std::uintptr_t>(field)); };
+  glVertexAttribPointer(kPosition, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(ImDrawVert, pos)));
+  glVertexAttribPointer(kUv, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(ImDrawVert, uv)));
+  glVertexAttribPointer(kColour, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, at(offsetof(ImDrawVert, col)));
+  vertexOffset_ = 0;
+  const float width = static_cast<float>(framebufferWidth), height = static_cast<float>(framebufferHeight);
+  glVertexAttrib4f(kProjection, 2.0f / width, -2.0f / height, -1.0f, 1.0f);
+  projectionSize_[0] = projectionSize_[1] = 0;  // the first frame sets its own
+  glScissor(0, framebufferHeight - 1, 1, 1);
+  constexpr GLenum kIndexType = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+  glDrawElements(GL_TRIANGLES, 3, kIndexType, nullptr);
+  glFlush();  // to the GPU process now, not with the first frame
+  canvasCurrent_ = false;
+}
+
 bool GlRenderer::render(const ImDrawData& drawData, int framebufferWidth, int framebufferHeight, const float clear[3]) {
   if (framebufferWidth <= 0 || framebufferHeight <= 0) return false;
   describe(drawData, framebufferWidth, framebufferHeight, clear, next_);

@@ -42,6 +42,14 @@ class GlRenderer {
   // the atlas (and only then). Builds the atlas first when it has not been built.
   void uploadFontAtlas(ImFontAtlas& atlas);
 
+  // Once at start, after the first atlas upload and before the app's first frame (which waits for a board
+  // to be decoded): clears the canvas to `clear` (RGB, the page's own background, so nothing changes on
+  // screen) and draws one invisible triangle with the frame's exact pipeline (program, vertex layout, blend,
+  // scissor, texture). The GPU process then compiles that pipeline — with software rendering the longest
+  // part of the first frame's GPU work, which delays the frames after it — while the main thread decodes the
+  // board, instead of after the first frame.
+  void warmUp(int framebufferWidth, int framebufferHeight, const float clear[3]);
+
   // Clears to `clear` (RGB) and draws the frame — unless it would draw exactly what the canvas shows
   // already. `framebufferWidth/Height` are the canvas's pixel size. Returns whether it drew.
   bool render(const ImDrawData& drawData, int framebufferWidth, int framebufferHeight, const float clear[3]);

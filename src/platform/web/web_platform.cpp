@@ -279,6 +279,12 @@ bool WebPlatform::start() {
   mapathy_js_mark("mapathy-app-ready");
   updateDisplay();
   mapathy_js_mark("mapathy-fonts-ready");
+  {
+    // The page's background (web/style.css, #f4f1ea): the canvas shows what the page showed.
+    const float page[3] = {0xf4 / 255.0f, 0xf1 / 255.0f, 0xea / 255.0f};
+    renderer_.warmUp(framebufferWidth_, framebufferHeight_, page);
+  }
+  mapathy_js_mark("mapathy-gl-warm");
   installCallbacks();
   // The library first: a link opened afterwards puts the restored board aside instead of losing it.
   session_->restore();

@@ -100,8 +100,8 @@ class Session {
     if (!response.ok || (reply.value && reply.value.error)) {
       const error = reply.value || {};
       const message = error.message || '';
-      // WebKit's web process crashed or hung, or its WebAssembly engine trapped (drivers/hang.mjs).
-      const lost = /page crash or hang/.test(message) || /Out of bounds memory access/.test(message)
+      // WebKit's web process crashed or hung (drivers/hang.mjs).
+      const lost = /page crash or hang/.test(message)
         ? ` (${PAGE_LOST}; the driver's last output: ${this.log().slice(-1500) || 'none'})` : '';
       throw new Error(`WebKitWebDriver ${method} ${path}: ${error.error || response.status}: ${message}${lost}`);
     }
