@@ -60,12 +60,76 @@
   const pixelRatio = Math.max(window.devicePixelRatio || 1, 1);
   canvas.width = Math.round(Math.max(cssSize.width, 1) * pixelRatio);
   canvas.height = Math.round(Math.max(cssSize.height, 1) * pixelRatio);
+  let glProgram = null;  // 5., taken by the renderer (MapathyWeb.takeProgram)
   try {
-    canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false,
+    const gl = canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false,
       premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'default',
       failIfMajorPerformanceCaveat: false });
+    performance.mark('mapathy-gl-context');
+    if (gl) glProgram = linkProgram(gl);
   } catch (e) { /* the app reports a missing WebGL2 itself */ }
-  performance.mark('mapathy-gl-context');
+
+  // 5. the renderer's shaders (src/platform/web/gl_renderer.cpp draws with them), compiled and linked here too,
+  //    while the module still compiles: with software rendering the GPU process takes up to 200 ms for them,
+  //    and the first draw waits until it is done. Nothing asks for the result (a status query would wait for
+  //    it); linking these, which every WebGL2 implementation compiles, does not fail.
+  //    They are Dear ImGui's OpenGL3 backend's GLSL ES 3.00 shaders with four changes. The texture holds coverage
+  //    in its red channel, or, once the atlas holds colour glyphs (emoji), RGBA (the constant attribute Rgba says
+  //    which: set at upload). Solid shapes (every vertex at the atlas's white pixel, where a texture sample gives
+  //    exactly 1) skip the texture sample: bilinear sampling is most of what software rendering (SwiftShader)
+  //    spends on a frame, and most of a frame's area is solid fills. The projection (scale and offset; the stock
+  //    backend's matrix has nothing else) comes as a constant vertex attribute instead of a uniform: Emscripten
+  //    looks a uniform's location up by asking the GPU process for the program's uniforms, a wait, while a
+  //    constant attribute is simply set. The sampler uniform keeps its default, texture unit 0. The attribute
+  //    locations are the renderer's (gl_renderer.cpp, kPosition …).
+  function linkProgram(gl) {
+    const vertex = '#version 300 es\n' +
+      'precision highp float;\n' +
+      'layout (location = 0) in vec2 Position;\n' +
+      'layout (location = 1) in vec2 UV;\n' +
+      'layout (location = 2) in vec4 Color;\n' +
+      'layout (location = 3) in vec4 Projection;\n' +
+      'layout (location = 4) in vec2 WhiteUV;\n' +
+      'layout (location = 5) in float Rgba;\n' +
+      'out vec2 Frag_UV;\n' +
+      'out vec4 Frag_Color;\n' +
+      'flat out float Frag_Solid;\n' +
+      'flat out float Frag_Rgba;\n' +
+      'void main() {\n' +
+      '  Frag_UV = UV;\n' +
+      '  Frag_Color = Color;\n' +
+      '  Frag_Solid = UV == WhiteUV ? 1.0 : 0.0;\n' +
+      '  Frag_Rgba = Rgba;\n' +
+      '  gl_Position = vec4(Position.xy * Projection.xy + Projection.zw, 0, 1);\n' +
+      '}\n';
+    const fragment = '#version 300 es\n' +
+      'precision mediump float;\n' +
+      'uniform sampler2D Texture;\n' +
+      'in vec2 Frag_UV;\n' +
+      'in vec4 Frag_Color;\n' +
+      'flat in float Frag_Solid;\n' +
+      'flat in float Frag_Rgba;\n' +
+      'layout (location = 0) out vec4 Out_Color;\n' +
+      'void main() {\n' +
+      '  if (Frag_Solid != 0.0) { Out_Color = Frag_Color; return; }\n' +
+      '  vec4 texel = texture(Texture, Frag_UV.st);\n' +
+      '  Out_Color = Frag_Rgba != 0.0 ? Frag_Color * texel : vec4(Frag_Color.rgb, Frag_Color.a * texel.r);\n' +
+      '}\n';
+    const program = gl.createProgram();
+    const shaders = [[gl.VERTEX_SHADER, vertex], [gl.FRAGMENT_SHADER, fragment]].map(([type, source]) => {
+      const shader = gl.createShader(type);
+      gl.shaderSource(shader, source);
+      gl.compileShader(shader);
+      gl.attachShader(program, shader);
+      return shader;
+    });
+    gl.linkProgram(program);
+    for (const shader of shaders) {
+      gl.detachShader(program, shader);
+      gl.deleteShader(shader);
+    }
+    return program;
+  }
 
   function fetchTexts(lang) {
     return fetch('strings-' + lang + '.txt', { credentials: 'same-origin' }).then((response) => {
@@ -923,6 +987,12 @@
   }
 
   window.MapathyWeb = {
+    // The renderer's program, linked at the start (5. above); null when WebGL2 is missing.
+    takeProgram() {
+      const program = glProgram;
+      glProgram = null;
+      return program;
+    },
     // Called once, after the first frame: the page is usable, so now fetch what can wait.
     hideLoading() {
       clearTimeout(slowStart);

@@ -67,6 +67,20 @@ ImFont* addTextFont(ImGuiIO& io, const unsigned char* data, std::size_t size, fl
   return font;
 }
 
+// Basic Latin, the replacement character and `used` (those of the face), one range per code point.
+ImVector<ImWchar> firstFrameRanges(const std::vector<char32_t>& used) {
+  ImVector<ImWchar> ranges;
+  for (const ImWchar c : {ImWchar{0x0020}, ImWchar{0x007E}, ImWchar{0x2026}, ImWchar{0x2026}, ImWchar{0xFFFD}, ImWchar{0xFFFD}})
+    ranges.push_back(c);
+  for (const char32_t c : used) {
+    if (c < 0x80 || !faceHas(c)) continue;
+    ranges.push_back(static_cast<ImWchar>(c));
+    ranges.push_back(static_cast<ImWchar>(c));
+  }
+  ranges.push_back(0);
+  return ranges;
+}
+
 // A copy of `font` (glyphs, metrics) that the atlas owns as one more font: the bold places of an atlas
 // without a bold face. Never rasterised itself; it samples the regular face's glyphs in the texture.
 ImFont* addCopy(ImFontAtlas& atlas, const ImFont& font) {
@@ -188,7 +202,12 @@ Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale, std::span<cons
   const unsigned char* regular = embedded::font_regular;
   const std::size_t regularSize = embedded::font_regular_size;
   Fonts fonts;
-  fonts.regular = addTextFont(io, regular, regularSize, pixels, "Inter Regular", kTextRanges, 2);
+  // (The atlas reads the ranges when it is built, below: they live until then.)
+  const ImVector<ImWchar> firstFrame = set == FontSet::FirstFrame && options.firstFrameGlyphs != nullptr
+                                           ? firstFrameRanges(*options.firstFrameGlyphs)
+                                           : ImVector<ImWchar>{};
+  fonts.regular = addTextFont(io, regular, regularSize, pixels, "Inter Regular",
+                              firstFrame.empty() ? kTextRanges : firstFrame.Data, 2);
   fonts.regular->Scale = 1.0f / rasterScale;
   ExtraPlacer extras{options.extraGlyphs, {}};
   extras.reserve(*io.Fonts);
@@ -241,6 +260,12 @@ Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale, std::span<cons
   extras.place(*io.Fonts);
   io.FontDefault = fonts.regular;
   return fonts;
+}
+
+bool faceHas(char32_t c) {
+  for (const ImWchar* range = kTextRanges; range[0] != 0; range += 2)
+    if (c >= range[0] && c <= range[1]) return true;
+  return false;
 }
 
 }  // namespace mapathy::platform

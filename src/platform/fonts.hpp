@@ -62,6 +62,9 @@ struct AtlasOptions {
   float zoomStep = 1.0f;                    // zoomStepFor(): > kLargeStep adds faces [4] and [5]
   std::span<const char32_t> zoomGlyphs;     // code points the zoom faces hold besides Basic Latin (the board's)
   std::span<const ExtraGlyph> extraGlyphs;  // added to every face; the atlas becomes RGBA when non-empty
+  // FontSet::FirstFrame only: when set, the face holds Basic Latin and these code points (those of the face,
+  // the UI texts' and the board's) instead of its whole range — a third of the glyphs to rasterise at start.
+  const std::vector<char32_t>* firstFrameGlyphs = nullptr;
 };
 
 // Which faces an atlas holds. The web app starts with the first one: building the atlas is a good part of
@@ -83,6 +86,9 @@ enum class FontSet {
 // With extra glyphs the atlas's pixels are RGBA (TexPixelsRGBA32 set, the glyphs in place), otherwise Alpha8.
 Fonts loadFonts(ImGuiIO& io, float sizePixels, float rasterScale, std::span<const unsigned char> boldFace,
                 FontSet set = FontSet::Full, const AtlasOptions& options = {});
+
+// Whether the embedded faces have a glyph for `c` (the subset's ranges; emsdk-setup.sh keeps them in step).
+bool faceHas(char32_t c);
 
 // The semibold face built into this binary: the whole font natively, empty in the web build.
 std::span<const unsigned char> embeddedBoldFace();

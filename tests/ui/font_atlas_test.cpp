@@ -167,3 +167,46 @@ TEST(FontAtlas, NativePlaceholderIsAVisibleBox) {
 
 }  // namespace
 }  // namespace mapathy::ui
+
+namespace mapathy::ui {
+namespace {
+
+// The web app's first atlas (FontSet::FirstFrame with firstFrameGlyphs): Basic Latin, the ellipsis, the
+// replacement character and the listed code points the face has — far fewer glyphs than the whole face, so
+// the start rasterises less; without a list, the face's whole range as before.
+TEST(FontAtlas, FirstFrameAtlasHoldsBasicLatinAndTheListedCharactersOnly) {
+  const std::vector<char32_t> used = {U'ä', U'ö', U'ü', U'ß', U'–', U'„', U'“', U'€', 0x1F600};  // and an emoji
+  auto build = [](const std::vector<char32_t>* list) {
+    ImGuiContext* context = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    AtlasOptions options;
+    options.firstFrameGlyphs = list;
+    loadFonts(io, 16.0f, 1.0f, {}, FontSet::FirstFrame, options);
+    const ImFont* regular = io.Fonts->Fonts[0];
+    struct Result {
+      int glyphs;
+      int height;
+      bool has(const ImFont* font, char32_t c) const { return font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr; }
+    } result{regular->Glyphs.Size, io.Fonts->TexHeight};
+    std::vector<bool> present;
+    for (const char32_t c : {U'A', U'z', U'~', U'ä', U'ß', U'–', U'€', U'…', U'é', U'Ł', U'→'})
+      present.push_back(result.has(regular, c));
+    ImGui::DestroyContext(context);
+    return std::make_pair(result, present);
+  };
+  const auto [lean, leanHas] = build(&used);
+  const auto [whole, wholeHas] = build(nullptr);
+  // A, z, ~, ä, ß, –, €, … are there; é, Ł and → (not listed) are not.
+  EXPECT_EQ(leanHas, (std::vector<bool>{true, true, true, true, true, true, true, true, false, false, false}));
+  EXPECT_EQ(wholeHas, (std::vector<bool>{true, true, true, true, true, true, true, true, true, true, true}));
+  EXPECT_LT(lean.glyphs * 3, whole.glyphs) << "a third of the glyphs at most";
+  EXPECT_LT(lean.height, whole.height);
+  EXPECT_TRUE(platform::faceHas(U'é'));
+  EXPECT_TRUE(platform::faceHas(U'→'));
+  EXPECT_FALSE(platform::faceHas(0x1F600));
+  EXPECT_FALSE(platform::faceHas(U'中'));
+}
+
+}  // namespace
+}  // namespace mapathy::ui

@@ -2,6 +2,7 @@
 #include "platform/web/gl_renderer.hpp"
 
 #include <GLES3/gl3.h>
+#include <emscripten/em_js.h>
 #include <emscripten/html5.h>
 
 #include <algorithm>
@@ -14,58 +15,23 @@
 namespace mapathy::platform::web {
 namespace {
 
-// The stock backend's GLSL ES 3.00 shaders with four changes. The texture holds coverage in its red channel,
-// or, once the atlas holds colour glyphs (emoji), RGBA (the constant attribute Rgba says which: set at upload).
-// Solid shapes (every vertex at the atlas's white pixel, where a texture sample gives exactly 1) skip the
-// texture sample: bilinear sampling is most of what software rendering (SwiftShader) spends on a frame,
-// and most of a frame's area is solid fills.
-// The projection (scale and offset; the stock backend's matrix has nothing else) comes as a constant vertex
-// attribute instead of a uniform: Emscripten looks a uniform's location up by asking the GPU process for the
-// program's uniforms, a wait, while a constant attribute is simply set. The sampler uniform keeps its
-// default, texture unit 0.
-constexpr const char* kVertexShader =
-    "#version 300 es\n"
-    "precision highp float;\n"
-    "layout (location = 0) in vec2 Position;\n"
-    "layout (location = 1) in vec2 UV;\n"
-    "layout (location = 2) in vec4 Color;\n"
-    "layout (location = 3) in vec4 Projection;\n"
-    "layout (location = 4) in vec2 WhiteUV;\n"
-    "layout (location = 5) in float Rgba;\n"
-    "out vec2 Frag_UV;\n"
-    "out vec4 Frag_Color;\n"
-    "flat out float Frag_Solid;\n"
-    "flat out float Frag_Rgba;\n"
-    "void main() {\n"
-    "  Frag_UV = UV;\n"
-    "  Frag_Color = Color;\n"
-    "  Frag_Solid = UV == WhiteUV ? 1.0 : 0.0;\n"
-    "  Frag_Rgba = Rgba;\n"
-    "  gl_Position = vec4(Position.xy * Projection.xy + Projection.zw, 0, 1);\n"
-    "}\n";
-constexpr const char* kFragmentShader =
-    "#version 300 es\n"
-    "precision mediump float;\n"
-    "uniform sampler2D Texture;\n"
-    "in vec2 Frag_UV;\n"
-    "in vec4 Frag_Color;\n"
-    "flat in float Frag_Solid;\n"
-    "flat in float Frag_Rgba;\n"
-    "layout (location = 0) out vec4 Out_Color;\n"
-    "void main() {\n"
-    "  if (Frag_Solid != 0.0) { Out_Color = Frag_Color; return; }\n"
-    "  vec4 texel = texture(Texture, Frag_UV.st);\n"
-    "  Out_Color = Frag_Rgba != 0.0 ? Frag_Color * texel : vec4(Frag_Color.rgb, Frag_Color.a * texel.r);\n"
-    "}\n";
+// The program web/platform.js compiled and linked while the module downloaded (its GLSL and why it looks as it
+// does are there), entered into Emscripten's table of GL programs: its id, or 0 when the page has none.
+EM_JS(GLuint, mapathy_js_adopt_program, (), {
+  var program = MapathyWeb.takeProgram();
+  if (!program) return 0;
+  var id = GL.getNewId(GL.programs);
+  program.name = id;
+  program.maxUniformLength = program.maxAttributeLength = program.maxUniformBlockNameLength = 0;
+  program.uniformIdCounter = 1;
+  program.uniformLocsById = 0;
+  program.uniformSizeAndIdsByName = {};
+  GL.programs[id] = program;
+  return id;
+});
 
+// The attribute locations of the shaders' inputs (layout qualifiers in web/platform.js's GLSL).
 constexpr GLuint kPosition = 0, kUv = 1, kColour = 2, kProjection = 3, kWhiteUv = 4, kRgba = 5;
-
-GLuint compile(GLenum type, const char* source) {
-  const GLuint shader = glCreateShader(type);
-  glShaderSource(shader, 1, &source, nullptr);
-  glCompileShader(shader);
-  return shader;
-}
 
 // ImVector and memcpy/memcmp, not std::vector's insert and operator==: at -Oz libc++'s are not inlined and go
 // byte by byte through out-of-line iterator and construct calls, several ms per frame in the browser (a CPU
@@ -127,25 +93,10 @@ bool GlRenderer::init(const char* canvasSelector) {
   if (context <= 0) return false;
   emscripten_webgl_make_context_current(context);
 
-  // Compile and link without asking for the status: a status query waits for the GPU process, and these
-  // two shaders are the stock backend's, which every WebGL2 implementation compiles. Should linking fail
-  // anyway, the canvas stays empty rather than the page waiting.
-  const GLuint vertex = compile(GL_VERTEX_SHADER, kVertexShader);
-  const GLuint fragment = compile(GL_FRAGMENT_SHADER, kFragmentShader);
-  program_ = glCreateProgram();
-  glAttachShader(program_, vertex);
-  glAttachShader(program_, fragment);
-  glBindAttribLocation(program_, kPosition, "Position");
-  glBindAttribLocation(program_, kUv, "UV");
-  glBindAttribLocation(program_, kColour, "Color");
-  glBindAttribLocation(program_, kProjection, "Projection");
-  glBindAttribLocation(program_, kWhiteUv, "WhiteUV");
-  glBindAttribLocation(program_, kRgba, "Rgba");
-  glLinkProgram(program_);
-  glDetachShader(program_, vertex);
-  glDetachShader(program_, fragment);
-  glDeleteShader(vertex);
-  glDeleteShader(fragment);
+  // The shaders were compiled and linked by web/platform.js, right after it created the context: the GPU process
+  // works on them while the module downloads. Nothing asks for their status (that would wait for the GPU).
+  program_ = mapathy_js_adopt_program();
+  if (program_ == 0) return false;
 
   // Fixed state: alpha blending as ImGui expects it, scissor on, nothing else.
   glEnable(GL_BLEND);

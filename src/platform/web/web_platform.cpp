@@ -101,6 +101,10 @@ class WebPlatform {
   // ---- used by the exported functions (window.mapathy, platform.js)
   ui::ItemRecorder& recorder() { return recorder_; }
   [[nodiscard]] bool running() const { return app_ != nullptr; }
+  // The texts of a language the reader switched to: the first-frame atlas gets their characters too.
+  void noteUiTextGlyphs(const char* text) {
+    if (noteStartGlyphs(text)) glyphsChanged_ = true;
+  }
   ui::App& app() { return *app_; }
   [[nodiscard]] std::uint64_t frames() const { return frames_; }
   void typeText(const char* utf8);
@@ -142,6 +146,7 @@ class WebPlatform {
   void collectGlyphs();  // before a frame: code points of the board and of the field being edited
   void noteCodepoints(const char* utf8);
   void noteCodepoint(char32_t c);
+  bool noteStartGlyphs(std::string_view utf8);  // the UI texts' code points; true when the atlas lacks some
   void followZoom();  // after a frame: a settled zoom that needs other faces rebuilds the atlas
   [[nodiscard]] int extraGlyphPixels() const;
   bool renderFrame();  // true when the frame differed from the last one (and was drawn)
@@ -172,6 +177,9 @@ class WebPlatform {
   float pendingStep_ = 1.0f;             // the step the zoom asks for, since pendingSinceMs_
   double pendingSinceMs_ = 0;
   std::vector<char32_t> boardCodepoints_;  // beyond ASCII, seen on the board: the zoom faces hold them
+  // Beyond ASCII, of the face: what the first-frame atlas holds besides (the UI texts', the board's).
+  std::vector<char32_t> startGlyphs_;
+  bool fontsDeferred_ = true;  // start(): the first atlas is built once the board is open, with its glyphs
   std::vector<char32_t> extraCodepoints_;  // drawn by the browser (emoji …)
   std::vector<ExtraGlyph> extraGlyphs_;
   int extraPixels_ = 0;  // the line height extraGlyphs_ were rastered for
@@ -270,14 +278,28 @@ bool WebPlatform::start() {
   // The UI's texts (src/ui/ui_texts.hpp): the language web/platform.js fetched with the module (the reader's,
   // or the other one when that file could not be had); another language is fetched when the reader switches.
   const Lang textsLang = ui::langFromTag(browser::uiTextsLanguage());
-  ui::uiTextsArrived(textsLang, browser::takeUiTexts());
+  const std::string texts = browser::takeUiTexts();
+  noteStartGlyphs(texts);
+  ui::uiTextsArrived(textsLang, texts);
   ui::setUiLang(textsLang);
   ui::setUiTextsRequester([](Lang lang) { browser::requestUiTexts(lang == Lang::De); });
   mapathy_js_mark("mapathy-texts-ready");
   app_ = std::make_unique<ui::App>(host_, *session_);
   if (browser::coarsePointer()) app_->setTouchMode(true);  // phones and tablets: finger-sized targets
   mapathy_js_mark("mapathy-app-ready");
-  updateDisplay();
+  updateDisplay();  // the display's size and pixel ratio; the atlas waits for the board (fontsDeferred_)
+  installCallbacks();
+  // The library first: a link opened afterwards puts the restored board aside instead of losing it.
+  session_->restore();
+  mapathy_js_mark("mapathy-library-read");
+  if (browser::hasFragment()) openFragment();
+  mapathy_js_mark("mapathy-board-ready");
+  // The first frame's atlas: the regular face with ASCII and the code points the UI texts and the open board
+  // use (collectGlyphs notes the board's), not the face's whole range: a third of the glyphs to rasterise.
+  // The full atlas follows when the semibold face arrives; a character typed before then is added at once.
+  fontsDeferred_ = false;
+  glyphsChanged_ = true;
+  collectGlyphs();
   mapathy_js_mark("mapathy-fonts-ready");
   {
     // The page's background (web/style.css, #f4f1ea): the canvas shows what the page showed.
@@ -285,12 +307,6 @@ bool WebPlatform::start() {
     renderer_.warmUp(framebufferWidth_, framebufferHeight_, page);
   }
   mapathy_js_mark("mapathy-gl-warm");
-  installCallbacks();
-  // The library first: a link opened afterwards puts the restored board aside instead of losing it.
-  session_->restore();
-  mapathy_js_mark("mapathy-library-read");
-  if (browser::hasFragment()) openFragment();
-  mapathy_js_mark("mapathy-board-ready");
   wakeForInput();
   return true;
 }
@@ -352,6 +368,8 @@ void WebPlatform::setBoldFace(std::vector<unsigned char> bytes) {
   }
   if (!bytes.empty()) boldFace_ = std::move(bytes);
   rebuildFonts();
+  // The full atlas decides from now on which code points the face lacks (the first one went by its ranges).
+  scannedDocument_ = nullptr;
   wakeForInput();
 }
 
@@ -363,6 +381,7 @@ int WebPlatform::extraGlyphPixels() const {
 // Builds the atlas with what it needs now: the faces of the font set, the zoom faces for the settled zoom,
 // the browser-drawn glyphs (rastered again when the line height they need changed).
 void WebPlatform::rebuildFonts() {
+  if (fontsDeferred_) return;
   const double start = emscripten_get_now();
   const int pixels = extraGlyphPixels();
   if (pixels != extraPixels_) {
@@ -374,6 +393,7 @@ void WebPlatform::rebuildFonts() {
   options.zoomStep = zoomStep_;
   options.zoomGlyphs = boardCodepoints_;
   options.extraGlyphs = extraGlyphs_;
+  if (fontSet_ == FontSet::FirstFrame) options.firstFrameGlyphs = &startGlyphs_;
   ImGuiIO& io = ImGui::GetIO();
   loadFonts(io, kFontSize, fontScale_, boldFace_, fontSet_, options);
   renderer_.uploadFontAtlas(*io.Fonts);
@@ -394,14 +414,36 @@ bool insertSorted(std::vector<char32_t>& list, char32_t c) {
 void WebPlatform::noteCodepoint(char32_t c) {
   if (c < 0x80 || text::isInvisibleMark(c) || std::binary_search(extraCodepoints_.begin(), extraCodepoints_.end(), c))
     return;
-  const ImFont* regular = ImGui::GetIO().Fonts->Fonts[0];
-  if (regular->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) {
+  // The first-frame atlas holds only some of the face's glyphs: what the face has decides there.
+  const bool firstFrame = fontSet_ == FontSet::FirstFrame;
+  const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  const bool inFace = firstFrame || atlas.Fonts.empty()
+                          ? platform::faceHas(c)
+                          : atlas.Fonts[0]->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr;
+  if (!inFace) {
     insertSorted(extraCodepoints_, c);
     if (extraPixels_ > 0) extraGlyphs_.push_back(drawGlyph(c, extraPixels_));
     glyphsChanged_ = true;
-  } else if (insertSorted(boardCodepoints_, c) && zoomStep_ > kLargeStep) {
-    glyphsChanged_ = true;
+    return;
   }
+  if (insertSorted(boardCodepoints_, c) && zoomStep_ > kLargeStep) glyphsChanged_ = true;
+  if (firstFrame && insertSorted(startGlyphs_, c)) glyphsChanged_ = true;
+}
+
+bool WebPlatform::noteStartGlyphs(std::string_view utf8) {
+  bool added = false;
+  for (std::size_t at = 0; at < utf8.size();) {
+    if (static_cast<unsigned char>(utf8[at]) < 0x80) {  // most of the texts: Basic Latin is always there
+      ++at;
+      continue;
+    }
+    unsigned int c = 0;
+    const int length = ImTextCharFromUtf8(&c, utf8.data() + at, utf8.data() + utf8.size());
+    if (length <= 0) break;
+    at += static_cast<std::size_t>(length);
+    if (c >= 0x80 && platform::faceHas(c) && insertSorted(startGlyphs_, c)) added = true;
+  }
+  return added && fontSet_ == FontSet::FirstFrame;
 }
 
 void WebPlatform::noteCodepoints(const char* utf8) {
@@ -1107,6 +1149,7 @@ void __wrap__ZN5ImGui15StyleColorsDarkEP10ImGuiStyle(ImGuiStyle*) {}
 // they could not be fetched: the UI stays in its language and says so.
 EMSCRIPTEN_KEEPALIVE void mapathy_ui_texts(int german, const char* text) {
   if (!platform().running()) return;
+  if (text != nullptr) platform().noteUiTextGlyphs(text);
   if (!mapathy::ui::uiTextsArrived(german != 0 ? mapathy::Lang::De : mapathy::Lang::En, text != nullptr ? text : "")) {
     platform().app().showMessage(mapathy::ui::MessageKind::Error,
                                  mapathy::ui::tr(german != 0 ? "msg.textsFailed.de" : "msg.textsFailed.en"));
