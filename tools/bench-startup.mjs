@@ -4,7 +4,7 @@
 // 1. Breakdown: N loads of the site in fresh browser contexts (Debian's Chromium, SwiftShader, 1280×800),
 //    each opening a board from its share link (default: the 40-note German empathy map of the link
 //    fixtures). Reads the page's resource timings and the marks web/platform.js and the app set
-//    (mapathy-platform-js, -gl-context, -wasm-compiled, -wasm-instantiated, -main, -gl-ready, -texts-ready, -app-ready, -fonts-ready, -library-read,
+//    (mapathy-platform-js, -gl-context, -wasm-compiled, -wasm-instantiated, -main, -gl-ready, -texts-ready, -app-ready, -library-read, -board-ready, -fonts-ready, -gl-warm,
 //    -first-frame-ui (the first frame's UI and draw lists done, its GL calls next),
 //    -board-ready, -first-frame-start, -first-frame, -bold-font: the semibold face in use) and "ready" as the peer's probe defines it (below);
 //    prints the median of each moment, in ms since navigation start.
@@ -58,7 +58,7 @@ const round = (x) => (x === null ? null : Math.round(x));
 
 // ---- 1. the breakdown
 const MARKS = ['mapathy-platform-js', 'mapathy-gl-context', 'mapathy-wasm-compiled', 'mapathy-wasm-instantiated',
-  'mapathy-main', 'mapathy-gl-ready', 'mapathy-texts-ready', 'mapathy-app-ready', 'mapathy-fonts-ready', 'mapathy-library-read', 'mapathy-board-ready', 'mapathy-first-frame-start', 'mapathy-first-frame-ui',
+  'mapathy-main', 'mapathy-gl-ready', 'mapathy-texts-ready', 'mapathy-app-ready', 'mapathy-library-read', 'mapathy-board-ready', 'mapathy-fonts-ready', 'mapathy-gl-warm', 'mapathy-first-frame-start', 'mapathy-first-frame-ui',
   'mapathy-first-frame', 'mapathy-late-ready', 'mapathy-bold-font'];
 async function breakdownOnce(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
