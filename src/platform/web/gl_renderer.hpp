@@ -33,8 +33,8 @@ namespace mapathy::platform::web {
 
 class GlRenderer {
  public:
-  // Takes the canvas's WebGL2 context (web/platform.js may have created it already, early, so the GPU
-  // process starts setting it up while the module downloads) and sets up everything once. False when
+  // Takes the canvas's WebGL2 context and the program web/platform.js created early (the GPU process sets the
+  // context up and links the shaders while the module downloads) and sets up everything once. False when
   // the browser offers no WebGL2.
   bool init(const char* canvasSelector);
 
