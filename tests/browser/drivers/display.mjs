@@ -64,7 +64,10 @@ export function xDisplay() {
       return;
     }
     // -displayfd: Xvfb picks a free display number and writes it to fd 3 once it accepts clients.
-    const server = spawn('/usr/bin/Xvfb', ['-displayfd', '3', '-screen', '0', '1920x1200x24', '-nolisten', 'tcp'],
+    // -noreset: without it the server resets when its last client leaves — when one test's browser closes —
+    // and the next test's browser, starting in that moment, failed with "cannot open display" (seen twice in
+    // WebKit, at a file's second test).
+    const server = spawn('/usr/bin/Xvfb', ['-displayfd', '3', '-noreset', '-screen', '0', '1920x1200x24', '-nolisten', 'tcp'],
       { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
     server.isXServer = true;
     ownProcess(server);
