@@ -14,7 +14,7 @@ import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { SITE_DIR, board, byId, click, openApp, screenshot, settle, startTestServer, waitForApp, waitForFocus } from './lib.mjs';
+import { SITE_DIR, board, byId, click, openApp, screenshot, settle, startTestServer, undoThenRedo, waitForApp, waitForFocus } from './lib.mjs';
 
 const LINK_TEXT = readFileSync(new URL('../fixtures/links/v1-typical-german-empathy-map.txt', import.meta.url), 'utf8').trim();
 const LINK = LINK_TEXT.slice(LINK_TEXT.indexOf('#') + 1);
@@ -49,10 +49,7 @@ test('the late part slow to come: the first note typed loads it on the spot, and
     assert.notEqual(await page.evaluate(() => window.mapathy.lateFirstCall()), null);
     assert.equal((await board(page)).board.notes.length, notes + 1);
 
-    await click(page, byId('toolbar.undo'));
-    await page.waitForFunction((t) => !window.mapathy.document().includes(t), NOTE, { timeout: 5000 });
-    await click(page, byId('toolbar.redo'));
-    await page.waitForFunction((t) => window.mapathy.document().includes(t), NOTE, { timeout: 5000 });
+    await undoThenRedo(page, NOTE);
     await settle(page);
     await screenshot(page, 'late-module-note-typed');
     assert.deepEqual(await app.problems(), []);

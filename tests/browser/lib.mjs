@@ -280,6 +280,15 @@ export const byRawSuffix = (suffix) => {
   return matcher;
 };
 
+// Undo, then redo, with the toolbar's buttons, as a person checks that an edit can be taken back: `text`
+// (the edit's text) leaves the board and comes back.
+export async function undoThenRedo(page, text) {
+  await click(page, byId('toolbar.undo'));
+  await page.waitForFunction((t) => !window.mapathy.document().includes(t), text, { timeout: 5000 });
+  await click(page, byId('toolbar.redo'));
+  await page.waitForFunction((t) => window.mapathy.document().includes(t), text, { timeout: 5000 });
+}
+
 // Clicks the visible item whose raw label (with its "###id") ends with `suffix`, like a person, and gives the
 // app a moment to react.
 export async function clickRaw(page, suffix) {

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
-import { board, byId, click, openApp, screenshot, settle, waitForApp, waitForFocus } from './lib.mjs';
+import { board, byId, click, openApp, screenshot, settle, undoThenRedo, waitForApp, waitForFocus } from './lib.mjs';
 
 const LINK_TEXT = readFileSync(new URL('../fixtures/links/v1-typical-german-empathy-map.txt', import.meta.url), 'utf8').trim();
 const LINK = LINK_TEXT.slice(LINK_TEXT.indexOf('#') + 1);
@@ -30,10 +30,7 @@ test('WebKit runs the module whole: a German note at once, undo and redo, a relo
     await page.keyboard.press('Escape');
     await page.waitForFunction((t) => window.mapathy.document().includes(t), NOTE, { timeout: 10000 });
     assert.equal((await board(page)).board.notes.length, notes + 1);
-    await click(page, byId('toolbar.undo'));
-    await page.waitForFunction((t) => !window.mapathy.document().includes(t), NOTE, { timeout: 5000 });
-    await click(page, byId('toolbar.redo'));
-    await page.waitForFunction((t) => window.mapathy.document().includes(t), NOTE, { timeout: 5000 });
+    await undoThenRedo(page, NOTE);
     await settle(page);
     await screenshot(page, 'one-module-note-typed');
 
