@@ -300,19 +300,19 @@ if (browser) {
     out.push('| moment | ms |', '|---|---:|');
     const moments = [
       ['index.html received', 'index.html'], ['mapathy.wasm received (preloaded, like the scripts)', 'mapathy.wasm'],
-      ['platform.js runs: the module\'s fetch and compilation are under way', 'mapathy-platform-js'],
-      ['WebGL2 context created (early, while the module downloads; then the renderer\'s shaders are linked)', 'mapathy-gl-context'],
-      ['module compiled (streamed while downloading)', 'mapathy-wasm-compiled'], ['module instantiated', 'mapathy-wasm-instantiated'],
+      ['platform.js runs: the module\'s fetch is under way', 'mapathy-platform-js'],
+      ['WebGL2 context created (once the module\'s bytes are here, while it compiles on other threads; or after 40 ms of download; then the renderer\'s shaders are linked)', 'mapathy-gl-context'],
+      ['module compiled (on the engine\'s threads, while the context was created)', 'mapathy-wasm-compiled'], ['module instantiated', 'mapathy-wasm-instantiated'],
       ['main() starts', 'mapathy-main'], ['renderer set up (buffers, texture; the program linked by platform.js)', 'mapathy-gl-ready'],
       ['UI texts read (the reader\'s language file, fetched with the module)', 'mapathy-texts-ready'], ['app created', 'mapathy-app-ready'],
       ['local library read', 'mapathy-library-read'],
       ['board opened from the link (decoded: the first decode also primes the link coder\'s model)', 'mapathy-board-ready'],
       ['first-frame font atlas built and uploaded (ASCII and the characters of the texts and the board)', 'mapathy-fonts-ready'],
       ['renderer warmed up (the first frame\'s pipeline drawn once, invisibly; waits for the shaders\' link)', 'mapathy-gl-warm'],
-      ['first frame starts', 'mapathy-first-frame-start'], ['first frame: UI and draw lists done', 'mapathy-first-frame-ui'],
+      ['first frame starts (in the same task as main(), no wait for an animation frame)', 'mapathy-first-frame-start'], ['first frame: UI and draw lists done', 'mapathy-first-frame-ui'],
       ['first frame drawn', 'mapathy-first-frame'], ['ready', 'ready'],
-      ['late part of the module in place (mapathy-late.wasm, fetched after the first frame)', 'mapathy-late-ready'],
-      ['semibold face in use (after ready; handed over when idle)', 'mapathy-bold-font'],
+      ['late part of the module in place (mapathy-late.wasm, fetched three animation frames after the first frame)', 'mapathy-late-ready'],
+      ['semibold face in use (fetched three animation frames after the first frame; handed over when idle)', 'mapathy-bold-font'],
     ];
     for (const [label, key] of moments) if (b[key] !== undefined && b[key] !== null) out.push(`| ${label} | ${b[key]} |`);
     if (startup.sideBySide) {

@@ -18,20 +18,30 @@
   const slowStart = setTimeout(() => loading.classList.add('slow'), 800);  // style.css says why
 
   // ---- start-up, in parallel (tools/bench-startup.mjs measures each step through these marks):
-  // 1. the module's download and compilation start now, streamed: compiled while it arrives, before
-  //    mapathy.js (the Emscripten loader) has even run; index.html preloads it, so this fetch finds it
-  //    under way. Module.instantiateWasm below hands the compiled module to the loader.
+  // 1. the module's download starts now; index.html preloads it, so this fetch finds it under way. Once its
+  //    bytes are here it is compiled on the engine's own threads, and this thread meanwhile creates the WebGL2
+  //    context (4. below), which keeps it waiting for the GPU process for 60–150 ms. Compiled while it
+  //    streamed in instead, the module got its bytes only from this thread, after that wait (Chromium hands a
+  //    streamed response to the compiler in tasks of this thread), and the start came 40–90 ms later.
+  //    A download that takes longer than a moment (a slow network) gets the context first, while it arrives.
+  //    Module.instantiateWasm below hands the compiled module to the loader.
   //    JavaScriptCore (Safari, every browser on iOS, GNOME Web) gets the module whole, mapathy-whole.wasm, not
   //    in two parts: with the parts, WebKit's WebAssembly trapped now and then ("Out of bounds memory access")
   //    in code that runs the same in Chromium and Firefox (see "the module's late part" below; sw.js decides
   //    the same way). The preload of mapathy.wasm is then not used: on a first visit that costs WebKit the
   //    start part's download too.
   const moduleFile = oneModule(navigator.userAgent) ? 'mapathy-whole.wasm' : 'mapathy.wasm';
-  const wasmModule = (typeof WebAssembly.compileStreaming === 'function'
-    ? WebAssembly.compileStreaming(fetch(moduleFile, { credentials: 'same-origin' }))
-      // A server that sends the module with another MIME type than application/wasm: compile it whole.
-      .catch(() => fetch(moduleFile, { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
-    : fetch(moduleFile, { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
+  const contextSoon = setTimeout(createContext, 40);
+  const wasmModule = fetch(moduleFile, { credentials: 'same-origin' })
+    .then((response) => {
+      if (!response.ok) throw new Error(moduleFile + ': HTTP ' + response.status);
+      return response.arrayBuffer();
+    })
+    .then((bytes) => {
+      const compiled = WebAssembly.compile(bytes);
+      createContext();
+      return compiled;
+    })
     .then((module) => { performance.mark('mapathy-wasm-compiled'); return module; });
   // 2. the UI's texts in the reader's language (src/ui/ui_texts.hpp: the module has none of its own), in
   //    parallel; main() takes them (stringValue 6 and 7). When that file cannot be fetched, the other language.
@@ -51,23 +61,30 @@
     ? fetchLate().catch(() => null)
     : null;
   // 4. the WebGL2 context: creating it makes the GPU process set one up, which takes long with software
-  //    rendering (0.5 s and more), and the first GL call waits for it. Created here, it is set up while the
-  //    module downloads and compiles. The attributes must be those src/platform/web/gl_renderer.cpp asks
+  //    rendering (0.5 s and more), and the first GL call waits for it. Created early (1. above: as soon as the
+  //    module's bytes are here, or 40 ms into its download), it is set up while the module compiles, and
+  //    instantiateWasm makes sure it exists before main() runs. The attributes must be those src/platform/web/gl_renderer.cpp asks
   //    for (the app gets this same context; a second getContext returns it whatever it asks for).
   //    The canvas gets its pixel size first (the size src/platform/web/web_platform.cpp would give it): a
   //    context resized later reallocates its drawing buffer and waits for the GPU process twice.
-  const cssSize = canvas.getBoundingClientRect();
-  const pixelRatio = Math.max(window.devicePixelRatio || 1, 1);
-  canvas.width = Math.round(Math.max(cssSize.width, 1) * pixelRatio);
-  canvas.height = Math.round(Math.max(cssSize.height, 1) * pixelRatio);
   let glProgram = null;  // 5., taken by the renderer (MapathyWeb.takeProgram)
-  try {
-    const gl = canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false,
-      premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'default',
-      failIfMajorPerformanceCaveat: false });
-    performance.mark('mapathy-gl-context');
-    if (gl) glProgram = linkProgram(gl);
-  } catch (e) { /* the app reports a missing WebGL2 itself */ }
+  let contextCreated = false;
+  function createContext() {
+    if (contextCreated) return;
+    contextCreated = true;
+    clearTimeout(contextSoon);
+    const cssSize = canvas.getBoundingClientRect();
+    const pixelRatio = Math.max(window.devicePixelRatio || 1, 1);
+    canvas.width = Math.round(Math.max(cssSize.width, 1) * pixelRatio);
+    canvas.height = Math.round(Math.max(cssSize.height, 1) * pixelRatio);
+    try {
+      const gl = canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false,
+        premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'default',
+        failIfMajorPerformanceCaveat: false });
+      performance.mark('mapathy-gl-context');
+      if (gl) glProgram = linkProgram(gl);
+    } catch (e) { /* the app reports a missing WebGL2 itself */ }
+  }
 
   // 5. the renderer's shaders (src/platform/web/gl_renderer.cpp draws with them), compiled and linked here too,
   //    while the module still compiles: with software rendering the GPU process takes up to 200 ms for them,
@@ -998,11 +1015,23 @@
       clearTimeout(slowStart);
       loading.hidden = true;
       performance.mark('mapathy-first-frame');  // tests/browser/size_budget.test.mjs and tools/bench-browser.mjs
-      // The late part once the page is idle: after the frames that follow the first one (a fetch and a
-      // compilation right away made those frames, and so "ready", later: tools/bench.mjs).
-      whenIdle(loadLate);
-      loadBoldFont();
-      whenIdle(() => registerServiceWorker(false));
+      // What can wait waits until the first picture is on the screen: three animation frames on, then the late
+      // part when the page is idle, the semibold face and the service worker. Their compilation and decoding
+      // took the processor from the compositor, which with software rendering needed 100–300 ms more for
+      // the frames that show the first one (tools/bench-startup.mjs, "ready").
+      // A page in a background tab gets no animation frames: there a second's wait does the same.
+      let frames = 3;
+      let started = false;
+      const afterFirstPicture = () => {
+        if (started) return;
+        if (frames-- > 0) { requestAnimationFrame(afterFirstPicture); return; }
+        started = true;
+        whenIdle(loadLate);
+        loadBoldFont();
+        whenIdle(() => registerServiceWorker(false));
+      };
+      requestAnimationFrame(afterFirstPicture);
+      setTimeout(() => { frames = 0; afterFirstPicture(); }, 1000);
     },
     fatal,
     stringValue,
@@ -1069,14 +1098,17 @@
     instantiateWasm(imports, receive) {
       let table = null;
       imports.placeholder = placeholders(() => table);
-      Promise.all([wasmModule, uiTextsReady, lateWithStart]).then(([module, , lateModule]) => WebAssembly.instantiate(module, imports).then((instance) => {
-        performance.mark('mapathy-wasm-instantiated');
-        primaryExports = instance.exports;
-        table = Object.values(instance.exports).find((value) => value instanceof WebAssembly.Table);
-        lateNeeded = WebAssembly.Module.imports(module).some((entry) => entry.module === 'placeholder');
-        if (lateNeeded && lateModule) installLate(lateModule, 'loaded with the start');
-        receive(instance, module);
-      })).catch((error) => fatal('Mapathy konnte nicht geladen werden / Mapathy could not be loaded: ' + error));
+      Promise.all([wasmModule, uiTextsReady, lateWithStart]).then(([module, , lateModule]) => {
+        createContext();  // normally long done (1. above); the renderer takes its program
+        return WebAssembly.instantiate(module, imports).then((instance) => {
+          performance.mark('mapathy-wasm-instantiated');
+          primaryExports = instance.exports;
+          table = Object.values(instance.exports).find((value) => value instanceof WebAssembly.Table);
+          lateNeeded = WebAssembly.Module.imports(module).some((entry) => entry.module === 'placeholder');
+          if (lateNeeded && lateModule) installLate(lateModule, 'loaded with the start');
+          receive(instance, module);
+        });
+      }).catch((error) => fatal('Mapathy konnte nicht geladen werden / Mapathy could not be loaded: ' + error));
       return {};
     },
     print: (text) => console.log(text),

@@ -3,7 +3,8 @@
 // of index.html, so it runs before anything of the app. It records, from the first moment of each page:
 //   console.error and console.warn calls, uncaught errors, unhandled promise rejections, resources that
 //   failed to load, and Content-Security-Policy violations;
-//   every call of navigator.storage.persist() (the app must not ask for persistent storage on its own).
+//   every call of navigator.storage.persist() (the app must not ask for persistent storage on its own);
+//   when the page's first animation-frame callbacks ran (frameTimes()).
 // Records are kept in sessionStorage as well, so what a page reported survives its reloads; the driver
 // reads them with window.__mapathyTest.read(). Nothing is filtered here: tests/browser/lib.mjs decides.
 'use strict';
@@ -78,10 +79,22 @@
     };
   }
 
+  // When the page's first animation-frame callbacks ran (performance.now(), the first 200): the start-up order
+  // tests compare them with the app's marks. The callbacks themselves are the page's own, unchanged.
+  const frameTimes = [];
+  const requestFrame = window.requestAnimationFrame;
+  window.requestAnimationFrame = function (callback) {
+    return requestFrame.call(window, function (time) {
+      if (frameTimes.length < 200) frameTimes.push(performance.now());
+      return callback(time);
+    });
+  };
+
   save();
   Object.defineProperty(window, '__mapathyTest', {
     value: Object.freeze({
       read: () => JSON.parse(JSON.stringify(state)),
+      frameTimes: () => frameTimes.slice(),
     }),
   });
 })();

@@ -307,7 +307,12 @@ bool WebPlatform::start() {
     renderer_.warmUp(framebufferWidth_, framebufferHeight_, page);
   }
   mapathy_js_mark("mapathy-gl-warm");
-  wakeForInput();
+  // The first frame now, in this task, not at the next animation frame: the browser shows a picture drawn
+  // outside an animation frame at its next one all the same, and the board is there one frame sooner
+  // (the wait was 9–70 ms, tools/bench-startup.mjs). The frames that let the UI settle follow as usual.
+  settleFrames_ = kSettleFrames;
+  lateFramePending_ = true;
+  onAnimationFrame(0, this);
   return true;
 }
 
