@@ -82,7 +82,14 @@
         premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'default',
         failIfMajorPerformanceCaveat: false });
       performance.mark('mapathy-gl-context');
-      if (gl) glProgram = linkProgram(gl);
+      if (gl) {
+        glProgram = linkProgram(gl);
+        // Cleared to the page's background (web/style.css), so the canvas is shown once before the first frame:
+        // the browser sets up what it shows a canvas with (a shared image, 40 ms in Chromium's GPU process
+        // under SwiftShader) while the app starts, not between the first frame and the next.
+        gl.clearColor(0xf4 / 255, 0xf1 / 255, 0xea / 255, 1);
+        gl.clear(gl.COLOR_BUFFER_BIT);
+      }
     } catch (e) { /* the app reports a missing WebGL2 itself */ }
   }
 
