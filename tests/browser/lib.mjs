@@ -289,6 +289,18 @@ export async function undoThenRedo(page, text) {
   await page.waitForFunction((t) => window.mapathy.document().includes(t), text, { timeout: 5000 });
 }
 
+// A person adds a note to the section `section` (its "+"), types `text` and leaves the card with Escape; waits
+// until the text is on the board. Returns the number of notes before and after.
+export async function typeNewNote(page, section, text) {
+  const before = (await board(page)).board.notes.length;
+  await click(page, byId(`section.add.${section}`));
+  await waitForFocus(page, 'note-editor', 10000);
+  await page.keyboard.type(text, { delay: 5 });
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((t) => (window.mapathy.document() || '').includes(t), text, { timeout: 10000 });
+  return { before, after: (await board(page)).board.notes.length };
+}
+
 // Clicks the visible item whose raw label (with its "###id") ends with `suffix`, like a person, and gives the
 // app a moment to react.
 export async function clickRaw(page, suffix) {

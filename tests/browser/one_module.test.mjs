@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
-import { board, byId, click, openApp, screenshot, settle, undoThenRedo, waitForApp, waitForFocus } from './lib.mjs';
+import { openApp, screenshot, settle, typeNewNote, undoThenRedo, waitForApp } from './lib.mjs';
 
 const LINK_TEXT = readFileSync(new URL('../fixtures/links/v1-typical-german-empathy-map.txt', import.meta.url), 'utf8').trim();
 const LINK = LINK_TEXT.slice(LINK_TEXT.indexOf('#') + 1);
@@ -21,15 +21,9 @@ test('WebKit runs the module whole: a German note at once, undo and redo, a relo
   try {
     const { page } = app;
     await page.waitForFunction(() => window.mapathy.document() !== null, null, { timeout: 10000 });
-    const notes = (await board(page)).board.notes.length;
-    assert.ok(notes > 10, 'the board from the link is open');
-
-    await click(page, byId('section.add.says'));
-    await waitForFocus(page, 'note-editor', 10000);
-    await page.keyboard.type(NOTE, { delay: 5 });
-    await page.keyboard.press('Escape');
-    await page.waitForFunction((t) => window.mapathy.document().includes(t), NOTE, { timeout: 10000 });
-    assert.equal((await board(page)).board.notes.length, notes + 1);
+    const notes = await typeNewNote(page, 'says', NOTE);
+    assert.ok(notes.before > 10, 'the board from the link is open');
+    assert.equal(notes.after, notes.before + 1);
     await undoThenRedo(page, NOTE);
     await settle(page);
     await screenshot(page, 'one-module-note-typed');

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
-import { board, byId, click, openApp, screenshot, settle, waitForFocus } from './lib.mjs';
+import { openApp, screenshot, settle, typeNewNote } from './lib.mjs';
 
 const LINK_TEXT = readFileSync(new URL('../fixtures/links/v1-typical-german-empathy-map.txt', import.meta.url), 'utf8').trim();
 const LINK = LINK_TEXT.slice(LINK_TEXT.indexOf('#') + 1);
@@ -66,14 +66,9 @@ test('a shared link: the board is drawn in the start task, what can wait waits f
       startsAfterFirstPicture('the late part', lateFetch[0].start, seen.firstFrame, seen.frameTimes);
     }
     // Then the person writes the first note, umlauts and a dash, and it lands on the board.
-    const notes = (await board(page)).board.notes.length;
-    assert.ok(notes > 10, 'the board from the link is open');
-    await click(page, byId('section.add.says'));
-    await waitForFocus(page, 'note-editor', 10000);
-    await page.keyboard.type(NOTE, { delay: 5 });
-    await page.keyboard.press('Escape');
-    await page.waitForFunction((t) => (window.mapathy.document() || '').includes(t), NOTE, { timeout: 10000 });
-    assert.equal((await board(page)).board.notes.length, notes + 1, 'the note is on the board');
+    const notes = await typeNewNote(page, 'says', NOTE);
+    assert.ok(notes.before > 10, 'the board from the link is open');
+    assert.equal(notes.after, notes.before + 1, 'the note is on the board');
 
     await settle(page);
     await screenshot(page, 'startup-order-note-typed');
